@@ -1,0 +1,47 @@
+# Sourced by ./mvnw (and other launchers): points JAVA_HOME at a JDK >= 21.
+# Order: JAVA_HOME if it is new enough, then the usual install folders, then the java on PATH.
+# Fails with a message that says what to install when there is none.
+
+aex_java_major() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+}
+
+aex_is_jdk21() {
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+  major=$(aex_java_major "$1")
+  [ -n "$major" ] && [ "$major" -ge 21 ]
+}
+
+aex_find_jdk() {
+  if [ -n "${JAVA_HOME-}" ] && aex_is_jdk21 "$JAVA_HOME"; then
+    return 0
+  fi
+  for candidate in /usr/lib/jvm/temurin-25-jdk* /usr/lib/jvm/*25* /usr/lib/jvm/*21* /usr/lib/jvm/* \
+    /opt/java/* /opt/jdk* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    if [ -d "$candidate" ] && aex_is_jdk21 "$candidate"; then
+      JAVA_HOME="$candidate"
+      export JAVA_HOME
+      return 0
+    fi
+  done
+  on_path=$(command -v javac 2>/dev/null || true)
+  if [ -n "$on_path" ]; then
+    candidate=$(dirname "$(dirname "$(readlink -f "$on_path")")")
+    if aex_is_jdk21 "$candidate"; then
+      JAVA_HOME="$candidate"
+      export JAVA_HOME
+      return 0
+    fi
+  fi
+  echo "aex needs a JDK 21 or newer, and none was found." >&2
+  echo "Looked at JAVA_HOME (${JAVA_HOME:-unset}), /usr/lib/jvm/*, /opt/java/* and the javac on PATH." >&2
+  echo "Install one (for example Temurin 25) and set JAVA_HOME to it." >&2
+  return 1
+}
+
+# The caller may have turned globbing off (mvnw runs under set -f); the search needs it.
+case $- in *f*) aex_glob_was_off=1 ;; *) aex_glob_was_off=0 ;; esac
+set +f
+aex_find_jdk || exit 1
+[ "$aex_glob_was_off" = 0 ] || set -f

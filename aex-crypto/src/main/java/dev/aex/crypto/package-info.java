@@ -1,0 +1,2 @@
+/** Key and error types shared by every aex cipher suite. */
+package dev.aex.crypto;
