@@ -1,0 +1,60 @@
+package dev.aex.wire;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The time one frame may take to arrive. A per-read SO_TIMEOUT alone would let a peer that sends
+ * one byte just before each timeout hold a thread forever, so each read gets only what is left of
+ * the frame's budget.
+ */
+final class Deadline {
+  private static final Deadline NONE = new Deadline(Optional.empty(), Duration.ZERO, 0);
+
+  private final Optional<Socket> socket;
+  private final Duration timeout;
+  private final long endNanos;
+
+  private Deadline(Optional<Socket> socket, Duration timeout, long endNanos) {
+    this.socket = socket;
+    this.timeout = timeout;
+    this.endNanos = endNanos;
+  }
+
+  /** No deadline of our own; a timeout the stream raises by itself is still reported as typed. */
+  static Deadline none() {
+    return NONE;
+  }
+
+  static Deadline start(Socket socket, Duration timeout) {
+    return new Deadline(Optional.of(socket), timeout, System.nanoTime() + timeout.toNanos());
+  }
+
+  /**
+   * Sets the socket's SO_TIMEOUT to the time left.
+   *
+   * @throws SocketTimeoutException if no time is left
+   */
+  void beforeRead() throws IOException {
+    if (socket.isEmpty()) {
+      return;
+    }
+    long leftNanos = endNanos - System.nanoTime();
+    if (leftNanos <= 0) {
+      throw new SocketTimeoutException("frame deadline passed");
+    }
+    // SO_TIMEOUT 0 means "forever", so never round the remaining time down to 0.
+    socket
+        .get()
+        .setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, leftNanos / 1_000_000)));
+  }
+
+  WireTimeoutException expired(String progress, SocketTimeoutException cause) {
+    String limit =
+        socket.isPresent() ? " within " + timeout.toMillis() + " ms" : " before the read timed out";
+    return new WireTimeoutException(progress + limit, cause);
+  }
+}
