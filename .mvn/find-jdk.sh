@@ -3,12 +3,18 @@
 # Fails with a message that says what to install when there is none.
 
 aex_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 |
-    sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+  # The release file answers without starting a JVM (launchers run this on every start).
+  if [ -r "$1/release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n 1
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 |
+      sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+  fi
 }
 
 aex_is_jdk21() {
-  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+  [ -x "$1/bin/java" ] || return 1
+  [ "${AEX_NEED_JAVAC:-1}" = 0 ] || [ -x "$1/bin/javac" ] || return 1
   major=$(aex_java_major "$1")
   [ -n "$major" ] && [ "$major" -ge 21 ]
 }

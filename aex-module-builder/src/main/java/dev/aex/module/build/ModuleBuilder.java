@@ -1,0 +1,103 @@
+package dev.aex.module.build;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Builds a module folder into a self-executing binary that the event manager loads (the Load
+ * payload of a native node is an executable, protocol.md §1.6.4).
+ *
+ * <pre>{@code
+ * BuiltModule built = ModuleBuilder.build(Path.of("examples/fosdem/controller"),
+ *     ModuleStamp.of(2, 5000, moduleKey), Path.of("build/controller"));
+ * }</pre>
+ *
+ * <p>The folder holds the module's Java sources (directly or under {@code src/main/java}),
+ * optional resources under {@code src/main/resources}, and optional library jars in {@code lib/}.
+ * The sources are compiled with the aex annotation processor (compile errors are reported with
+ * file and line), then the module's classes, its libraries, and the aex runtime are merged into one
+ * jar with the stamp, behind a launcher that finds a Java ≥ 21 itself. Equal inputs give a
+ * byte-identical binary.
+ */
+public final class ModuleBuilder {
+  static final String MANIFEST = "META-INF/aex/module.json";
+  static final String STAMP = "META-INF/aex/deployment.properties";
+
+  private ModuleBuilder() {}
+
+  /** Builds {@code folder} into {@code output} (replaced if present, made executable). */
+  public static BuiltModule build(Path folder, ModuleStamp stamp, Path output)
+      throws ModuleBuildException {
+    SourceFolder sources = SourceFolder.scan(folder);
+    RuntimeJars jars = RuntimeJars.locate();
+    Path classes = tempFolder();
+    try {
+      JavaCompilation.compile(sources, jars, classes);
+      JarContents contents = contents(sources, jars, classes, stamp);
+      byte[] binary = ExecutableJar.write(contents);
+      writeExecutable(output, binary);
+      return new BuiltModule(output, manifest(contents, folder), ExecutableJar.sha256(binary));
+    } catch (IOException e) {
+      throw new ModuleBuildException("cannot build " + folder + " into " + output + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(classes);
+    }
+  }
+
+  private static JarContents contents(SourceFolder sources, RuntimeJars jars, Path classes,
+      ModuleStamp stamp) throws IOException {
+    JarContents contents = new JarContents();
+    contents.add(STAMP, stamp.toProperties().getBytes(StandardCharsets.UTF_8));
+    contents.addRoot(classes);
+    if (Files.isDirectory(sources.resources())) {
+      contents.addRoot(sources.resources());
+    }
+    for (Path root : jars.runtime()) {
+      contents.addRoot(root);
+    }
+    for (Path lib : sources.libraries()) {
+      contents.addRoot(lib);
+    }
+    return contents;
+  }
+
+  private static String manifest(JarContents contents, Path folder) throws ModuleBuildException {
+    byte[] json = contents.entries().get(MANIFEST);
+    if (json == null) {
+      throw new ModuleBuildException("module " + folder + " compiled but has no " + MANIFEST
+          + "; is the aex annotation processor on the processor path?");
+    }
+    return new String(json, StandardCharsets.UTF_8);
+  }
+
+  private static void writeExecutable(Path output, byte[] binary) throws IOException {
+    Path parent = output.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempFile(parent, ".aex-module-", ".tmp");
+    Files.write(tmp, binary);
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static Path tempFolder() throws ModuleBuildException {
+    try {
+      return Files.createTempDirectory("aex-build-");
+    } catch (IOException e) {
+      throw new ModuleBuildException("cannot create a temporary folder: " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temp folder is harmless; the build result stands.
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.aex.module.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aex.crypto.SymmetricKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.HexFormat;
+import java.util.Properties;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModuleBuilderTest {
+  private static final SymmetricKey KEY = SymmetricKey.random16();
+
+  @TempDir Path out;
+
+  @Test
+  void buildsASelfExecutingJarWithTheStampAndTheManifest() throws Exception {
+    BuiltModule built = ModuleBuilder.build(TestModules.folder("counter"),
+        ModuleStamp.of(3, 5000, KEY), out.resolve("counter"));
+
+    byte[] binary = Files.readAllBytes(built.binary());
+    assertThat(new String(binary, 0, 10, StandardCharsets.US_ASCII)).isEqualTo("#!/bin/sh\n");
+    assertThat(Files.getPosixFilePermissions(built.binary())).contains(PosixFilePermission.OWNER_EXECUTE);
+    assertThat(built.manifestJson()).contains("\"increment\"", "\"counted\"", "\"get_count\"", "\"reset\"");
+    try (JarFile jar = new JarFile(built.binary().toFile())) {
+      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+          .isEqualTo(ExecutableJar.MAIN_CLASS);
+      assertThat(jar.getEntry("demo/Counter.class")).isNotNull();
+      assertThat(jar.getEntry("demo/Greeting.class")).isNotNull();
+      assertThat(jar.getEntry("demo/Counter_AexDispatch.class")).isNotNull();
+      assertThat(jar.getEntry("dev/aex/module/runtime/ModuleMain.class")).isNotNull();
+      assertThat(jar.getEntry("dev/aex/crypto/secure/SecureAesGcm.class")).isNotNull();
+      assertThat(jar.getEntry("module-info.class")).isNull();
+      Properties stamp = new Properties();
+      stamp.load(jar.getInputStream(jar.getEntry(ModuleBuilder.STAMP)));
+      assertThat(stamp).containsEntry("module.id", "3").containsEntry("em.port", "5000")
+          .containsEntry("module.key", HexFormat.of().formatHex(KEY.revealBytes()))
+          .containsEntry("legacy", "false");
+    }
+  }
+
+  @Test
+  void equalInputsGiveIdenticalBinaries() throws Exception {
+    ModuleStamp stamp = ModuleStamp.of(3, 5000, KEY);
+    BuiltModule first = ModuleBuilder.build(TestModules.folder("counter"), stamp, out.resolve("a"));
+    BuiltModule second = ModuleBuilder.build(TestModules.folder("counter"), stamp, out.resolve("b"));
+    assertThat(second.sha256()).isEqualTo(first.sha256());
+    assertThat(Files.readAllBytes(second.binary())).isEqualTo(Files.readAllBytes(first.binary()));
+  }
+
+  @Test
+  void compileErrorsNameTheFileAndLine() {
+    assertThatThrownBy(() -> ModuleBuilder.build(TestModules.folder("broken"),
+            ModuleStamp.of(1, 5000, KEY), out.resolve("broken")))
+        .isInstanceOf(ModuleBuildException.class)
+        .hasMessageContaining("does not compile")
+        .hasMessageContaining("Broken.java:6:")
+        .hasMessageContaining("[AexInputSignature]");
+  }
+
+  @Test
+  void bundlesLibrariesFromTheLibFolder() throws Exception {
+    Path folder = TestModules.copy("uses-lib", out.resolve("src"));
+    TestModules.writeLibrary(folder.resolve("lib/shout.jar"), "shout.Upper", """
+        package shout;
+        public final class Upper {
+          public static byte[] of(byte[] data) {
+            return new String(data, java.nio.charset.StandardCharsets.UTF_8).toUpperCase()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          }
+        }
+        """);
+    BuiltModule built = ModuleBuilder.build(folder, ModuleStamp.of(1, 5000, KEY), out.resolve("shout"));
+    try (JarFile jar = new JarFile(built.binary().toFile())) {
+      assertThat(jar.getEntry("shout/Upper.class")).isNotNull();
+    }
+  }
+
+  @Test
+  void aMissingFolderOrOneWithoutSourcesIsAClearError() throws IOException {
+    assertThatThrownBy(() -> ModuleBuilder.build(out.resolve("nope"), ModuleStamp.of(1, 5000, KEY),
+            out.resolve("x")))
+        .hasMessageContaining("does not exist");
+    Files.createDirectories(out.resolve("empty"));
+    assertThatThrownBy(() -> ModuleBuilder.build(out.resolve("empty"), ModuleStamp.of(1, 5000, KEY),
+            out.resolve("x")))
+        .hasMessageContaining("has no .java files");
+  }
+
+  @Test
+  void stampsAreCheckedAndNeverPrintTheKey() {
+    assertThatThrownBy(() -> ModuleStamp.of(0, 5000, KEY)).hasMessageContaining("module id: 0");
+    assertThatThrownBy(() -> ModuleStamp.of(10, 65530, KEY)).hasMessageContaining("not a TCP port");
+    assertThat(ModuleStamp.of(1, 5000, KEY).toString())
+        .doesNotContain(HexFormat.of().formatHex(KEY.revealBytes())).contains("redacted");
+  }
+}

@@ -1,0 +1,73 @@
+package dev.aex.module.runtime;
+
+import dev.aex.crypto.AuthenticationFailedException;
+import dev.aex.crypto.SymmetricKey;
+import dev.aex.crypto.legacy.LegacyZeroIvAesGcm;
+import dev.aex.crypto.secure.ReceivedRequest;
+import dev.aex.crypto.secure.Receiver;
+import dev.aex.crypto.secure.SecureAesGcm;
+import dev.aex.wire.ResultCode;
+
+/**
+ * Messages from the deployer under the module key (set_key, attest, disable). Secure messages go
+ * through one receiver window, so concurrent or reordered control messages are accepted exactly
+ * once (SECURITY.md §4). The original layouts use the module's u16 control nonce, which must match
+ * exactly and advances by one per accepted message (protocol.md §4.2, §4.7).
+ */
+final class ControlChannel {
+  private static final int MAX_NONCE = 0xffff;
+
+  private final Receiver receiver;
+  private final LegacyZeroIvAesGcm legacy;
+  private int nonce; // guarded by this
+
+  ControlChannel(SymmetricKey moduleKey) {
+    this.receiver = SecureAesGcm.create(moduleKey).newReceiver();
+    this.legacy = LegacyZeroIvAesGcm.create(moduleKey);
+  }
+
+  byte[] open(byte[] associatedData, byte[] frame, String what) throws Rejection {
+    try {
+      return receiver.open(associatedData, frame);
+    } catch (AuthenticationFailedException e) {
+      throw Rejection.crypto(what, e);
+    }
+  }
+
+  ReceivedRequest openRequest(byte[] associatedData, byte[] frame, String what)
+      throws Rejection {
+    try {
+      return receiver.openRequest(associatedData, frame);
+    } catch (AuthenticationFailedException e) {
+      throw Rejection.crypto(what, e);
+    }
+  }
+
+  /**
+   * Checks an original-layout message: its nonce must be the control nonce, it must decrypt under
+   * the zero-IV AES, and only then is the nonce consumed (a forgery consumes nothing).
+   */
+  synchronized byte[] openCounted(int messageNonce, byte[] associatedData, byte[] sealed, String what)
+      throws Rejection {
+    if (nonce == MAX_NONCE) {
+      throw new Rejection(
+          ResultCode.CRYPTO_ERROR, what + ": module nonce exhausted at 65535 (restart the module)");
+    }
+    if (messageNonce != nonce) {
+      throw new Rejection(
+          ResultCode.ILLEGAL_PAYLOAD, what + ": nonce " + messageNonce + " (expected: " + nonce + ")");
+    }
+    try {
+      byte[] plaintext = legacy.decrypt(associatedData, sealed);
+      nonce++;
+      return plaintext;
+    } catch (AuthenticationFailedException e) {
+      throw Rejection.crypto(what, e);
+    }
+  }
+
+  /** The TrustZone-style attestation tag of {@code challenge} under the module key. */
+  byte[] legacyMac(byte[] challenge) {
+    return legacy.mac(challenge);
+  }
+}

@@ -1,0 +1,173 @@
+package dev.aex.module.runtime;
+
+import dev.aex.crypto.SymmetricKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The deployment-time data of one module: its id, the port of its event manager, its module key,
+ * whether it accepts the original system's insecure layouts and zero-IV AES ({@code legacy}), and
+ * how long a request may wait for its answer. The module listens on {@code 127.0.0.1:(emPort +
+ * moduleId)} (architecture.md §3).
+ *
+ * <p>Guarantees: every instance is valid (ids and ports in range, a 16-byte key, a positive
+ * timeout, a module port that exists). {@link #toString} never shows the key.
+ */
+public record Deployment(
+    int moduleId, int emPort, SymmetricKey moduleKey, boolean legacy, Duration requestTimeout) {
+  /** Where {@link #load()} finds the properties inside the module's jar. */
+  public static final String RESOURCE = "META-INF/aex/deployment.properties";
+
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Set<String> KEYS =
+      Set.of("module.id", "em.port", "module.key", "legacy", "request.timeout.ms");
+
+  /**
+   * @throws IllegalArgumentException if a value is out of range or the module port exceeds 65535
+   */
+  public Deployment {
+    Objects.requireNonNull(moduleKey, "moduleKey");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    if (moduleId < 1 || moduleId > 0xffff) {
+      throw new IllegalArgumentException("module id: " + moduleId + " (expected: 1..65535)");
+    }
+    if (emPort < 1 || emPort > 0xffff) {
+      throw new IllegalArgumentException("em port: " + emPort + " (expected: 1..65535)");
+    }
+    if (emPort + moduleId > 0xffff) {
+      throw new IllegalArgumentException(
+          "module port: em port " + emPort + " + module id " + moduleId + " = "
+              + (emPort + moduleId) + " (expected: <= 65535)");
+    }
+    if (moduleKey.length() != 16) {
+      throw new IllegalArgumentException(
+          "module key: " + moduleKey.length() + " bytes (expected: 16)");
+    }
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("request timeout: " + requestTimeout + " (expected: > 0)");
+    }
+  }
+
+  /** A secure (non-legacy) deployment with the default request timeout. */
+  public static Deployment of(int moduleId, int emPort, SymmetricKey moduleKey) {
+    return new Deployment(moduleId, emPort, moduleKey, false, DEFAULT_REQUEST_TIMEOUT);
+  }
+
+  public Deployment withLegacy(boolean legacy) {
+    return new Deployment(moduleId, emPort, moduleKey, legacy, requestTimeout);
+  }
+
+  public Deployment withRequestTimeout(Duration timeout) {
+    return new Deployment(moduleId, emPort, moduleKey, legacy, timeout);
+  }
+
+  /** The loopback port the module listens on: {@code emPort + moduleId}. */
+  public int modulePort() {
+    return emPort + moduleId;
+  }
+
+  /** Reads {@link #RESOURCE} through the context class loader (the module's own jar). */
+  public static Deployment load() throws DeploymentException {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return load(loader != null ? loader : Deployment.class.getClassLoader());
+  }
+
+  /** Reads {@link #RESOURCE} through {@code loader}. */
+  public static Deployment load(ClassLoader loader) throws DeploymentException {
+    try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new DeploymentException(
+            RESOURCE + " not found on the class path (the module was not stamped at build time)");
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return fromProperties(properties);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new DeploymentException(RESOURCE + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Parses {@code module.id}, {@code em.port}, {@code module.key} (32 hex digits), and the
+   * optional {@code legacy} (true|false, default false) and {@code request.timeout.ms} (default
+   * 10000). Unknown keys are errors, so a misspelt {@code legacy} cannot be silently ignored.
+   */
+  public static Deployment fromProperties(Properties properties) throws DeploymentException {
+    Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
+    unknown.removeAll(KEYS);
+    if (!unknown.isEmpty()) {
+      throw new DeploymentException(
+          RESOURCE + ": unknown keys " + unknown + " (expected: " + new TreeSet<>(KEYS) + ")");
+    }
+    int id = integer(properties, "module.id", 1, 0xffff);
+    int emPort = integer(properties, "em.port", 1, 0xffff);
+    SymmetricKey key = key(properties);
+    boolean legacy = bool(properties);
+    long timeoutMs = properties.containsKey("request.timeout.ms")
+        ? integer(properties, "request.timeout.ms", 1, Integer.MAX_VALUE)
+        : DEFAULT_REQUEST_TIMEOUT.toMillis();
+    try {
+      return new Deployment(id, emPort, key, legacy, Duration.ofMillis(timeoutMs));
+    } catch (IllegalArgumentException e) {
+      throw new DeploymentException(RESOURCE + ": " + e.getMessage());
+    }
+  }
+
+  private static String required(Properties properties, String name) throws DeploymentException {
+    String value = properties.getProperty(name);
+    if (value == null) {
+      throw new DeploymentException(RESOURCE + ": " + name + " missing");
+    }
+    return value.strip();
+  }
+
+  private static int integer(Properties properties, String name, int min, int max)
+      throws DeploymentException {
+    String value = required(properties, name);
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the expected range
+    }
+    throw new DeploymentException(
+        RESOURCE + ": " + name + ": \"" + value + "\" (expected: an integer " + min + ".." + max + ")");
+  }
+
+  private static SymmetricKey key(Properties properties) throws DeploymentException {
+    String value = required(properties, "module.key");
+    if (value.length() != 32 || !value.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+      // Never echo the value: it may be (most of) a real key.
+      throw new DeploymentException(
+          RESOURCE + ": module.key: " + value.length()
+              + " characters, value not shown (expected: 32 hex digits)");
+    }
+    return SymmetricKey.copyOf(HexFormat.of().parseHex(value));
+  }
+
+  private static boolean bool(Properties properties) throws DeploymentException {
+    String value = properties.getProperty("legacy", "false").strip();
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new DeploymentException(
+              RESOURCE + ": legacy: \"" + value + "\" (expected: true or false)");
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "Deployment[moduleId=" + moduleId + ", emPort=" + emPort + ", moduleKey=redacted, legacy="
+        + legacy + ", requestTimeout=" + requestTimeout + "]";
+  }
+}

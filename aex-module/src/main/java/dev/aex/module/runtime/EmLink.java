@@ -1,0 +1,99 @@
+package dev.aex.module.runtime;
+
+import dev.aex.wire.Bytes;
+import dev.aex.wire.CommandMessage;
+import dev.aex.wire.MalformedPayloadException;
+import dev.aex.wire.ResultMessage;
+import dev.aex.wire.WireReader;
+import dev.aex.wire.payload.ModuleOutput;
+import dev.aex.wire.payload.SealedData;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The module's side of ModuleOutput (protocol.md §1.6.7): one TCP connection to the local event
+ * manager per command, as the original event manager expects.
+ */
+final class EmLink {
+  private final InetSocketAddress address;
+  private final Duration timeout;
+
+  EmLink(int emPort, Duration timeout) {
+    this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), emPort);
+    this.timeout = timeout;
+  }
+
+  /** {@code ModuleOutput [entry_id][conn_id][frame]}. */
+  static CommandMessage moduleOutput(int entryId, int connId, byte[] frame) {
+    try {
+      SealedData data = SealedData.split(Bytes.of(frame), "ModuleOutput");
+      ModuleOutput output = new ModuleOutput(entryId, connId, data);
+      return new CommandMessage(output.code(), output.encode());
+    } catch (MalformedPayloadException e) {
+      throw new IllegalStateException("a sealed frame always holds a tag", e);
+    }
+  }
+
+  /**
+   * Writes an event and closes without reading: the original event manager may or may not answer
+   * a ModuleOutput (§1.7), and an output has no error path anyway.
+   */
+  void send(CommandMessage command) throws IOException {
+    try (Socket socket = connect()) {
+      write(socket, command);
+    }
+  }
+
+  /** Writes a request; the caller reads the reply, outside any lock it held while writing. */
+  Exchange start(CommandMessage command) throws IOException {
+    Socket socket = connect();
+    try {
+      write(socket, command);
+      return new Exchange(socket);
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  private Socket connect() throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.connect(address, (int) Math.max(1, timeout.toMillis()));
+      return socket;
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  private static void write(Socket socket, CommandMessage command) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    command.writeTo(out);
+    out.flush();
+  }
+
+  /** An open request connection, waiting for its one reply. */
+  static final class Exchange implements AutoCloseable {
+    private final Socket socket;
+
+    private Exchange(Socket socket) {
+      this.socket = socket;
+    }
+
+    /** The reply, or empty if the event manager closed without one. */
+    Optional<ResultMessage> awaitReply(Duration timeout) throws IOException {
+      return WireReader.of(socket, timeout).readResult();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+}

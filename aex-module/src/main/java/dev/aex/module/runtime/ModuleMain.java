@@ -1,0 +1,56 @@
+package dev.aex.module.runtime;
+
+import dev.aex.module.spi.ModuleDispatch;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * The entry point of a module's self-executing jar: loads the stamped {@link Deployment}, finds
+ * the module's generated {@link ModuleDispatch} and serves until the process is killed. Any
+ * start-up failure ends the process with status 1 and one line on stderr saying what is wrong.
+ */
+public final class ModuleMain {
+  private ModuleMain() {}
+
+  public static void main(String[] args) {
+    ModuleRuntime runtime;
+    try {
+      runtime = launch(Thread.currentThread().getContextClassLoader());
+    } catch (ModuleStartException e) {
+      System.err.println("aex module: cannot start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "aex-module-shutdown"));
+    try {
+      runtime.awaitClose();
+    } catch (InterruptedException e) {
+      runtime.close();
+    }
+  }
+
+  /** Loads the deployment and the module through {@code loader} and starts the runtime. */
+  static ModuleRuntime launch(ClassLoader loader) throws ModuleStartException {
+    return ModuleRuntime.start(Deployment.load(loader), findDispatch(loader));
+  }
+
+  static ModuleDispatch findDispatch(ClassLoader loader) throws ModuleStartException {
+    List<ModuleDispatch> found;
+    try {
+      found =
+          ServiceLoader.load(ModuleDispatch.class, loader).stream()
+              .map(ServiceLoader.Provider::get)
+              .toList();
+    } catch (ServiceConfigurationError e) {
+      throw new ModuleStartException("cannot load the module's dispatch class: " + e.getMessage(), e);
+    }
+    if (found.size() != 1) {
+      throw new ModuleStartException(
+          "found " + found.size() + " modules " + found.stream().map(d -> d.getClass().getName()).toList()
+              + " (expected: exactly one ModuleDispatch in META-INF/services; is the annotation"
+              + " processor on the build path, and is only one @Module class in the jar?)");
+    }
+    return found.get(0);
+  }
+}

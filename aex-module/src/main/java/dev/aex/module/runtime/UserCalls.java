@@ -1,0 +1,100 @@
+package dev.aex.module.runtime;
+
+import dev.aex.module.EntryResult;
+import dev.aex.module.spi.Endpoint;
+import dev.aex.module.spi.ModuleInstance;
+import dev.aex.module.spi.ModuleManifest;
+import dev.aex.module.spi.UnknownEndpointException;
+import dev.aex.wire.ResultCode;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+/**
+ * Calls into the module's code. A module that is not {@code concurrent} runs one call at a time
+ * under a fair lock, held only around the user's method (crypto happens outside it). Whatever the
+ * user's code throws becomes a {@link Rejection}: the module keeps serving, and only the exception
+ * class and message are logged (never the data).
+ */
+final class UserCalls {
+  private static final Logger LOG = System.getLogger(UserCalls.class.getName());
+
+  private final ModuleInstance instance;
+  private final Optional<ReentrantLock> lock;
+  private final Set<Integer> inputs;
+  private final Set<Integer> handlers;
+  private final Set<Integer> entries;
+
+  UserCalls(ModuleInstance instance, ModuleManifest manifest) {
+    this.instance = instance;
+    this.lock = manifest.concurrent() ? Optional.empty() : Optional.of(new ReentrantLock(true));
+    this.inputs = ids(manifest.inputs());
+    this.handlers = ids(manifest.handlers());
+    this.entries = ids(manifest.entries());
+  }
+
+  void input(int inputId, byte[] data) throws Rejection {
+    String what = "input " + inputId;
+    require(inputs, inputId, ResultCode.BAD_REQUEST, what);
+    call(
+        what,
+        ResultCode.BAD_REQUEST,
+        () -> {
+          instance.input(inputId, data);
+          return Boolean.TRUE;
+        });
+  }
+
+  byte[] handle(int handlerId, byte[] data) throws Rejection {
+    // protocol.md §4.6 step 3: a connection whose handler does not exist is an internal error.
+    String what = "handler " + handlerId;
+    require(handlers, handlerId, ResultCode.INTERNAL_ERROR, what);
+    return call(what, ResultCode.INTERNAL_ERROR, () -> instance.handle(handlerId, data));
+  }
+
+  EntryResult entry(int entryId, byte[] args) throws Rejection {
+    String what = "entry " + entryId;
+    require(entries, entryId, ResultCode.BAD_REQUEST, what);
+    return call(what, ResultCode.BAD_REQUEST, () -> instance.entry(entryId, args));
+  }
+
+  private static void require(Set<Integer> ids, int id, ResultCode code, String what)
+      throws Rejection {
+    if (!ids.contains(id)) {
+      throw new Rejection(code, what + ": not in the module's manifest");
+    }
+  }
+
+  private <T> T call(String what, ResultCode unknownCode, UserCall<T> body) throws Rejection {
+    lock.ifPresent(ReentrantLock::lock);
+    try {
+      T result = body.call();
+      if (result == null) {
+        throw new Rejection(ResultCode.INTERNAL_ERROR, what + " returned null");
+      }
+      return result;
+    } catch (UnknownEndpointException e) {
+      throw new Rejection(unknownCode, what + ": " + e.getMessage());
+    } catch (Rejection e) {
+      throw e;
+    } catch (Exception | AssertionError e) {
+      LOG.log(Level.WARNING, "{0} threw {1}: {2}", what, e.getClass().getName(), e.getMessage());
+      throw new Rejection(ResultCode.INTERNAL_ERROR, what + " threw " + e.getClass().getName());
+    } finally {
+      lock.ifPresent(ReentrantLock::unlock);
+    }
+  }
+
+  private static Set<Integer> ids(List<Endpoint> endpoints) {
+    return endpoints.stream().map(Endpoint::id).collect(Collectors.toUnmodifiableSet());
+  }
+
+  @FunctionalInterface
+  private interface UserCall<T> {
+    T call() throws Exception;
+  }
+}

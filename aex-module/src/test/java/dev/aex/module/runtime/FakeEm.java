@@ -1,0 +1,107 @@
+package dev.aex.module.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aex.wire.CommandMessage;
+import dev.aex.wire.ResultMessage;
+import dev.aex.wire.WireReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * An event manager for tests: records every command a module sends it, and answers with whatever
+ * the responder returns (nothing by default, as for outputs).
+ */
+final class FakeEm implements AutoCloseable {
+  private final ServerSocket server;
+  private final BlockingQueue<CommandMessage> received = new LinkedBlockingQueue<>();
+  private volatile Function<CommandMessage, Optional<ResultMessage>> responder =
+      command -> Optional.empty();
+
+  FakeEm() {
+    try {
+      server = new ServerSocket();
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Thread.ofPlatform().daemon(true).name("fake-em").start(this::acceptLoop);
+  }
+
+  int port() {
+    return server.getLocalPort();
+  }
+
+  void respondWith(Function<CommandMessage, Optional<ResultMessage>> responder) {
+    this.responder = responder;
+  }
+
+  /** The next command the module sent; fails after a few seconds. */
+  CommandMessage next() {
+    try {
+      CommandMessage command = received.poll(5, TimeUnit.SECONDS);
+      assertThat(command).as("a command from the module within 5 s").isNotNull();
+      return command;
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  void assertNothingWithin(Duration wait) {
+    try {
+      assertThat(received.poll(wait.toMillis(), TimeUnit.MILLISECONDS)).isNull();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket socket = server.accept();
+        Thread.ofVirtual().start(() -> serve(socket));
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private void serve(Socket socket) {
+    try (socket) {
+      Optional<CommandMessage> command =
+          WireReader.of(socket, Duration.ofSeconds(5)).readCommandMessage();
+      if (command.isEmpty()) {
+        return;
+      }
+      received.add(command.get());
+      Optional<ResultMessage> reply = responder.apply(command.get());
+      if (reply.isPresent()) {
+        OutputStream out = socket.getOutputStream();
+        reply.get().writeTo(out);
+        out.flush();
+      }
+    } catch (IOException e) {
+      // The module closed first (outputs are not answered): nothing to record.
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
