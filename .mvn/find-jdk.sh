@@ -1,6 +1,8 @@
 # Sourced by ./mvnw (and other launchers): points JAVA_HOME at a JDK >= 21.
 # Order: JAVA_HOME if it is new enough, then the usual install folders, then the java on PATH.
 # Fails with a message that says what to install when there is none.
+# AEX_JDK_DIRS replaces the list of install folders searched (space-separated globs).
+# AEX_NEED_JAVAC=0 accepts a JRE (launchers that only run code).
 
 aex_java_major() {
   # The release file answers without starting a JVM (launchers run this on every start).
@@ -23,15 +25,17 @@ aex_find_jdk() {
   if [ -n "${JAVA_HOME-}" ] && aex_is_jdk21 "$JAVA_HOME"; then
     return 0
   fi
-  for candidate in /usr/lib/jvm/temurin-25-jdk* /usr/lib/jvm/*25* /usr/lib/jvm/*21* /usr/lib/jvm/* \
-    /opt/java/* /opt/jdk* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+  for candidate in ${AEX_JDK_DIRS:-/usr/lib/jvm/temurin-25-jdk* /usr/lib/jvm/*25* /usr/lib/jvm/*21* \
+    /usr/lib/jvm/* /opt/java/* /opt/jdk* /Library/Java/JavaVirtualMachines/*/Contents/Home}; do
     if [ -d "$candidate" ] && aex_is_jdk21 "$candidate"; then
       JAVA_HOME="$candidate"
       export JAVA_HOME
       return 0
     fi
   done
-  on_path=$(command -v javac 2>/dev/null || true)
+  tool=javac
+  [ "${AEX_NEED_JAVAC:-1}" != 0 ] || tool=java
+  on_path=$(command -v "$tool" 2>/dev/null || true)
   if [ -n "$on_path" ]; then
     candidate=$(dirname "$(dirname "$(readlink -f "$on_path")")")
     if aex_is_jdk21 "$candidate"; then
@@ -40,8 +44,10 @@ aex_find_jdk() {
       return 0
     fi
   fi
-  echo "aex needs a JDK 21 or newer, and none was found." >&2
-  echo "Looked at JAVA_HOME (${JAVA_HOME:-unset}), /usr/lib/jvm/*, /opt/java/* and the javac on PATH." >&2
+  kind=JDK
+  [ "$tool" = javac ] || kind="Java (JDK or JRE)"
+  echo "aex needs a $kind 21 or newer, and none was found." >&2
+  echo "Looked at JAVA_HOME (${JAVA_HOME:-unset}), ${AEX_JDK_DIRS:-/usr/lib/jvm/*, /opt/java/*} and the $tool on PATH." >&2
   echo "Install one (for example Temurin 25) and set JAVA_HOME to it." >&2
   return 1
 }

@@ -1,5 +1,6 @@
 package dev.aex.module.runtime;
 
+import dev.aex.module.testing.TestDeployer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aex.crypto.SymmetricKey;

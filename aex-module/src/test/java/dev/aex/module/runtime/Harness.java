@@ -1,5 +1,6 @@
 package dev.aex.module.runtime;
 
+import dev.aex.module.testing.FakeEm;
 import dev.aex.crypto.SymmetricKey;
 import dev.aex.module.spi.ModuleDispatch;
 import java.net.BindException;

@@ -1,5 +1,7 @@
 package dev.aex.module.runtime;
 
+import dev.aex.module.testing.ModuleClient;
+import dev.aex.module.testing.FakeEm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

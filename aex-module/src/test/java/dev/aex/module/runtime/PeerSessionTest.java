@@ -1,5 +1,6 @@
 package dev.aex.module.runtime;
 
+import dev.aex.module.testing.ModuleClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

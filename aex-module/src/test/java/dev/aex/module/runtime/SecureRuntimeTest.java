@@ -1,5 +1,7 @@
 package dev.aex.module.runtime;
 
+import dev.aex.module.testing.TestDeployer;
+import dev.aex.module.testing.ModuleClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aex.crypto.SymmetricKey;

@@ -1,4 +1,4 @@
-package dev.aex.module.runtime;
+package dev.aex.module.testing;
 
 import dev.aex.wire.Bytes;
 import dev.aex.wire.ResultMessage;
@@ -12,7 +12,7 @@ import java.net.Socket;
 import java.time.Duration;
 
 /** Talks to a module as its event manager does: a Message in, one ResultMessage back. */
-final class ModuleClient implements AutoCloseable {
+public final class ModuleClient implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private final Socket socket;
@@ -24,7 +24,7 @@ final class ModuleClient implements AutoCloseable {
   }
 
   /** A connection that may carry several messages (aex peers do that). */
-  static ModuleClient connect(int port) {
+  public static ModuleClient connect(int port) {
     try {
       Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
       socket.setSoTimeout((int) TIMEOUT.toMillis());
@@ -35,24 +35,24 @@ final class ModuleClient implements AutoCloseable {
   }
 
   /** One call on its own connection, as the original event manager makes it. */
-  static ResultMessage call(int port, int entryId, byte[] args) {
+  public static ResultMessage call(int port, int entryId, byte[] args) {
     try (ModuleClient client = connect(port)) {
       return client.send(entryId, args);
     }
   }
 
   /** Writes raw bytes on a fresh connection and reads one reply. */
-  static ResultMessage raw(int port, byte[] bytes) {
+  public static ResultMessage raw(int port, byte[] bytes) {
     try (ModuleClient client = connect(port)) {
       return client.sendRaw(bytes);
     }
   }
 
-  ResultMessage send(int entryId, byte[] args) {
+  public ResultMessage send(int entryId, byte[] args) {
     return sendRaw(new EntryCall(entryId, Bytes.of(args)).toMessage().encode().toByteArray());
   }
 
-  ResultMessage sendRaw(byte[] bytes) {
+  public ResultMessage sendRaw(byte[] bytes) {
     try {
       OutputStream out = socket.getOutputStream();
       out.write(bytes);
@@ -64,7 +64,7 @@ final class ModuleClient implements AutoCloseable {
   }
 
   /** Writes bytes, then half-closes, as a peer that dies mid-frame. */
-  ResultMessage sendAndShutdown(byte[] bytes) {
+  public ResultMessage sendAndShutdown(byte[] bytes) {
     try {
       socket.getOutputStream().write(bytes);
       socket.shutdownOutput();
@@ -75,7 +75,7 @@ final class ModuleClient implements AutoCloseable {
   }
 
   /** True once the module has closed its side. */
-  boolean closedByModule() {
+  public boolean closedByModule() {
     try {
       return socket.getInputStream().read() < 0;
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.aex.module.runtime;
+package dev.aex.module.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,13 +23,13 @@ import java.util.function.Function;
  * An event manager for tests: records every command a module sends it, and answers with whatever
  * the responder returns (nothing by default, as for outputs).
  */
-final class FakeEm implements AutoCloseable {
+public final class FakeEm implements AutoCloseable {
   private final ServerSocket server;
   private final BlockingQueue<CommandMessage> received = new LinkedBlockingQueue<>();
   private volatile Function<CommandMessage, Optional<ResultMessage>> responder =
       command -> Optional.empty();
 
-  FakeEm() {
+  public FakeEm() {
     try {
       server = new ServerSocket();
       server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -39,16 +39,16 @@ final class FakeEm implements AutoCloseable {
     Thread.ofPlatform().daemon(true).name("fake-em").start(this::acceptLoop);
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
-  void respondWith(Function<CommandMessage, Optional<ResultMessage>> responder) {
+  public void respondWith(Function<CommandMessage, Optional<ResultMessage>> responder) {
     this.responder = responder;
   }
 
   /** The next command the module sent; fails after a few seconds. */
-  CommandMessage next() {
+  public CommandMessage next() {
     try {
       CommandMessage command = received.poll(5, TimeUnit.SECONDS);
       assertThat(command).as("a command from the module within 5 s").isNotNull();
@@ -58,12 +58,17 @@ final class FakeEm implements AutoCloseable {
     }
   }
 
-  void assertNothingWithin(Duration wait) {
+  public void assertNothingWithin(Duration wait) {
     try {
       assertThat(received.poll(wait.toMillis(), TimeUnit.MILLISECONDS)).isNull();
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** Forgets what was received so far (between tests that share this EM). */
+  public void discardReceived() {
+    received.clear();
   }
 
   private void acceptLoop() {

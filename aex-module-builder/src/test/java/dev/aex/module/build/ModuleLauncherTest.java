@@ -1,0 +1,91 @@
+package dev.aex.module.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.aex.crypto.SymmetricKey;
+import dev.aex.module.testing.FakeEm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher in front of a module jar finds a Java 21 or newer by itself: JAVA_HOME if new
+ * enough, then the usual install folders, then the java on PATH; and says so when there is none.
+ */
+class ModuleLauncherTest {
+  private static final List<String> SHELL_TOOLS = List.of("sed", "head", "dirname", "readlink", "id");
+  private static final Path OLD_JAVA = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+
+  @TempDir static Path out;
+  static FakeEm em;
+  static CounterBinary counter;
+
+  @BeforeAll
+  static void build() throws Exception {
+    em = new FakeEm();
+    counter = CounterBinary.build(out, em.port(), SymmetricKey.random16(), false);
+  }
+
+  @AfterAll
+  static void closeEm() {
+    em.close();
+  }
+
+  @Test
+  void aJavaHomeOlderThan21IsPassedOver() throws Exception {
+    assumeTrue(Files.isExecutable(OLD_JAVA.resolve("bin/java")), "no Java 17 at " + OLD_JAVA);
+    try (ModuleProcess module = ModuleProcess.start(counter.binary(), counter.port(),
+        env -> env.put("JAVA_HOME", OLD_JAVA.toString()))) {
+      assertThat(module.isAlive()).isTrue();
+    }
+  }
+
+  @Test
+  void theJavaOnPathIsUsedWhenNothingElseIsFound() throws Exception {
+    Path bin = toolsDir("with-java");
+    // A link, as a package manager makes it: the launcher follows it to the Java's home.
+    Path java = Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+    try (ModuleProcess module = ModuleProcess.start(counter.binary(), counter.port(), env -> {
+      env.remove("JAVA_HOME");
+      env.put("AEX_JDK_DIRS", "/nonexistent");
+      env.put("PATH", bin.toString());
+    })) {
+      assertThat(module.isAlive()).isTrue();
+    } finally {
+      Files.delete(java);
+    }
+  }
+
+  @Test
+  void withoutAJava21TheLauncherSaysWhatToInstall() throws Exception {
+    Path bin = toolsDir("without-java");
+    ModuleProcess.Finished run = ModuleProcess.run(counter.binary(), env -> {
+      env.put("JAVA_HOME", "/nonexistent");
+      env.put("AEX_JDK_DIRS", "/nonexistent");
+      env.put("PATH", bin.toString());
+    });
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.stderr()).contains("aex needs a Java (JDK or JRE) 21 or newer, and none was found")
+        .contains("JAVA_HOME (/nonexistent)").contains("set JAVA_HOME");
+  }
+
+  /** A PATH folder with only the tools the launcher script uses (and so no java), as wrappers. */
+  private static Path toolsDir(String name) throws IOException {
+    Path bin = Files.createDirectories(out.resolve(name));
+    for (String tool : SHELL_TOOLS) {
+      Path found = List.of(Path.of("/usr/bin", tool), Path.of("/bin", tool)).stream()
+          .filter(Files::isExecutable).findFirst()
+          .orElseThrow(() -> new AssertionError("no " + tool + " in /usr/bin or /bin"));
+      Path wrapper = Files.writeString(bin.resolve(tool), "#!/bin/sh\nexec " + found + " \"$@\"\n");
+      wrapper.toFile().setExecutable(true);
+    }
+    return bin;
+  }
+}
