@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>The folder holds the module's Java sources (directly or under {@code src/main/java}),
- * optional resources under {@code src/main/resources}, and optional library jars in {@code lib/}.
+ * optional resources under {@code src/main/resources}, and optional library jars in {@code lib/}
+ * or the runtime dependencies of a {@code pom.xml} (fetched with Maven: {@code $AEX_MAVEN}, the
+ * system property {@code aex.maven}, or {@code mvn} on the PATH).
  * The sources are compiled with the aex annotation processor (compile errors are reported with
  * file and line), then the module's classes, its libraries, and the aex runtime are merged into one
  * jar with the stamp, behind a launcher that finds a Java ≥ 21 itself. Equal inputs give a
@@ -34,10 +36,12 @@ public final class ModuleBuilder {
   /** Builds {@code folder} into {@code output} (replaced if present, made executable). */
   public static BuiltModule build(Path folder, ModuleStamp stamp, Path output)
       throws ModuleBuildException {
-    SourceFolder sources = SourceFolder.scan(folder);
+    SourceFolder scanned = SourceFolder.scan(folder);
     RuntimeJars jars = RuntimeJars.locate();
-    Path classes = tempFolder();
+    Path work = tempFolder();
     try {
+      SourceFolder sources = withPomDependencies(scanned, work.resolve("dependencies"));
+      Path classes = Files.createDirectories(work.resolve("classes"));
       JavaCompilation.compile(sources, jars, classes);
       JarContents contents = contents(sources, jars, classes, stamp);
       byte[] binary = ExecutableJar.write(contents);
@@ -46,8 +50,18 @@ public final class ModuleBuilder {
     } catch (IOException e) {
       throw new ModuleBuildException("cannot build " + folder + " into " + output + ": " + e.getMessage(), e);
     } finally {
-      deleteQuietly(classes);
+      deleteQuietly(work);
     }
+  }
+
+  private static SourceFolder withPomDependencies(SourceFolder sources, Path into)
+      throws IOException, ModuleBuildException {
+    Path pom = sources.root().resolve("pom.xml");
+    if (!Files.isRegularFile(pom)) {
+      return sources;
+    }
+    Files.createDirectories(into);
+    return sources.withLibraries(PomDependencies.resolve(pom, into));
   }
 
   private static JarContents contents(SourceFolder sources, RuntimeJars jars, Path classes,

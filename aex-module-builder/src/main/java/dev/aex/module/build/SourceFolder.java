@@ -3,6 +3,7 @@ package dev.aex.module.build;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -28,6 +29,13 @@ record SourceFolder(Path root, List<Path> sources, List<Path> libraries, Path re
     Path lib = root.resolve("lib");
     List<Path> libraries = Files.isDirectory(lib) ? list(lib, ".jar") : List.of();
     return new SourceFolder(root, sources, libraries, root.resolve("src/main/resources"));
+  }
+
+  /** The same folder with {@code more} library jars (a pom's dependencies) after those of lib/. */
+  SourceFolder withLibraries(List<Path> more) {
+    List<Path> all = new ArrayList<>(libraries);
+    all.addAll(more);
+    return new SourceFolder(root, sources, List.copyOf(all), resources);
   }
 
   private static List<Path> list(Path dir, String suffix) throws ModuleBuildException {
