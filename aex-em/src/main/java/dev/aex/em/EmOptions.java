@@ -1,0 +1,167 @@
+package dev.aex.em;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The command-line options and environment variables of {@code aex em}, parsed as the original
+ * event manager reads its environment (protocol.md §3.1.1): {@code EM_PORT}, {@code EM_LOG} and
+ * {@code EM_PERIODIC_TASKS}, each overridden by its option. {@code EM_THREADS}, {@code EM_SGX} and
+ * {@code EM_MEASURE_TIME} are accepted and ignored, with a note.
+ *
+ * @param host the address to listen on ({@code --host}; default all interfaces)
+ * @param port the port ({@code --port}, else {@code EM_PORT}, else 5000)
+ * @param logLevel {@code --log}, else {@code EM_LOG}, else info
+ * @param periodicTasks {@code --periodic-tasks}, else {@code EM_PERIODIC_TASKS=true}
+ * @param help whether {@code --help} was given
+ * @param notes what was ignored, to print at start
+ */
+public record EmOptions(
+    InetAddress host, int port, LogLevel logLevel, boolean periodicTasks, boolean help, List<String> notes) {
+  public EmOptions {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(logLevel, "logLevel");
+    notes = List.copyOf(notes);
+  }
+
+  /** A wrong option or variable; the message says which, the value, and what is expected. */
+  public static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public UsageException(String message) {
+      super(message);
+    }
+  }
+
+  public static String usage() {
+    return """
+        usage: aex em [--host ADDRESS] [--port PORT] [--log LEVEL] [--periodic-tasks]
+          --host ADDRESS     address to listen on (default: all interfaces)
+          --port PORT        port to listen on, 1..65535; modules listen on PORT + module id
+                             (default: $EM_PORT, else 5000)
+          --log LEVEL        off, error, warn, info, debug or trace (default: $EM_LOG, else info)
+          --periodic-tasks   run periodic events (default: $EM_PERIODIC_TASKS, else false)
+          -h, --help         show this help
+        """;
+  }
+
+  /**
+   * Parses {@code args} over {@code env}.
+   *
+   * @throws UsageException for an unknown option, a missing or bad value
+   */
+  public static EmOptions parse(List<String> args, Map<String, String> env) throws UsageException {
+    List<String> notes = new ArrayList<>();
+    Builder b = new Builder(env, notes);
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      int eq = arg.indexOf('=');
+      String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
+      boolean inline = !name.equals(arg);
+      switch (name) {
+        case "-h", "--help" -> b.help = true;
+        case "--periodic-tasks" -> b.periodic = true;
+        case "--host", "--port", "--log" -> {
+          String value = inline ? arg.substring(eq + 1) : valueAfter(args, i++, name);
+          b.set(name, value);
+        }
+        default -> throw new UsageException("unknown option: " + arg);
+      }
+    }
+    return b.build();
+  }
+
+  /** Options for {@link EventManager#builder()}. */
+  public EventManager.Builder toBuilder() {
+    return EventManager.builder().host(host).port(port).logLevel(logLevel).periodicTasks(periodicTasks);
+  }
+
+  private static String valueAfter(List<String> args, int i, String name) throws UsageException {
+    if (i + 1 >= args.size()) {
+      throw new UsageException(name + " needs a value");
+    }
+    return args.get(i + 1);
+  }
+
+  private static final class Builder {
+    private final List<String> notes;
+    private InetAddress host;
+    private int port;
+    private LogLevel log;
+    private boolean periodic;
+    private boolean help;
+
+    Builder(Map<String, String> env, List<String> notes) throws UsageException {
+      this.notes = notes;
+      this.host = new InetSocketAddress(0).getAddress();
+      this.port = env.containsKey("EM_PORT") ? port(env.get("EM_PORT"), "EM_PORT") : 5000;
+      this.log = env.containsKey("EM_LOG") ? log(env.get("EM_LOG"), "EM_LOG") : LogLevel.INFO;
+      this.periodic = env.containsKey("EM_PERIODIC_TASKS") && bool(env.get("EM_PERIODIC_TASKS"));
+      ignored(env, "EM_THREADS", "every connection has its own virtual thread");
+      ignored(env, "EM_MEASURE_TIME", "no timestamps are printed");
+      if ("true".equalsIgnoreCase(env.getOrDefault("EM_SGX", "false"))) {
+        notes.add("EM_SGX=true ignored: this event manager loads native executables only");
+      }
+    }
+
+    void set(String name, String value) throws UsageException {
+      switch (name) {
+        case "--host" -> host = host(value);
+        case "--port" -> port = port(value, "--port");
+        default -> log = log(value, "--log");
+      }
+    }
+
+    EmOptions build() {
+      return new EmOptions(host, port, log, periodic, help, notes);
+    }
+
+    private void ignored(Map<String, String> env, String name, String why) {
+      if (env.containsKey(name)) {
+        notes.add(name + " ignored: " + why);
+      }
+    }
+
+    private static int port(String text, String source) throws UsageException {
+      try {
+        int port = Integer.parseInt(text.strip());
+        if (port >= 1 && port <= 0xffff) {
+          return port;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new UsageException(source + ": \"" + text + "\" (expected: a port 1..65535)");
+    }
+
+    private static LogLevel log(String text, String source) throws UsageException {
+      try {
+        return LogLevel.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(source + ": " + e.getMessage());
+      }
+    }
+
+    private static boolean bool(String text) throws UsageException {
+      return switch (text.strip().toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new UsageException("EM_PERIODIC_TASKS: \"" + text + "\" (expected: true or false)");
+      };
+    }
+
+    private static InetAddress host(String text) throws UsageException {
+      try {
+        return InetAddress.getByName(text.strip());
+      } catch (UnknownHostException e) {
+        throw new UsageException("--host: \"" + text + "\" is not an address or a known host name");
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.aex.em.internal;
+
+import dev.aex.em.LogLevel;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * The {@code dev.aex.em} loggers: their level, and for the command line a console format with UTC
+ * timestamps like the original's ({@code 2026-01-10T12:00:00.123Z INFO  message}).
+ */
+public final class EmLogging {
+  /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+  private static final Logger ROOT = Logger.getLogger("dev.aex.em");
+
+  private EmLogging() {}
+
+  /** Sets the level for every event manager in this JVM. */
+  public static void setLevel(LogLevel level) {
+    ROOT.setLevel(julLevel(level));
+  }
+
+  /** The java.util.logging level that lets exactly {@code level}'s records through. */
+  static Level julLevel(LogLevel level) {
+    return switch (level) {
+      case OFF -> Level.OFF;
+      case ERROR -> Level.SEVERE;
+      case WARN -> Level.WARNING;
+      case INFO -> Level.INFO;
+      case DEBUG -> Level.FINE;
+      case TRACE -> Level.FINEST;
+    };
+  }
+
+  /** Logs to stderr in the event manager's own format instead of the JVM's default handler. */
+  public static void useConsole() {
+    ConsoleHandler console = new ConsoleHandler();
+    console.setLevel(Level.ALL);
+    console.setFormatter(new LineFormatter());
+    for (var handler : ROOT.getHandlers()) {
+      ROOT.removeHandler(handler);
+    }
+    ROOT.addHandler(console);
+    ROOT.setUseParentHandlers(false);
+  }
+
+  private static final class LineFormatter extends Formatter {
+    private static final DateTimeFormatter UTC =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    @Override
+    public String format(LogRecord record) {
+      StringBuilder line = new StringBuilder()
+          .append(UTC.format(Instant.ofEpochMilli(record.getMillis())))
+          .append(' ')
+          .append(String.format("%-5s", name(record.getLevel())))
+          .append(' ')
+          .append(formatMessage(record))
+          .append(System.lineSeparator());
+      if (record.getThrown() != null) {
+        StringWriter trace = new StringWriter();
+        record.getThrown().printStackTrace(new PrintWriter(trace));
+        line.append(trace);
+      }
+      return line.toString();
+    }
+
+    private static String name(Level level) {
+      int value = level.intValue();
+      if (value >= Level.SEVERE.intValue()) {
+        return "ERROR";
+      }
+      if (value >= Level.WARNING.intValue()) {
+        return "WARN";
+      }
+      if (value >= Level.INFO.intValue()) {
+        return "INFO";
+      }
+      return value >= Level.FINE.intValue() ? "DEBUG" : "TRACE";
+    }
+  }
+}

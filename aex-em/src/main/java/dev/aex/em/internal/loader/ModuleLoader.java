@@ -1,0 +1,152 @@
+package dev.aex.em.internal.loader;
+
+import dev.aex.em.internal.server.Outcome;
+import dev.aex.wire.Bytes;
+import dev.aex.wire.LoadMessage;
+import dev.aex.wire.NativeLoad;
+import dev.aex.wire.ResultCode;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * Load (3) for a native node (protocol.md §1.6.4, §3.1.3): writes the executable to {@code
+ * <tmp>/sm<N>}, makes it executable and runs it with no arguments, as the original does; so a
+ * native module of the original system and an aex self-executing jar both load.
+ *
+ * <p>Unlike the original, the reply waits until the module listens on {@code EM_PORT + id}
+ * (bounded by the load timeout), so no client has to sleep; a module that exits first gives
+ * InternalError, and the log says its exit status and last stderr lines.
+ */
+public final class ModuleLoader {
+  private static final Logger LOG = System.getLogger(ModuleLoader.class.getName());
+  private static final Duration POLL = Duration.ofMillis(20);
+  private static final Duration STOP_WAIT = Duration.ofSeconds(2);
+  private static final Duration STDERR_WAIT = Duration.ofSeconds(1);
+  /** Without /proc the port cannot be seen: a module alive after this long counts as started. */
+  private static final Duration BLIND_GRACE = Duration.ofSeconds(1);
+
+  private final ModuleTable table;
+  private final Path folder;
+  private final IntSupplier emPort;
+  private final Duration timeout;
+
+  public ModuleLoader(ModuleTable table, Path folder, IntSupplier emPort, Duration timeout) {
+    this.table = table;
+    this.folder = folder;
+    this.emPort = emPort;
+    this.timeout = timeout;
+  }
+
+  /** Answers the Load; the connection closes after it (nothing may follow a u32-framed body). */
+  public Outcome load(LoadMessage load) throws InterruptedException {
+    if (!(load instanceof NativeLoad nativeLoad)) {
+      LOG.log(Level.WARNING, "Load in {0} format: this event manager loads native executables only", load.format());
+      return Outcome.replyAndClose(ResultCode.ILLEGAL_PAYLOAD);
+    }
+    return Outcome.replyAndClose(start(nativeLoad.executable()));
+  }
+
+  private ResultCode start(Bytes executable) throws InterruptedException {
+    int index = table.nextIndex();
+    Path file = folder.resolve("sm" + index);
+    LoadedModule module;
+    try {
+      write(file, executable);
+      module = new LoadedModule(index, file, Spawner.spawn(file));
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Load of {0} bytes: cannot run it: {1} (expected: a Linux executable,"
+          + " an ELF file or a script with a #! line)", String.valueOf(executable.size()), e.getMessage());
+      deleteQuietly(file);
+      return ResultCode.INTERNAL_ERROR;
+    }
+    table.add(module);
+    return awaitListening(module);
+  }
+
+  private ResultCode awaitListening(LoadedModule module) throws InterruptedException {
+    long end = System.nanoTime() + (ListeningPorts.supported() ? timeout : BLIND_GRACE).toNanos();
+    Set<Integer> seen = Set.of();
+    while (true) {
+      if (ListeningPorts.supported()) {
+        seen = ListeningPorts.of(module.process().toHandle());
+        OptionalInt id = moduleId(seen);
+        if (id.isPresent()) {
+          table.listening(module, id.getAsInt());
+          LOG.log(Level.INFO, "{0} loaded, listening on 127.0.0.1:{1}", module.name(), String.valueOf(emPort.getAsInt() + id.getAsInt()));
+          return ResultCode.OK;
+        }
+      }
+      if (module.process().waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+        return exitedEarly(module);
+      }
+      if (System.nanoTime() - end >= 0) {
+        return ListeningPorts.supported() ? timedOut(module, seen) : blindlyStarted(module);
+      }
+    }
+  }
+
+  /** The id of the first port in {@code ports} above this event manager's own. */
+  private OptionalInt moduleId(Set<Integer> ports) {
+    int base = emPort.getAsInt();
+    return ports.stream().filter(p -> p > base).mapToInt(p -> p - base).findFirst();
+  }
+
+  private ResultCode exitedEarly(LoadedModule module) {
+    if (module.stopping()) {
+      LOG.log(Level.INFO, "Load: {0} was stopped (Reset or shutdown) before it listened", module.name());
+      return ResultCode.INTERNAL_ERROR;
+    }
+    LOG.log(Level.ERROR, "Load: {0} exited with status {1} before listening on EM_PORT + id; {2}",
+        module.name(), String.valueOf(module.process().exitValue()), module.stderr().describe(STDERR_WAIT));
+    table.remove(module);
+    module.deleteFile();
+    return ResultCode.INTERNAL_ERROR;
+  }
+
+  private ResultCode timedOut(LoadedModule module, Set<Integer> seen) {
+    String ports = seen.isEmpty()
+        ? "it listens on no port"
+        : "it listens on " + seen + ", none above this event manager's port " + emPort.getAsInt()
+            + " (was it built for another EM port?)";
+    module.stop(STOP_WAIT);
+    table.remove(module);
+    LOG.log(Level.ERROR, "Load: {0} did not listen on EM_PORT + id within {1} s ({2}); stopped it; {3}",
+        module.name(), String.valueOf(timeout.toSeconds()), ports, module.stderr().describe(STDERR_WAIT));
+    return ResultCode.INTERNAL_ERROR;
+  }
+
+  private ResultCode blindlyStarted(LoadedModule module) {
+    LOG.log(Level.WARNING, "{0} started; this system has no /proc/net/tcp, so readiness and its id"
+        + " are not known", module.name());
+    return ResultCode.OK;
+  }
+
+  private static void write(Path file, Bytes executable) throws IOException {
+    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      var buffer = executable.asByteBuffer();
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
+    }
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "cannot delete {0}: {1}", file, e.toString());
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.aex.em.internal.loader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Starts a module executable as the original does: no arguments, the event manager's environment. */
+final class Spawner {
+  private static final int ATTEMPTS = 5;
+
+  private Spawner() {}
+
+  /**
+   * Starts {@code file}; stdout goes where the event manager's goes, stderr to the caller.
+   *
+   * <p>Retries on "Text file busy": a process that another thread forks at the moment the file
+   * was still open for writing holds that descriptor until its own exec, and Linux refuses to
+   * run a file open for writing.
+   */
+  static Process spawn(Path file) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(List.of(file.toString()))
+        .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+        .redirectError(ProcessBuilder.Redirect.PIPE);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return builder.start();
+      } catch (IOException e) {
+        if (attempt == ATTEMPTS || !textBusy(e)) {
+          throw e;
+        }
+        Thread.sleep(20L * attempt);
+      }
+    }
+  }
+
+  private static boolean textBusy(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("error=26") || message.contains("Text file busy");
+  }
+}

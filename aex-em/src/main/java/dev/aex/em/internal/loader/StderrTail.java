@@ -1,0 +1,68 @@
+package dev.aex.em.internal.loader;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Copies a module's stderr into the event manager's log, line by line, and remembers the last
+ * lines, which say why a module that dies has died.
+ */
+final class StderrTail {
+  private static final Logger LOG = System.getLogger(StderrTail.class.getName());
+  private static final int KEEP = 20;
+  private static final int MAX_LINE = 1000;
+
+  private final ArrayDeque<String> last = new ArrayDeque<>(); // guarded by itself
+  private final Thread reader;
+
+  /** {@code name} is read for every line, so it can change once the module id is known. */
+  StderrTail(InputStream stderr, Supplier<String> name) {
+    this.reader = Thread.ofVirtual().name("aex-em-stderr").start(() -> copy(stderr, name));
+  }
+
+  private void copy(InputStream stderr, Supplier<String> name) {
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        String shown = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "…" : line;
+        LOG.log(Level.INFO, "{0}: {1}", name.get(), shown);
+        synchronized (last) {
+          if (last.size() == KEEP) {
+            last.removeFirst();
+          }
+          last.addLast(shown);
+        }
+      }
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "{0}: stderr closed: {1}", name.get(), e.toString());
+    }
+  }
+
+  /** The last lines, after waiting up to {@code wait} for the rest of a dead module's output. */
+  List<String> lines(Duration wait) {
+    try {
+      reader.join(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (last) {
+      return List.copyOf(last);
+    }
+  }
+
+  /** The lines as an indented block for a log message, or a note that there were none. */
+  String describe(Duration wait) {
+    List<String> lines = lines(wait);
+    return lines.isEmpty()
+        ? "it wrote nothing to stderr"
+        : "last stderr lines:\n    " + String.join("\n    ", lines);
+  }
+}

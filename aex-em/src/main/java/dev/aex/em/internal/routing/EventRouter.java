@@ -1,0 +1,194 @@
+package dev.aex.em.internal.routing;
+
+import dev.aex.em.internal.server.Outcome;
+import dev.aex.em.internal.server.Turn;
+import dev.aex.wire.Bytes;
+import dev.aex.wire.CommandCode;
+import dev.aex.wire.CommandMessage;
+import dev.aex.wire.MalformedPayloadException;
+import dev.aex.wire.Message;
+import dev.aex.wire.ResultCode;
+import dev.aex.wire.ResultMessage;
+import dev.aex.wire.payload.Call;
+import dev.aex.wire.payload.EntryCall;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Call, RemoteOutput, RemoteRequest and ModuleOutput as the original SGX/native event manager
+ * handles them (protocol.md §1.6.2, §1.6.3, §1.6.7, §1.6.8, §3.1.4, §3.1.5), including its
+ * minimum lengths and which failures get which reply or none. The bytes after the two ids are
+ * forwarded untouched: the event manager never interprets ciphertext.
+ */
+public final class EventRouter {
+  private static final Logger LOG = System.getLogger(EventRouter.class.getName());
+  private static final int HANDLE_INPUT = 3;
+  private static final int HANDLE_HANDLER = 4;
+
+  private final RouteTable routes;
+  private final Delivery delivery;
+  private final Duration replyWait;
+
+  /** {@code replyWait} bounds the wait for a queued local event's reply. */
+  public EventRouter(RouteTable routes, Delivery delivery, Duration replyWait) {
+    this.routes = routes;
+    this.delivery = delivery;
+    this.replyWait = replyWait;
+  }
+
+  /** Call (1): the module's reply, unchanged; InternalError if it cannot be reached. */
+  public Outcome call(Bytes payload) {
+    Call call;
+    try {
+      call = Call.decode(payload);
+    } catch (MalformedPayloadException e) {
+      LOG.log(Level.DEBUG, "Call: {0}", e.getMessage());
+      return Outcome.reply(ResultCode.ILLEGAL_PAYLOAD);
+    }
+    String what = "Call entry " + call.entryId() + " of module " + call.smId();
+    return exchange(call.smId(), call.toEntryCall().toMessage(), what, ResultCode.INTERNAL_ERROR);
+  }
+
+  /** A periodic event: Call with no arguments (§3.1.6), reply only logged. */
+  public void periodicCall(int smId, int entryId) {
+    Outcome outcome = exchange(smId, new EntryCall(entryId, Bytes.empty()).toMessage(),
+        "periodic entry " + entryId + " of module " + smId, ResultCode.INTERNAL_ERROR);
+    LOG.log(Level.DEBUG, "periodic entry {0} of module {1}: {2}", String.valueOf(entryId), String.valueOf(smId), outcome);
+  }
+
+  /** RemoteOutput (2): queued for module {@code to_sm} as {@code [3][conn_id][data]}; no reply. */
+  public Outcome remoteOutput(Bytes payload, Turn turn) throws InterruptedException {
+    if (payload.size() <= 6) {
+      LOG.log(Level.DEBUG, "RemoteOutput of {0} bytes (expected: > 6): dropped", String.valueOf(payload.size()));
+      return Outcome.drop();
+    }
+    int toSm = u16(payload, 0);
+    OptionalInt port = delivery.modulePort(toSm);
+    String what = "event on connection " + u16(payload, 2) + " for module " + toSm;
+    if (port.isEmpty()) {
+      LOG.log(Level.WARNING, "{0}: dropped: no port for module {1}", what, String.valueOf(toSm));
+      return Outcome.drop();
+    }
+    delivery.queueToModule(port.getAsInt(), new Message(withHead(payload, HANDLE_INPUT)), turn, what);
+    return Outcome.silent();
+  }
+
+  /** RemoteRequest (7): {@code [4][conn_id][data]} to module {@code to_sm}; its reply forwarded. */
+  public Outcome remoteRequest(Bytes payload) {
+    if (payload.size() <= 6) {
+      LOG.log(Level.DEBUG, "RemoteRequest of {0} bytes (expected: > 6): closed", String.valueOf(payload.size()));
+      return Outcome.drop();
+    }
+    int toSm = u16(payload, 0);
+    String what = "request on connection " + u16(payload, 2) + " for module " + toSm;
+    return exchange(toSm, new Message(withHead(payload, HANDLE_HANDLER)), what, ResultCode.INTERNAL_ERROR);
+  }
+
+  /** ModuleOutput (6): an event or request of a module on this node, routed by its conn_id. */
+  public Outcome moduleOutput(Bytes payload, Turn turn) throws InterruptedException {
+    if (payload.size() <= 4) {
+      LOG.log(Level.DEBUG, "ModuleOutput of {0} bytes (expected: > 4): closed", String.valueOf(payload.size()));
+      return Outcome.drop();
+    }
+    int entry = u16(payload, 0);
+    if (entry != HANDLE_INPUT) {
+      turn.pass(); // only events keep their place; a request must not hold the others back
+    }
+    Optional<Route> route = routes.get(u16(payload, 2));
+    if (route.isEmpty()) {
+      LOG.log(Level.WARNING, "ModuleOutput on unknown connection {0}: dropped (was Connect sent?)", String.valueOf(u16(payload, 2)));
+      return Outcome.drop();
+    }
+    return route.get().local()
+        ? local(route.get(), entry, payload, turn)
+        : remote(route.get(), entry, payload, turn);
+  }
+
+  /** Forwarded unchanged to the destination module, whose reply goes back to the source (§3.1.4). */
+  private Outcome local(Route route, int entry, Bytes payload, Turn turn) throws InterruptedException {
+    Message message = new Message(payload);
+    String what = "entry " + entry + " on " + route;
+    if (entry != HANDLE_INPUT) {
+      return exchange(route.toSm(), message, what, ResultCode.GENERIC_ERROR);
+    }
+    OptionalInt port = delivery.modulePort(route.toSm());
+    if (port.isEmpty()) {
+      LOG.log(Level.WARNING, "{0}: dropped: no port for module {1}", what, String.valueOf(route.toSm()));
+      return Outcome.reply(ResultCode.GENERIC_ERROR);
+    }
+    return awaitReply(delivery.queueToModule(port.getAsInt(), message, turn, what));
+  }
+
+  private Outcome remote(Route route, int entry, Bytes payload, Turn turn) throws InterruptedException {
+    Bytes forwarded = withHead(payload, route.toSm());
+    String what = "entry " + entry + " on " + route;
+    switch (entry) {
+      case HANDLE_INPUT -> {
+        delivery.queueToPeer(route.peer(), new CommandMessage(CommandCode.REMOTE_OUTPUT, forwarded), turn, what);
+        return Outcome.silent();
+      }
+      case HANDLE_HANDLER -> {
+        try {
+          Optional<ResultMessage> reply =
+              delivery.requestPeer(route.peer(), new CommandMessage(CommandCode.REMOTE_REQUEST, forwarded));
+          LOG.log(Level.DEBUG, "{0}: reply {1}", what, reply.map(r -> r.code().toString()).orElse("none"));
+          return Outcome.reply(reply.orElse(ResultMessage.of(ResultCode.GENERIC_ERROR)));
+        } catch (IOException e) {
+          LOG.log(Level.WARNING, "{0}: failed: {1}", what, e.toString());
+          return Outcome.reply(ResultCode.GENERIC_ERROR);
+        }
+      }
+      default -> {
+        LOG.log(Level.WARNING, "{0}: entry {1} cannot go to another node (expected: 3 or 4)", what, String.valueOf(entry));
+        return Outcome.reply(ResultCode.GENERIC_ERROR);
+      }
+    }
+  }
+
+  /** A message to module {@code smId} answered at once; {@code failure} if it cannot be had. */
+  private Outcome exchange(int smId, Message message, String what, ResultCode failure) {
+    OptionalInt port = delivery.modulePort(smId);
+    if (port.isEmpty()) {
+      LOG.log(Level.WARNING, "{0}: no port for module {1} (EM_PORT + id must be a port, id > 0)", what, String.valueOf(smId));
+      return Outcome.reply(failure);
+    }
+    try {
+      Optional<ResultMessage> reply = delivery.callModule(port.getAsInt(), message);
+      LOG.log(Level.DEBUG, "{0}: reply {1}", what, reply.map(r -> r.code().toString()).orElse("none"));
+      return Outcome.reply(reply.orElse(ResultMessage.of(failure)));
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "{0}: module not reachable on port {1}: {2}", what, String.valueOf(port.getAsInt()), e.toString());
+      return Outcome.reply(failure);
+    }
+  }
+
+  private Outcome awaitReply(CompletableFuture<Optional<ResultMessage>> delivered) throws InterruptedException {
+    try {
+      Optional<ResultMessage> reply = delivered.get(replyWait.toNanos(), TimeUnit.NANOSECONDS);
+      return Outcome.reply(reply.orElse(ResultMessage.of(ResultCode.GENERIC_ERROR)));
+    } catch (ExecutionException | TimeoutException | CancellationException e) {
+      return Outcome.reply(ResultCode.GENERIC_ERROR);
+    }
+  }
+
+  private static int u16(Bytes bytes, int at) {
+    return bytes.getUnsigned(at) << 8 | bytes.getUnsigned(at + 1);
+  }
+
+  /** {@code payload} with its first two bytes replaced by {@code BE16(head)}. */
+  private static Bytes withHead(Bytes payload, int head) {
+    byte[] copy = payload.toByteArray();
+    copy[0] = (byte) (head >>> 8);
+    copy[1] = (byte) head;
+    return Bytes.of(copy);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.aex.em.internal.routing;
+
+import dev.aex.wire.ResultMessage;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The events waiting for one destination, delivered one after the other in the order they were
+ * queued, by a virtual thread that exists only while there is work. A full queue holds the sender
+ * back (TCP back-pressure) for a bounded time before the event is dropped and logged, so nothing
+ * is lost silently and nothing grows without bound.
+ */
+final class Lane {
+  private static final Logger LOG = System.getLogger(Lane.class.getName());
+
+  private final String name;
+  private final LinkedBlockingQueue<Task> queue;
+  private final AtomicBoolean draining = new AtomicBoolean();
+
+  Lane(String name, int capacity) {
+    this.name = name;
+    this.queue = new LinkedBlockingQueue<>(capacity);
+  }
+
+  /** One delivery; {@code what} names it in the log, without payload bytes. */
+  @FunctionalInterface
+  interface Work {
+    Optional<ResultMessage> deliver() throws Exception;
+  }
+
+  private record Task(String what, Work work, CompletableFuture<Optional<ResultMessage>> result) {}
+
+  /**
+   * Queues a delivery behind every one queued before; the future gives the destination's reply
+   * (empty if none) or the failure, which is also logged.
+   */
+  CompletableFuture<Optional<ResultMessage>> submit(String what, Work work, Duration wait)
+      throws InterruptedException {
+    Task task = new Task(what, work, new CompletableFuture<>());
+    if (!queue.offer(task, wait.toNanos(), TimeUnit.NANOSECONDS)) {
+      fail(task, new RejectedExecutionException(
+          "the queue to " + name + " stayed full for " + wait.toMillis() + " ms"));
+      return task.result();
+    }
+    if (draining.compareAndSet(false, true)) {
+      try {
+        Thread.ofVirtual().name("aex-em-lane-" + name).start(this::drain);
+      } catch (RuntimeException | Error e) {
+        draining.set(false);
+        throw e;
+      }
+    }
+    return task.result();
+  }
+
+  private void drain() {
+    while (true) {
+      Task task = queue.poll();
+      if (task == null) {
+        draining.set(false);
+        // A submit may have queued after the poll and seen draining still set: take it over.
+        if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+          return;
+        }
+        continue;
+      }
+      run(task);
+    }
+  }
+
+  private void run(Task task) {
+    try {
+      Optional<ResultMessage> reply = task.work().deliver();
+      LOG.log(Level.DEBUG, "{0}: delivered, reply {1}", task.what(),
+          reply.map(r -> r.code().toString()).orElse("none"));
+      task.result().complete(reply);
+    } catch (InterruptedException e) {
+      fail(task, e);
+      Thread.currentThread().interrupt();
+    } catch (Exception | Error e) {
+      fail(task, e);
+    }
+  }
+
+  /** Drops every waiting delivery (Reset, shutdown). */
+  void clear() {
+    List<Task> dropped = new ArrayList<>();
+    queue.drainTo(dropped);
+    dropped.forEach(t -> t.result().completeExceptionally(new CancellationException("event manager reset")));
+  }
+
+  private static void fail(Task task, Throwable cause) {
+    LOG.log(Level.WARNING, "{0}: dropped: {1}", task.what(), cause.toString());
+    task.result().completeExceptionally(cause);
+  }
+}

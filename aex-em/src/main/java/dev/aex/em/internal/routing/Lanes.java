@@ -1,0 +1,30 @@
+package dev.aex.em.internal.routing;
+
+import dev.aex.wire.ResultMessage;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One {@link Lane} per destination (a module port or another event manager), made on demand. */
+final class Lanes {
+  private final Map<Object, Lane> lanes = new ConcurrentHashMap<>();
+  private final int capacity;
+  private final Duration wait;
+
+  Lanes(int capacity, Duration wait) {
+    this.capacity = capacity;
+    this.wait = wait;
+  }
+
+  /** See {@link Lane#submit}; {@code destination} is a value object whose string names it. */
+  CompletableFuture<Optional<ResultMessage>> submit(Object destination, String what, Lane.Work work)
+      throws InterruptedException {
+    return lanes.computeIfAbsent(destination, d -> new Lane(d.toString(), capacity)).submit(what, work, wait);
+  }
+
+  void clear() {
+    lanes.values().forEach(Lane::clear);
+  }
+}

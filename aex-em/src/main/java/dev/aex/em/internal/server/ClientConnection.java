@@ -1,0 +1,142 @@
+package dev.aex.em.internal.server;
+
+import dev.aex.em.internal.Settings;
+import dev.aex.wire.Command;
+import dev.aex.wire.CommandCode;
+import dev.aex.wire.CommandMessage;
+import dev.aex.wire.ReadLimits;
+import dev.aex.wire.WireException;
+import dev.aex.wire.WireTimeoutException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One client connection: reads commands until the client closes (an original client sends one;
+ * aex clients may send many), hands each to the handler and writes its reply. A bad frame ends
+ * only this connection; no exception escapes.
+ */
+final class ClientConnection implements Runnable {
+  private static final Logger LOG = System.getLogger(ClientConnection.class.getName());
+  /** Reset's length bytes are optional (§1.6.5): a bare {@code 04} then silence is a Reset. */
+  private static final Duration RESET_LENGTH_WAIT = Duration.ofSeconds(1);
+
+  private final Socket socket;
+  private final Intake.Slot slot;
+  private final CommandHandler handler;
+  private final Settings settings;
+  private final Runnable onClose;
+  private final String peer;
+
+  ClientConnection(Socket socket, Intake.Slot slot, CommandHandler handler, Settings settings, Runnable onClose) {
+    this.socket = socket;
+    this.slot = slot;
+    this.handler = handler;
+    this.settings = settings;
+    this.onClose = onClose;
+    this.peer = String.valueOf(socket.getRemoteSocketAddress());
+  }
+
+  @Override
+  public void run() {
+    try (socket) {
+      serve();
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "client {0} went away: {1}", peer, e.toString());
+    } catch (InterruptedException e) {
+      LOG.log(Level.DEBUG, "client {0}: interrupted, closing", peer);
+    } catch (RuntimeException | Error e) {
+      LOG.log(Level.ERROR, "client " + peer + ": unexpected failure, connection closed", e);
+    } finally {
+      slot.skip();
+      onClose.run();
+    }
+  }
+
+  private void serve() throws IOException, InterruptedException {
+    CommandInput input =
+        new CommandInput(socket, ReadLimits.DEFAULT.withMaxLoadBytes(settings.maxLoadBytes()));
+    OutputStream out = socket.getOutputStream();
+    Settings.Timeouts timeouts = settings.timeouts();
+    for (boolean first = true; ; first = false) {
+      OptionalInt code = peek(input, first ? timeouts.firstCommand() : timeouts.idle());
+      if (code.isEmpty()) {
+        return;
+      }
+      boolean ordered = first && code.getAsInt() < 8 && isOrdered(code.getAsInt());
+      if (!ordered) {
+        slot.skip();
+      }
+      Outcome outcome = next(input, code.getAsInt(), ordered);
+      if (outcome instanceof Outcome.Reply reply) {
+        reply.message().writeTo(out);
+        out.flush();
+      }
+      if (outcome.thenClose()) {
+        return;
+      }
+    }
+  }
+
+  private OptionalInt peek(CommandInput input, Duration idle) throws IOException {
+    try {
+      return input.peekCode(idle);
+    } catch (SocketTimeoutException e) {
+      LOG.log(Level.DEBUG, "client {0}: no command within {1} ms, closing", peer, String.valueOf(idle.toMillis()));
+      return OptionalInt.empty();
+    }
+  }
+
+  private Outcome next(CommandInput input, int code, boolean ordered) throws IOException, InterruptedException {
+    Optional<Command> command;
+    try {
+      command = input.read(deadlineFor(code));
+    } catch (WireTimeoutException e) {
+      if (code == CommandCode.RESET.value()) {
+        // The original never reads Reset's length; where the stream stands now is unknown.
+        return handler.handle(CommandMessage.of(CommandCode.RESET), Turn.NONE).closing();
+      }
+      return failed(code, e);
+    } catch (WireException e) {
+      return failed(code, e);
+    }
+    if (command.isEmpty()) {
+      return Outcome.drop();
+    }
+    Turn turn = ordered ? slot.awaitTurn() : Turn.NONE;
+    try {
+      return handler.handle(command.get(), turn);
+    } finally {
+      turn.pass();
+    }
+  }
+
+  private Outcome failed(int code, WireException e) {
+    Outcome outcome = ReadFailure.outcome(code, e);
+    LOG.log(Level.WARNING, "client {0}: bad command, {1}: {2}", peer, describe(outcome), e.getMessage());
+    return outcome;
+  }
+
+  private Duration deadlineFor(int code) {
+    if (code == CommandCode.LOAD.value()) {
+      return settings.timeouts().loadFrame();
+    }
+    return code == CommandCode.RESET.value() ? RESET_LENGTH_WAIT : settings.timeouts().frame();
+  }
+
+  private static boolean isOrdered(int code) {
+    return CommandHandler.isOrdered(CommandCode.values()[code]);
+  }
+
+  private static String describe(Outcome outcome) {
+    return outcome instanceof Outcome.Reply reply
+        ? "replied " + reply.message().code() + " and closed"
+        : "closed without a reply";
+  }
+}

@@ -1,0 +1,50 @@
+package dev.aex.em.internal.server;
+
+import dev.aex.wire.Command;
+import dev.aex.wire.LoadFormat;
+import dev.aex.wire.ReadLimits;
+import dev.aex.wire.WireReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The commands arriving on one client connection. One buffer lives as long as the connection, so
+ * a client may send several commands back to back without any being lost between reads.
+ */
+final class CommandInput {
+  private static final int BUFFER = 8 * 1024;
+
+  private final Socket socket;
+  private final BufferedInputStream in;
+  private final ReadLimits limits;
+
+  CommandInput(Socket socket, ReadLimits limits) throws IOException {
+    this.socket = socket;
+    this.in = new BufferedInputStream(socket.getInputStream(), BUFFER);
+    this.limits = limits;
+  }
+
+  /**
+   * The code byte of the next command, without consuming it; empty if the client closed.
+   *
+   * @throws SocketTimeoutException if nothing arrives within {@code idle}
+   */
+  OptionalInt peekCode(Duration idle) throws IOException {
+    socket.setSoTimeout((int) Math.max(1, idle.toMillis()));
+    in.mark(1);
+    int code = in.read();
+    in.reset();
+    return code < 0 ? OptionalInt.empty() : OptionalInt.of(code);
+  }
+
+  /** Reads the command whose code was peeked; it must arrive whole within {@code deadline}. */
+  Optional<Command> read(Duration deadline) throws IOException {
+    DeadlineStream timed = new DeadlineStream(in, socket, System.nanoTime() + deadline.toNanos());
+    return WireReader.of(timed).withLimits(limits).readCommand(LoadFormat.NATIVE);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.aex.em.internal.server;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/**
+ * A socket's input with a deadline for a whole command: each read may block only for what is
+ * left, so a client that trickles one byte just before every read timeout cannot hold a thread
+ * forever. The wire reader reports the {@link SocketTimeoutException} as a typed timeout.
+ */
+final class DeadlineStream extends FilterInputStream {
+  private final Socket socket;
+  private final long deadline;
+
+  DeadlineStream(InputStream in, Socket socket, long deadlineNanos) {
+    super(in);
+    this.socket = socket;
+    this.deadline = deadlineNanos;
+  }
+
+  @Override
+  public int read() throws IOException {
+    arm();
+    return super.read();
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    arm();
+    return super.read(b, off, len);
+  }
+
+  private void arm() throws IOException {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      throw new SocketTimeoutException("command deadline passed");
+    }
+    // SO_TIMEOUT 0 would mean "forever": never round down to it.
+    socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+  }
+}
