@@ -1,0 +1,46 @@
+package dev.aex.deployer.descriptor;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A descriptor (or manager file, or module manifest) that cannot be used, with every error found in
+ * one pass. The message lists them one per line, each naming file, item and field.
+ */
+public final class DescriptorException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final String file;
+  private final transient List<Problem> problems;
+
+  /**
+   * @param what what the file is, e.g. {@code "deployment descriptor"}
+   * @param file the file as the caller named it
+   * @param problems the errors, at least one
+   */
+  public DescriptorException(String what, String file, List<Problem> problems) {
+    super(render(what, file, problems));
+    this.file = file;
+    this.problems = List.copyOf(problems);
+  }
+
+  /** The file, as the caller named it. */
+  public String file() {
+    return file;
+  }
+
+  /** Every error found, in file order. */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  private static String render(String what, String file, List<Problem> problems) {
+    if (problems.size() == 1 && problems.get(0).item().isEmpty()) {
+      return problems.get(0).toString();
+    }
+    String header = "Bad " + what + " " + file + " (" + problems.size()
+        + (problems.size() == 1 ? " error" : " errors") + "; fix them and run again):";
+    return problems.stream().map(p -> "  " + p)
+        .collect(Collectors.joining("\n", header + "\n", ""));
+  }
+}

@@ -1,0 +1,94 @@
+package dev.aex.deployer.descriptor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.aex.deployer.descriptor.internal.ResultTrees;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes result descriptors (deployer-reference.md §3): every field of the original's result, in
+ * its order, absent values as null, keys as lower-case hex, the TrustZone uuid as a 128-bit integer.
+ * {@link DescriptorReader} reads the result back into an equal {@link Descriptor}, and so does the
+ * original tool.
+ *
+ * <p>The output contains every key of the descriptor in clear: it is the deployer's secret state,
+ * to be stored like a private key.
+ */
+public final class DescriptorWriter {
+  private static final ObjectWriter JSON = json();
+  private static final ObjectMapper YAML = YAMLMapper.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .build();
+
+  private DescriptorWriter() {}
+
+  /** The result as text. */
+  public static String render(Descriptor descriptor, DescriptorFormat format) {
+    return render(ResultTrees.of(descriptor), format);
+  }
+
+  /** The contents of a manager file (the original rewrites it as YAML). */
+  public static String renderManager(ManagerSettings settings, DescriptorFormat format) {
+    return render(ResultTrees.manager(settings), format);
+  }
+
+  /**
+   * Writes the result to {@code file}, atomically where the file system allows: a reader, or a
+   * crash midway, sees the old file or the new one, never half of one.
+   */
+  public static void write(Descriptor descriptor, DescriptorFormat format, Path file)
+      throws IOException {
+    Path absolute = file.toAbsolutePath();
+    Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".tmp");
+    try {
+      Files.writeString(temp, render(descriptor, format), StandardCharsets.UTF_8);
+      move(temp, absolute);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static String render(ObjectNode tree, DescriptorFormat format) {
+    try {
+      return switch (format) {
+        case JSON -> JSON.writeValueAsString(tree) + "\n";
+        case YAML -> YAML.writeValueAsString(tree);
+      };
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a result tree: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Four-space indentation and {@code "key": value}, like the original's json.dump(indent=4). */
+  private static ObjectWriter json() {
+    DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+        .withSeparators(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""));
+    printer.indentObjectsWith(indenter);
+    printer.indentArraysWith(indenter);
+    return JsonMapper.builder().build().writer(printer);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.aex.deployer.descriptor.internal;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.aex.deployer.descriptor.DescriptorFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Text to tree, detecting the format as the original does: JSON first, then YAML
+ * (deployer-reference.md §2.1). The file name's extension only decides which parser's error to show
+ * first when neither parser accepts the text.
+ */
+public final class DocumentParser {
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+  // One document only, as PyYAML's yaml.load: trailing content is an error, not ignored.
+  private static final ObjectMapper YAML = YAMLMapper.builder()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private static final Pattern LONG_TOKEN = Pattern.compile("'[^']{9,}'");
+
+  /** A parsed document and the format it was in. */
+  public record Document(JsonNode root, DescriptorFormat format) {}
+
+  private DocumentParser() {}
+
+  public static Optional<Document> parse(String fileName, String text, Report file) {
+    if (text.isBlank()) {
+      file.error("Input file " + fileName + " is empty (expected: a JSON or YAML descriptor)");
+      return Optional.empty();
+    }
+    String jsonError;
+    try {
+      return Optional.of(new Document(JSON.readTree(text), DescriptorFormat.JSON));
+    } catch (JacksonException e) {
+      jsonError = describe(e);
+    }
+    String yamlError;
+    try {
+      JsonNode root = YAML.readTree(text);
+      if (root != null && root.isObject()) {
+        return Optional.of(new Document(root, DescriptorFormat.YAML));
+      }
+      yamlError = "a YAML document, but " + Values.describe(root) + " instead of a mapping";
+    } catch (JacksonException e) {
+      yamlError = describe(e);
+    }
+    boolean yamlFirst = fileName.toLowerCase(Locale.ROOT).matches(".*\\.ya?ml");
+    file.error("Input file " + fileName + " is not a JSON, nor a YAML: "
+        + (yamlFirst ? "as YAML, " + yamlError + "; as JSON, " + jsonError
+            : "as JSON, " + jsonError + "; as YAML, " + yamlError));
+    return Optional.empty();
+  }
+
+  private static String describe(JacksonException e) {
+    JsonLocation at = e.getLocation();
+    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    String first = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
+    // Parser messages quote the offending token, which may be a mistyped key: hide long ones.
+    return LONG_TOKEN.matcher(first).replaceAll("'…'") + where;
+  }
+}

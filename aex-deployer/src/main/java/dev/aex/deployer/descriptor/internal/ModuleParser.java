@@ -1,0 +1,43 @@
+package dev.aex.deployer.descriptor.internal;
+
+import dev.aex.deployer.descriptor.Architecture;
+import dev.aex.deployer.descriptor.Module;
+import dev.aex.deployer.descriptor.ModuleCommon;
+import java.util.Optional;
+
+/**
+ * One {@code modules} item: the rules of default/module.yaml and the per-type fields whose absence
+ * the original reports as a KeyError (deployer-reference.md §2.2, §2.4). References to nodes are
+ * checked later, by {@link CrossChecks}.
+ */
+public final class ModuleParser {
+  private ModuleParser() {}
+
+  public static Optional<Module> parse(Item item, Report report) {
+    int before = report.errorCount();
+    Optional<Architecture> type = TypeField.read(item, report, "module", ModuleFields.ALL);
+    Fields f = new Fields(item.object(), report, ModuleFields.known(type));
+    Optional<ModuleCommon> common = common(f);
+    Optional<Module> module = type.flatMap(t -> switch (t) {
+      case NATIVE -> ModuleTypes.nativeModule(f, common);
+      case SGX -> ModuleTypes.sgx(f, common);
+      case SANCUS -> ModuleTypes.sancus(f, common);
+      case TRUSTZONE -> ModuleTypes.trustZone(f, common);
+    });
+    f.checkUnknown(false);
+    return report.errorCount() > before ? Optional.empty() : module;
+  }
+
+  private static Optional<ModuleCommon> common(Fields f) {
+    Optional<String> name = f.requiredName("name");
+    Optional<String> node = f.requiredName("node");
+    Optional<String> oldNode = f.optionalName("old_node");
+    Optional<Integer> priority =
+        f.optionalInt("priority", Integer.MIN_VALUE, Integer.MAX_VALUE, "an integer");
+    boolean deployed = f.optionalBool("deployed").orElse(false);
+    int nonce = f.optionalInt("nonce", 0, 0xFFFF, Fields.U16).orElse(0);
+    boolean attested = f.optionalBool("attested").orElse(false);
+    return name.flatMap(n -> node.map(d -> new ModuleCommon(
+        n, d, oldNode.orElse(d), priority, deployed, nonce, attested)));
+  }
+}

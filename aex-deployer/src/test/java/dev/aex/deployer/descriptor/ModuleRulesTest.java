@@ -1,0 +1,180 @@
+package dev.aex.deployer.descriptor;
+
+import static dev.aex.deployer.descriptor.Fixture.error;
+import static dev.aex.deployer.descriptor.Fixture.errors;
+import static dev.aex.deployer.descriptor.Fixture.find;
+import static dev.aex.deployer.descriptor.Fixture.load;
+import static dev.aex.deployer.descriptor.Fixture.parse;
+import static dev.aex.deployer.descriptor.Fixture.withModules;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The module rules (deployer-reference.md §2.2 default/module.yaml, §2.4), good and bad. */
+class ModuleRulesTest {
+  private static final String NATIVE = Fixture.NODE;
+  private static final String SANCUS = "{type: sancus, name: s1, host: h, reactive_port: 6000, "
+      + "vendor_id: 4660, vendor_key: '0b7bf3ae40880a8be430d0da34fb76f0'}";
+  private static final String TZ = "{type: trustzone, name: t1, host: h, reactive_port: 1236, "
+      + "vendor_id: 33, vendor_key: '0b7bf3ae40880a8be430d0da34fb76f0'}";
+  private static final String SGX = "{type: sgx, name: x1, host: h, reactive_port: 5000}";
+  private static final String A = "modules[0] \"a\"";
+
+  @Test
+  void nativeModuleGetsTheDefaults() throws Exception {
+    NativeModule m = (NativeModule) parse(withModules(NATIVE, "{type: native, name: a, node: n1}"))
+        .modules().get(0);
+    assertThat(m.common()).isEqualTo(ModuleCommon.of("a", "n1"));
+    assertThat(m.folder()).isEqualTo("a");
+    assertThat(m.features()).isEmpty();
+    assertThat(m.id()).isEmpty();
+    assertThat(m.key()).isEmpty();
+  }
+
+  @Test
+  void everyCommonFieldIsRead() throws Exception {
+    Module m = parse(withModules(NATIVE + ", {type: native, name: n2, host: h, reactive_port: 1}",
+        "{type: native, name: a, node: n2, old_node: n1, priority: -3, deployed: true, nonce: 7,"
+            + " attested: true}")).modules().get(0);
+    assertThat(m.common()).isEqualTo(new ModuleCommon("a", "n2", "n1", Optional.of(-3), true, 7,
+        true));
+  }
+
+  @Test
+  void sgxSancusAndTrustZoneModulesParse() throws Exception {
+    Descriptor d = parse(withModules(SGX + ", " + SANCUS + ", " + TZ,
+        "{type: sgx, name: a, node: x1, vendor_key: k.pem, ra_settings: s.json, folder: f},"
+            + "{type: sancus, name: b, node: s1, files: [b.c], cflags: [-O2]},"
+            + "{type: trustzone, name: c, node: t1, uuid: 281445940253181251961359712745212326917}"));
+    assertThat(((SgxModule) d.modules().get(0)).folder()).isEqualTo("f");
+    SancusModule b = (SancusModule) d.modules().get(1);
+    assertThat(b.deployName()).isEqualTo("b");
+    assertThat(b.cflags()).containsExactly("-O2");
+    assertThat(((TrustZoneModule) d.modules().get(2)).uuid())
+        .contains(new BigInteger("281445940253181251961359712745212326917"));
+  }
+
+  @Test
+  void dataMapIsRead() throws Exception {
+    NativeModule m = (NativeModule) parse(withModules(NATIVE, "{type: native, name: a, node: n1, "
+        + "data: {inputs: {in: 0}, outputs: {out: 16384}, entrypoints: {}, handlers: {h: 49152},"
+        + " requests: {}}}")).modules().get(0);
+    ModuleData data = m.data().orElseThrow();
+    assertThat(data.id(EndpointKind.OUTPUT, "out")).contains(16384);
+    assertThat(data.names(EndpointKind.HANDLER)).containsExactly("h");
+  }
+
+  @Test
+  void unknownFieldsAreWarningsAsInTheOriginal() throws Exception {
+    // EX:ping-pong/native-native gives native modules the SGX fields vendor_key and ra_settings.
+    List<Problem> warnings = load(withModules(NATIVE,
+        "{type: native, name: a, node: n1, vendor_key: k.pem, ra_settings: s.json}")).warnings();
+    assertThat(warnings).extracting(p -> p.field().orElseThrow())
+        .containsExactlyInAnyOrder("vendor_key", "ra_settings");
+  }
+
+  @Test
+  void moduleTypeIsRequiredAndSuggested() {
+    error(withModules(NATIVE, "{name: a, node: n1}"), A, "type");
+    Problem p = error(withModules(SGX, "{type: sgxx, name: a, node: x1}"), A, "type");
+    assertThat(p.message()).contains("unknown module type \"sgxx\"");
+    assertThat(p.suggestion()).contains("sgx");
+  }
+
+  @Test
+  void nodeIsRequired() {
+    error(withModules(NATIVE, "{type: native, name: a}"), A, "node");
+  }
+
+  @Test
+  void unknownNodeSuggestsTheClosest() {
+    Problem p = error(withModules(NATIVE, "{type: native, name: a, node: n2}"), A, "node");
+    assertThat(p.message()).contains("No node with name \"n2\"", "declared nodes: n1");
+    assertThat(p.suggestion()).contains("n1");
+  }
+
+  @Test
+  void unknownOldNodeIsAnError() {
+    error(withModules(NATIVE, "{type: native, name: a, node: n1, old_node: nx}"), A, "old_node");
+  }
+
+  @Test
+  void commonFieldsHaveTheirTypes() {
+    List<Problem> problems = errors(withModules(NATIVE, "{type: native, name: a, node: n1, "
+        + "priority: high, deployed: 'yes', nonce: -1, attested: 1}"));
+    assertThat(problems).extracting(p -> p.field().orElseThrow())
+        .containsExactlyInAnyOrder("priority", "deployed", "nonce", "attested");
+  }
+
+  @Test
+  void sgxNeedsVendorKeyAndRaSettings() {
+    List<Problem> problems = errors(withModules(SGX, "{type: sgx, name: a, node: x1}"));
+    assertThat(problems).hasSize(2);
+    find(problems, A, "vendor_key");
+    find(problems, A, "ra_settings");
+  }
+
+  @Test
+  void sancusNeedsFiles() {
+    Problem p = error(withModules(SANCUS, "{type: sancus, name: a, node: s1}"), A, "files");
+    assertThat(p.message()).contains("a list of strings");
+  }
+
+  @Test
+  void moduleTypeMustMatchTheNodeType() {
+    Problem p = error(withModules(SANCUS, "{type: native, name: a, node: s1}"), A, "node");
+    assertThat(p.message()).contains("Node s1 (sancus) does not support module a (native)");
+  }
+
+  @Test
+  void explicitIdsMustDifferOnANode() {
+    Problem p = error(withModules(NATIVE, "{type: native, name: a, node: n1, id: 3}, "
+        + "{type: native, name: b, node: n1, id: 3}"), "modules[1] \"b\"", "id");
+    assertThat(p.message()).contains("also the id of module \"a\" on node \"n1\"");
+  }
+
+  @Test
+  void duplicateModuleNamesAreAnError() {
+    error(withModules(NATIVE, "{type: native, name: a, node: n1}, {type: native, name: a, node: n1}"),
+        "modules[1] \"a\"", "name");
+  }
+
+  @Test
+  void moduleKeyMustBe16BytesOfHex() {
+    Problem p = error(withModules(NATIVE,
+        "{type: native, name: a, node: n1, key: 'zz0102030405060708090a0b0c0d0e0f'}"), A, "key");
+    assertThat(p.message()).contains("32 hex digits (a 16-byte key)").doesNotContain("zz01");
+  }
+
+  @Test
+  void uuidMustFitIn128Bits() {
+    error(withModules(TZ, "{type: trustzone, name: a, node: t1, uuid: -1}"), A, "uuid");
+    error(withModules(TZ, "{type: trustzone, name: a, node: t1, uuid: "
+        + BigInteger.ONE.shiftLeft(128) + "}"), A, "uuid");
+  }
+
+  @Test
+  void dataIdsMustBeU16() {
+    Problem p = error(withModules(NATIVE,
+        "{type: native, name: a, node: n1, data: {inputs: {in: x}}}"), A, "data.inputs");
+    assertThat(p.message()).contains("endpoint \"in\"", "an id 0..65535");
+  }
+
+  @Test
+  void emptyNameIsAnError() {
+    error(withModules(NATIVE, "{type: native, name: '', node: n1}"), "modules[0] \"\"", "name");
+  }
+
+  @Test
+  void portMustBeAPositiveU16() {
+    error(withModules(NATIVE, "{type: native, name: a, node: n1, port: 0}"), A, "port");
+  }
+
+  @Test
+  void featuresMustBeStrings() {
+    error(withModules(NATIVE, "{type: native, name: a, node: n1, features: [1]}"), A, "features");
+  }
+}

@@ -1,0 +1,110 @@
+package dev.aex.deployer.descriptor;
+
+import static dev.aex.deployer.descriptor.Fixture.errors;
+import static dev.aex.deployer.descriptor.Fixture.load;
+import static dev.aex.deployer.descriptor.Fixture.reader;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The file and its top level (deployer-reference.md §2.1). */
+class TopLevelTest {
+  @Test
+  void jsonIsDetectedFirst() throws Exception {
+    assertThat(reader().parse("x.yaml", "{\"nodes\": [], \"modules\": []}").format())
+        .isEqualTo(DescriptorFormat.JSON);
+  }
+
+  @Test
+  void yamlIsDetectedWhateverTheExtension() throws Exception {
+    assertThat(reader().parse("x.json", "nodes: []\nmodules: []\n").format())
+        .isEqualTo(DescriptorFormat.YAML);
+  }
+
+  @Test
+  void currentIdsAreRead() throws Exception {
+    Descriptor d = Fixture.parse("nodes: []\nmodules: []\nconnections_current_id: 4\n"
+        + "events_current_id: 2\n");
+    assertThat(d.connectionsCurrentId()).isEqualTo(4);
+    assertThat(d.eventsCurrentId()).isEqualTo(2);
+  }
+
+  @Test
+  void missingFileIsReportedAsTheOriginalDoes(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.json");
+    assertThatThrownBy(() -> reader().read(missing)).isInstanceOf(DescriptorException.class)
+        .hasMessage(missing + ": Input file " + missing + " does not exist");
+  }
+
+  @Test
+  void neitherJsonNorYamlNamesBothParsers(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bad.json");
+    Files.writeString(file, "{\"nodes\": [\n  - x: : y\n");
+    DescriptorException e = catchThrowableOfType(DescriptorException.class,
+        () -> reader().read(file));
+    assertThat(e.getMessage()).contains("is not a JSON, nor a YAML", "as JSON, ", "line 2",
+        "; as YAML, ");
+  }
+
+  @Test
+  void emptyFileIsAnError() {
+    assertThat(errors("  \n")).singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("is empty"));
+  }
+
+  @Test
+  void topLevelMustBeAMapping() {
+    assertThat(errors("- nodes\n- modules\n")).singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("instead of a mapping"));
+    assertThat(errors("[1, 2]")).singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("expected a mapping with nodes and modules"));
+  }
+
+  @Test
+  void nodesAndModulesAreRequired() {
+    List<Problem> problems = errors("connections: []\n");
+    assertThat(problems).extracting(p -> p.field().orElseThrow())
+        .containsExactlyInAnyOrder("nodes", "modules");
+    assertThat(problems).allSatisfy(p -> assertThat(p.item()).isEmpty());
+  }
+
+  @Test
+  void listsMustBeLists() {
+    assertThat(errors("nodes: {}\nmodules: []\nconnections: 3\n"))
+        .extracting(p -> p.field().orElseThrow()).containsExactlyInAnyOrder("nodes", "connections");
+  }
+
+  @Test
+  void duplicateKeysAreRejected() {
+    assertThat(errors("{\"nodes\": [], \"modules\": [], \"nodes\": []}")).singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("Duplicate field 'nodes'"));
+  }
+
+  @Test
+  void unknownTopLevelKeyIsAWarningWithASuggestion() throws Exception {
+    List<Problem> warnings = load("nodes: []\nmodules: []\nperiodic_events: []\n").warnings();
+    assertThat(warnings).singleElement().satisfies(w -> {
+      assertThat(w.field()).contains("periodic_events");
+      assertThat(w.suggestion()).contains("periodic-events");
+    });
+  }
+
+  @Test
+  void currentIdsMustBeNonNegative() {
+    assertThat(errors("nodes: []\nmodules: []\nconnections_current_id: -1\n")).singleElement()
+        .satisfies(p -> assertThat(p.field()).contains("connections_current_id"));
+  }
+
+  @Test
+  void outputOptionIsJsonOrYaml() {
+    assertThat(DescriptorFormat.fromOption("YAML")).isEqualTo(DescriptorFormat.YAML);
+    assertThatThrownBy(() -> DescriptorFormat.fromOption("toml"))
+        .hasMessageContaining("Bad deployment descriptor type: toml (expected: json or yaml)");
+  }
+}
