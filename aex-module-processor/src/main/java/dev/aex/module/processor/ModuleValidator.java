@@ -82,8 +82,8 @@ final class ModuleValidator {
           ? "Give a valid name explicitly, as in " + display + "(\"my_name\")."
           : "Change the name in " + display + "(\"" + name + "\").";
       reporter.error("AexName", element, annotation, String.format(
-          "%s name '%s'%s is not valid: a name must start with a letter a-z and contain only"
-              + " a-z, 0-9 and _. %s", label, name, origin, fix));
+          "%s name '%s'%s is not valid: a name must start with a letter a-z (after any"
+              + " leading _) and contain only a-z, 0-9 and _. %s", label, name, origin, fix));
     }
     return name;
   }

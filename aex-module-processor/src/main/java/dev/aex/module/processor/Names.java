@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /** Endpoint and module names: the snake_case default and what makes a name valid. */
 final class Names {
-  private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9_]*");
+  private static final Pattern VALID = Pattern.compile("_*[a-z][a-z0-9_]*");
 
   private Names() {}
 
@@ -26,7 +26,11 @@ final class Names {
     return out.toString();
   }
 
-  /** Whether {@code name} starts with a letter a-z and has only a-z, 0-9 and _. */
+  /**
+   * Whether {@code name} starts with a letter a-z, after any leading underscores, and has only
+   * a-z, 0-9 and _. Leading underscores are allowed for the original's state-transfer convention
+   * ({@code __save}, {@code __transfer}, {@code __restore}, deployer-reference.md §5.1).
+   */
   static boolean isValid(String name) {
     return VALID.matcher(name).matches();
   }

@@ -104,16 +104,16 @@ class MemberErrorsTest {
   void invalidNames() throws IOException {
     Compilation compilation = compile("""
         @Input("Button-Pressed") void on(byte[] data) {} // explicit
-        @Output OutputPort _led; // derived
+        @Output OutputPort _1led; // derived
         """);
 
     assertThat(compilation.errors()).hasSize(2);
     compilation.assertError(compilation.errors().get(0), "AexName", "// explicit")
         .isEqualTo("[AexName] input name 'Button-Pressed' is not valid: a name must start with a"
-            + " letter a-z and contain only a-z, 0-9 and _. Change the name in"
+            + " letter a-z (after any leading _) and contain only a-z, 0-9 and _. Change the name in"
             + " @Input(\"Button-Pressed\").");
     compilation.assertError(compilation.errors().get(1), "AexName", "// derived")
-        .contains("output name '_led', made from the Java name '_led', is not valid")
+        .contains("output name '_1led', made from the Java name '_1led', is not valid")
         .endsWith("Give a valid name explicitly, as in @Output(\"my_name\").");
   }
 

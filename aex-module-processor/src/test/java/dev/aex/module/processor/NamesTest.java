@@ -37,7 +37,10 @@ class NamesTest {
     assertThat(Names.isValid("button_pressed")).isTrue();
     assertThat(Names.isValid("a1")).isTrue();
     assertThat(Names.isValid("")).isFalse();
-    assertThat(Names.isValid("_led")).isFalse();
+    assertThat(Names.isValid("_led")).isTrue();
+    assertThat(Names.isValid("__save")).isTrue();   // the original's state-transfer convention
+    assertThat(Names.isValid("_")).isFalse();
+    assertThat(Names.isValid("__1")).isFalse();
     assertThat(Names.isValid("1led")).isFalse();
     assertThat(Names.isValid("Led")).isFalse();
     assertThat(Names.isValid("led-on")).isFalse();
