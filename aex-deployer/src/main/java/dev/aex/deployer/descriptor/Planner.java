@@ -3,6 +3,7 @@ package dev.aex.deployer.descriptor;
 import dev.aex.crypto.SymmetricKey;
 import dev.aex.crypto.spongent.SpongentVariant;
 import dev.aex.deployer.descriptor.internal.IdAllocator;
+import dev.aex.deployer.descriptor.internal.ModuleHome;
 import dev.aex.wire.payload.Encryption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -65,10 +66,10 @@ public final class Planner {
   private Module module(Descriptor d, Module m, Map<String, IdAllocator> counters) {
     Module out = m;
     if (out instanceof Module.Counted c && c.id().isEmpty()) {
-      out = c.withId(counterOf(counters, m).next());
+      out = c.withId(counterOf(d, counters, m).next());
     }
     if (out instanceof Module.Listening l && l.port().isEmpty()) {
-      out = l.withPort(port(d.node(m.node()).orElseThrow(() -> noNode(m)), l));
+      out = l.withPort(port(d.node(home(d, m)).orElseThrow(() -> noNode(m)), l));
     }
     if (out instanceof NativeModule n && n.key().isEmpty()) {
       out = n.withKey(randomKey(16));
@@ -76,8 +77,14 @@ public final class Planner {
     return out;
   }
 
-  private static IdAllocator counterOf(Map<String, IdAllocator> counters, Module m) {
-    IdAllocator counter = counters.get(m.node());
+
+  private static String home(Descriptor d, Module m) {
+    return ModuleHome.of(m, d::node);
+  }
+
+  private static IdAllocator counterOf(Descriptor d, Map<String, IdAllocator> counters,
+      Module m) {
+    IdAllocator counter = counters.get(home(d, m));
     if (counter == null) {
       throw noNode(m);
     }
@@ -104,7 +111,7 @@ public final class Planner {
     Map<String, IdAllocator> counters = new LinkedHashMap<>();
     for (Node n : d.nodes()) {
       if (n instanceof Node.Counting c) {
-        Set<Integer> taken = d.modules().stream().filter(m -> m.node().equals(n.name()))
+        Set<Integer> taken = d.modules().stream().filter(m -> home(d, m).equals(n.name()))
             .flatMap(m -> m.id().stream()).collect(Collectors.toSet());
         counters.put(n.name(), new IdAllocator(c.moduleId(), taken, MAX_U16, "node " + n.name()
             + " has no free module id left (1..65535 are all taken); move modules to another node"));

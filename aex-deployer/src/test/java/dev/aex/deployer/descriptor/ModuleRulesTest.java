@@ -130,6 +130,20 @@ class ModuleRulesTest {
   }
 
   @Test
+  void aDeployedModuleMovedForAnUpdateKeepsItsIdOnItsOldNode() throws Exception {
+    // The update workflow: edit node of a deployed module to the target node, which already has
+    // a module with the same id. The id is in use where the module runs, its old_node.
+    String nodes = NATIVE + ", {type: native, name: n2, host: 127.0.0.1, reactive_port: 6000}";
+    Descriptor d = parse(withModules(nodes, "{type: native, name: a, node: n2, old_node: n1, "
+        + "deployed: true, id: 1}, {type: native, name: b, node: n2, id: 1}"));
+    assertThat(d.modules()).hasSize(2);
+    Problem p = error(withModules(nodes, "{type: native, name: a, node: n2, old_node: n1, "
+        + "deployed: true, id: 1}, {type: native, name: b, node: n1, id: 1}"),
+        "modules[1] \"b\"", "id");
+    assertThat(p.message()).contains("also the id of module \"a\" on node \"n1\"");
+  }
+
+  @Test
   void explicitIdsMustDifferOnANode() {
     Problem p = error(withModules(NATIVE, "{type: native, name: a, node: n1, id: 3}, "
         + "{type: native, name: b, node: n1, id: 3}"), "modules[1] \"b\"", "id");

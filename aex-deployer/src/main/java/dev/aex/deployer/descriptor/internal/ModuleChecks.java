@@ -25,7 +25,7 @@ final class ModuleChecks {
       if (known && p.value().isPresent()) {
         Module module = p.value().get();
         Optional.ofNullable(nodes.get(module.node())).ifPresent(n -> checkType(report, module, n));
-        module.id().ifPresent(id -> checkId(report, module, id, idOwners));
+        module.id().ifPresent(id -> checkId(report, module, id, idOwners, nodes));
       }
     }
   }
@@ -39,12 +39,14 @@ final class ModuleChecks {
     }
   }
 
-  private static void checkId(Report report, Module module, int id, Map<String, String> owners) {
-    String key = module.node() + "#" + id;
+  private static void checkId(Report report, Module module, int id, Map<String, String> owners,
+      Map<String, Node> nodes) {
+    String node = ModuleHome.of(module, name -> Optional.ofNullable(nodes.get(name)));
+    String key = node + "#" + id;
     String owner = owners.putIfAbsent(key, module.name());
     if (owner != null) {
       report.error("id", "id " + id + " is also the id of module \"" + owner + "\" on node \""
-          + module.node() + "\"; give each module on a node its own id, or leave id out");
+          + node + "\"; give each module on a node its own id, or leave id out");
     }
   }
 }

@@ -1,0 +1,157 @@
+package dev.aex.deployer;
+
+import dev.aex.deployer.descriptor.Descriptor;
+import dev.aex.deployer.descriptor.DescriptorException;
+import dev.aex.deployer.descriptor.DescriptorFormat;
+import dev.aex.deployer.descriptor.DescriptorReader;
+import dev.aex.deployer.descriptor.LoadedDescriptor;
+import dev.aex.deployer.descriptor.Planner;
+import dev.aex.deployer.internal.Flows;
+import dev.aex.deployer.internal.Workspace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One deployment, loaded from a descriptor or result file: the operations of the original
+ * {@code reactive-tools} (deployer-reference.md §1.4) as a Java API. Every operation updates the
+ * state, reports it to the {@link ResultSink} after each step that changed it, and fails with a
+ * {@link DeployerException} that names node, module and step.
+ *
+ * <p>Guarantees: every network step is bounded by {@link DeployerSettings#timeout()}; a counter
+ * under a module or connection key is recorded as used (through the sink) before the message that
+ * uses it is sent, so separate processes working on the same result file in turn continue where
+ * the last one stopped, and a crash can skip counters but never reuse one. Connections whose ends
+ * are all aex modules use the secure AES suite (SECURITY.md); a connection to an original module
+ * uses the legacy suite and is reported through {@link DeployerListener#warning}. Keys are never
+ * logged. Not guaranteed: that a direct {@link #output} reached its module (RemoteOutput has no
+ * reply). Native nodes are complete; TrustZone and Sancus modules built elsewhere can be
+ * attested, keyed, driven and disabled (and TrustZone TAs loaded); SGX steps and builds of
+ * anything but aex native modules fail with "not supported yet".
+ *
+ * <p>Thread-safety: one operation at a time per instance; an operation itself works concurrently.
+ *
+ * <pre>{@code
+ * Deployer deployer = Deployer.open(Path.of("descriptor.json"), settings);
+ * deployer.deploy(Selection.all());
+ * deployer.attest(Selection.all());
+ * deployer.connect(Selection.all());
+ * deployer.output("init-server", HexFormat.of().parseHex("beef"));
+ * }</pre>
+ */
+public final class Deployer {
+  private final Flows flows;
+  private final DescriptorFormat format;
+
+  private Deployer(Flows flows, DescriptorFormat format) {
+    this.flows = flows;
+    this.format = format;
+  }
+
+  /**
+   * Reads a descriptor or result file (JSON or YAML, detected as the original does), reports its
+   * warnings to the listener, and assigns what it lacks: module ids and ports, native module keys,
+   * connection and event ids and names (the original assigns them at load time). Endpoint names
+   * are checked against the manifests of modules built before in the workspace, or the
+   * result's {@code data}. Nothing is written until an operation changes the state.
+   *
+   * @throws DescriptorException with every problem of the file, each naming item and field
+   */
+  public static Deployer open(Path descriptorFile, DeployerSettings settings)
+      throws DescriptorException, IOException {
+    LoadedDescriptor loaded = DescriptorReader.create()
+        .withManifests(new Workspace(settings.workspace()).builtManifests())
+        .read(descriptorFile);
+    loaded.warnings().forEach(w -> settings.listener().warning(w.toString()));
+    Descriptor planned = Planner.withStrongRandom().plan(loaded.descriptor());
+    return new Deployer(new Flows(settings, planned), loaded.format());
+  }
+
+  /** The current state; write it with {@code DescriptorWriter} to get a result file. */
+  public Descriptor state() {
+    return flows.state();
+  }
+
+  /** The format the descriptor was read in (the default format of the result). */
+  public DescriptorFormat format() {
+    return format;
+  }
+
+  /**
+   * Builds the selected modules into the workspace's {@code build/<module>/} folder with the
+   * module SDK, stamping id, event manager port and module key, and records {@code binary} and
+   * {@code data}. Only aex (Java) native modules can be built.
+   */
+  public void build(Selection modules) throws DeployerException {
+    flows.build(modules);
+  }
+
+  /**
+   * Builds (if needed) and loads the selected modules that are not deployed yet: those with a
+   * {@code priority} first, one at a time in ascending order, then the others. A module named in
+   * the selection that is deployed already is an error, as in the original.
+   */
+  public void deploy(Selection modules) throws DeployerException {
+    flows.deploy(modules);
+  }
+
+  /**
+   * Attests the selected modules that are not attested yet. A native aex module must return a
+   * random challenge sealed under its build-time key; a wrong key or a stale result file fails
+   * with a message that says so. TrustZone and Sancus modules answer the original challenge MAC;
+   * SGX attestation is not supported yet (issue 8).
+   */
+  public void attest(Selection modules) throws DeployerException {
+    flows.attest(modules);
+  }
+
+  /**
+   * Establishes the selected connections (by name) that are not established yet, each with a
+   * fresh key: Connect to the source node, then set_key on both ends (on the target only for a
+   * direct connection). Messages to one module go in counter order, one at a time.
+   */
+  public void connect(Selection connections) throws DeployerException {
+    flows.connect(connections);
+  }
+
+  /** Registers the selected periodic events (by name) that are not established yet. */
+  public void register(Selection events) throws DeployerException {
+    flows.register(events);
+  }
+
+  /** Calls an entry (by name or id) and returns its response; a non-Ok result is an exception. */
+  public byte[] call(String module, String entry, byte[] argument) throws DeployerException {
+    return flows.call(module, entry, argument);
+  }
+
+  /** Sends an event on a direct output→input connection (by name, or id if all digits). */
+  public void output(String connection, byte[] argument) throws DeployerException {
+    flows.output(connection, argument);
+  }
+
+  /** Sends a request on a direct request→handler connection and returns the decrypted reply. */
+  public byte[] request(String connection, byte[] argument) throws DeployerException {
+    return flows.request(connection, argument);
+  }
+
+  /**
+   * Disables a module: it drops every connection key and stays loaded. Unlike the original, the
+   * counter used is recorded, and the module's connections are marked not established.
+   */
+  public void disable(String module) throws DeployerException {
+    flows.disable(module);
+  }
+
+  /** Moves a module to the node its {@code node} field names now (§5.1), re-keying its connections. */
+  public void update(String module, Optional<StateTransfer> transfer) throws DeployerException {
+    flows.update(module, transfer);
+  }
+
+  /**
+   * Disables every attested module and resets every node's event manager. The state then records
+   * the modules of the reset nodes as not deployed, so the same result can be deployed again.
+   */
+  public void reset() throws DeployerException {
+    flows.reset();
+  }
+}

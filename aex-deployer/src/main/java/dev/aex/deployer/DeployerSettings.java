@@ -1,0 +1,47 @@
+package dev.aex.deployer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How a {@link Deployer} works: the workspace that module folders and file paths in the
+ * descriptor are relative to, the timeout of every network step, where progress goes and where the
+ * state is recorded.
+ *
+ * <pre>{@code
+ * DeployerSettings settings = DeployerSettings.defaults(Path.of("examples/fosdem"))
+ *     .withListener(listener)
+ *     .withResultSink(state -> DescriptorWriter.write(state, DescriptorFormat.JSON, result));
+ * }</pre>
+ */
+public record DeployerSettings(
+    Path workspace,
+    Duration timeout,
+    BuildMode mode,
+    DeployerListener listener,
+    ResultSink resultSink) {
+
+  /** The default timeout of one network step (a Load includes the module's start-up). */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+  public static DeployerSettings defaults(Path workspace) {
+    return new DeployerSettings(
+        workspace, DEFAULT_TIMEOUT, BuildMode.DEBUG, DeployerListener.silent(), ResultSink.discard());
+  }
+
+  public DeployerSettings withTimeout(Duration timeout) {
+    return new DeployerSettings(workspace, timeout, mode, listener, resultSink);
+  }
+
+  public DeployerSettings withMode(BuildMode mode) {
+    return new DeployerSettings(workspace, timeout, mode, listener, resultSink);
+  }
+
+  public DeployerSettings withListener(DeployerListener listener) {
+    return new DeployerSettings(workspace, timeout, mode, listener, resultSink);
+  }
+
+  public DeployerSettings withResultSink(ResultSink resultSink) {
+    return new DeployerSettings(workspace, timeout, mode, listener, resultSink);
+  }
+}

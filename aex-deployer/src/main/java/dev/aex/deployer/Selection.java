@@ -1,0 +1,38 @@
+package dev.aex.deployer;
+
+import java.util.List;
+
+/**
+ * Which modules, connections or periodic events an operation acts on, and whether it handles them
+ * one at a time in descriptor order ({@code --deploy-in-order}, {@code --attest-in-order},
+ * {@code --connect-in-order}) or concurrently.
+ *
+ * <pre>{@code
+ * deployer.attest(Selection.all());
+ * deployer.connect(Selection.of(List.of("init-server")).inOrder());
+ * }</pre>
+ */
+public record Selection(List<String> names, boolean sequential) {
+  public Selection {
+    names = List.copyOf(names);
+  }
+
+  /** Every item of the descriptor. */
+  public static Selection all() {
+    return new Selection(List.of(), false);
+  }
+
+  /** Only the named items; an unknown name is an error of the operation. */
+  public static Selection of(List<String> names) {
+    return new Selection(names, false);
+  }
+
+  /** The same items, handled one at a time in descriptor order. */
+  public Selection inOrder() {
+    return new Selection(names, true);
+  }
+
+  public boolean isAll() {
+    return names.isEmpty();
+  }
+}

@@ -1,0 +1,125 @@
+package dev.aex.deployer.internal;
+
+import dev.aex.crypto.AuthenticationFailedException;
+import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.descriptor.Connection;
+import dev.aex.deployer.descriptor.EndpointKind;
+import dev.aex.deployer.descriptor.Module;
+import dev.aex.wire.Bytes;
+import dev.aex.wire.ResultCode;
+import dev.aex.wire.ResultMessage;
+import dev.aex.wire.payload.RemoteOutput;
+import dev.aex.wire.payload.RemoteRequest;
+import dev.aex.wire.payload.SealedData;
+import java.util.List;
+
+/**
+ * Events from the deployer on direct connections (deployer-reference.md §1.4 output/request):
+ * RemoteOutput and RemoteRequest to the target's node. The connection's {@code nonce} is the
+ * deployer's sender counter; it is saved as used before the event leaves.
+ */
+final class Direct {
+  private Direct() {}
+
+  /** The connection by name, or by id when the argument is all digits (as the original). */
+  static Connection find(Context ctx, String nameOrId) throws DeployerException {
+    List<Connection> all = ctx.state().get().connections();
+    if (!nameOrId.isEmpty() && nameOrId.chars().allMatch(Character::isDigit)) {
+      return all.stream().filter(c -> c.id().map(id -> id.toString().equals(
+              nameOrId.replaceFirst("^0+(?=.)", ""))).orElse(false)).findFirst()
+          .orElseThrow(() -> new DeployerException("No connection with ID " + nameOrId));
+    }
+    return ctx.state().get().connection(nameOrId).orElseThrow(() -> new DeployerException(
+        "No connection with name " + nameOrId + Selections.suggestion(nameOrId,
+            all.stream().flatMap(c -> c.name().stream()).toList())));
+  }
+
+  static void output(Context ctx, String nameOrId, byte[] argument) throws DeployerException {
+    Connection c = checked(ctx, nameOrId, EndpointKind.INPUT, "Not a output-input connection");
+    String name = c.name().orElseThrow();
+    Timer.time(ctx.listener(), "output", name, "Output time for " + name, () -> {
+      Module to = ctx.state().module(c.target().module());
+      Where where = Where.at("output", name, ctx.runsOn(to));
+      Suite suite = Connections.suiteOf(ctx, c);
+      int connId = c.id().orElseThrow();
+      int counter = takeNonce(ctx, c, 1, where);
+      byte[] frame = suite.sealEvent(c.key().orElseThrow(), connId, counter, argument);
+      RemoteOutput event = new RemoteOutput(to.id().orElseThrow(), connId, sealed(frame, where));
+      ctx.em().send(where, event.toMessage());
+    });
+  }
+
+  static byte[] request(Context ctx, String nameOrId, byte[] argument) throws DeployerException {
+    Connection c = checked(ctx, nameOrId, EndpointKind.HANDLER, "Not a request-handler connection");
+    String name = c.name().orElseThrow();
+    return Timer.time(ctx.listener(), "request", name, "Request time for " + name, () -> {
+      Module to = ctx.state().module(c.target().module());
+      Where where = Where.at("request", name, ctx.runsOn(to));
+      Suite suite = Connections.suiteOf(ctx, c);
+      int connId = c.id().orElseThrow();
+      int counter = takeNonce(ctx, c, suite.requestCounters(), where);
+      Suite.SentRequest sent = suite.sealRequest(c.key().orElseThrow(), connId, counter, argument);
+      RemoteRequest request = new RemoteRequest(to.id().orElseThrow(), connId,
+          sealed(sent.frame(), where));
+      ResultMessage reply = ctx.em().exchange(where, request.toMessage());
+      if (reply.code() == ResultCode.CRYPTO_ERROR) {
+        throw where.fail("the module refused the request (CryptoError)", "The result file is"
+            + " stale (the connection's nonce is behind what the module has seen) or the"
+            + " connection was re-keyed since; use the latest result file, or connect again");
+      }
+      if (reply.code() != ResultCode.OK) {
+        throw where.fail("the request failed with " + reply.code(), reply.code()
+            == ResultCode.BAD_REQUEST ? "The module does not know this connection: was it"
+                + " disabled, restarted or updated? Connect again" : "Check the event manager's"
+                + " log");
+      }
+      try {
+        return sent.opener().open(reply.payload().toByteArray());
+      } catch (AuthenticationFailedException e) {
+        throw where.fail("the reply does not authenticate under the connection key",
+            "The event manager or the network changed it, or another module answered");
+      }
+    });
+  }
+
+  private static Connection checked(Context ctx, String nameOrId, EndpointKind kind,
+      String wrongKind) throws DeployerException {
+    Connection c = find(ctx, nameOrId);
+    if (!c.direct()) {
+      throw new DeployerException("Connection is not direct.");
+    }
+    if (c.target().kind() != kind) {
+      throw new DeployerException(wrongKind + " (connection " + c.name().orElseThrow()
+          + " goes to " + c.target() + ")");
+    }
+    if (!c.established() || c.key().isEmpty()) {
+      throw new DeployerException("Connection " + c.name().orElseThrow() + " is not established"
+          + " yet; run connect first");
+    }
+    return c;
+  }
+
+  /** Takes {@code count} counters of the connection, saved before they are used. */
+  private static int takeNonce(Context ctx, Connection c, int count, Where where)
+      throws DeployerException {
+    synchronized (ctx.state()) {
+      Connection now = ctx.state().get().connections().stream()
+          .filter(x -> x.id().equals(c.id())).findFirst().orElseThrow();
+      int nonce = now.nonce();
+      if (nonce + count > 0xffff) {
+        throw where.fail("the connection's counter is used up (65535 events)",
+            "Connect it again to give it a fresh key");
+      }
+      ctx.state().updateConnection(c.id().orElseThrow(), x -> Modules.withNonce(x, nonce + count));
+      return nonce;
+    }
+  }
+
+  private static SealedData sealed(byte[] frame, Where where) throws DeployerException {
+    try {
+      return SealedData.split(Bytes.of(frame), "event");
+    } catch (dev.aex.wire.MalformedPayloadException e) {
+      throw where.fail("internal error: sealed event too short", "", e);
+    }
+  }
+}

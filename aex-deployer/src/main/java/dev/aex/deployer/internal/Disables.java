@@ -1,0 +1,71 @@
+package dev.aex.deployer.internal;
+
+import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.descriptor.Module;
+import dev.aex.crypto.SymmetricKey;
+import dev.aex.deployer.descriptor.SancusModule;
+import dev.aex.deployer.descriptor.SgxModule;
+import dev.aex.wire.Bytes;
+import dev.aex.wire.ResultCode;
+import dev.aex.wire.ResultMessage;
+import dev.aex.wire.payload.Call;
+import dev.aex.wire.payload.ReservedEntry;
+
+/**
+ * disable (deployer-reference.md §5.2): the module drops every connection and stays loaded. Sent
+ * to the node the module runs on; the counter it takes is saved (the original forgets it, so its
+ * next command on the same result file is refused).
+ */
+final class Disables {
+  private Disables() {}
+
+  static void disable(Context ctx, ModuleSlot slot) throws DeployerException {
+    Module m = slot.get();
+    Where where = Where.at("disable", m.name(), ctx.runsOn(m));
+    if (m instanceof SgxModule) {
+      throw where.fail("disabling sgx modules is not supported yet", "SGX waits for issue 8");
+    }
+    if (!m.common().deployed()) {
+      throw where.fail("the module is not deployed", "Deploy it first");
+    }
+    SymmetricKey key = ModuleKeys.of(ctx, m, where);
+    Timer.time(ctx.listener(), "disable", m.name(), "Disable time for " + m.name(), () -> {
+      ctx.lockOf(m).lock();
+      try {
+        int nonce = slot.takeNonce(where);
+        boolean aex = ctx.workspace().isAex(m);
+        byte[] args = aex
+            ? Control.secureDisable(key, nonce)
+            : m instanceof SancusModule
+                ? Control.sancusDisable(key, nonce)
+                : Control.legacyDisable(key, nonce);
+        ResultMessage reply;
+        try {
+          reply = ctx.em().exchange(where, new Call(m.id().orElseThrow(),
+              ReservedEntry.DISABLE.id(), Bytes.of(args)).toMessage());
+        } catch (DeployerException e) {
+          if (!aex) {
+            slot.giveBack(nonce, e);
+          }
+          throw e;
+        }
+        if (reply.code() == ResultCode.CRYPTO_ERROR) {
+          throw where.fail("the module refused the message (CryptoError)",
+              Attestation.staleOrWrongKey(m.name(), nonce));
+        }
+        if (!aex && reply.code() == ResultCode.ILLEGAL_PAYLOAD) {
+          throw where.fail("the module refused nonce " + nonce + " (IllegalPayload)", "The result"
+              + " file is stale (its nonce for " + m.name() + " is not the module's); use the"
+              + " latest result file");
+        }
+        if (reply.code() != ResultCode.OK) {
+          throw where.fail("the module answered " + reply.code(),
+              "Is the module still running? The event manager's log says why");
+        }
+      } finally {
+        ctx.lockOf(m).unlock();
+      }
+      ctx.listener().info("Disabled " + m.name());
+    });
+  }
+}

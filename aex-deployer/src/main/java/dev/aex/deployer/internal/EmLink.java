@@ -1,0 +1,96 @@
+package dev.aex.deployer.internal;
+
+import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.descriptor.SancusNode;
+import dev.aex.wire.Command;
+import dev.aex.wire.ResultMessage;
+import dev.aex.wire.WireClient;
+import dev.aex.wire.WireFormatException;
+import dev.aex.wire.WireTimeoutException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One command to a node's event manager, with the settings' timeout, and every failure turned
+ * into a message that says what to do.
+ */
+final class EmLink {
+  private final Duration timeout;
+  private final ConcurrentHashMap<String, ReentrantLock> sancusLinks = new ConcurrentHashMap<>();
+
+  EmLink(Duration timeout) {
+    this.timeout = timeout;
+  }
+
+  /** Sends {@code command} and returns the reply, whatever its code. */
+  ResultMessage exchange(Where where, Command command) throws DeployerException {
+    ReentrantLock link = linkOf(where);
+    link.lock();
+    try {
+      return exchangeNow(where, command);
+    } finally {
+      link.unlock();
+    }
+  }
+
+  /**
+   * A Sancus node is one MCU behind one UART: its commands go one at a time, as the original's
+   * per-node lock does. Other event managers take commands concurrently.
+   */
+  private ReentrantLock linkOf(Where where) {
+    return where.node() instanceof SancusNode
+        ? sancusLinks.computeIfAbsent(where.node().name(), k -> new ReentrantLock())
+        : new ReentrantLock();
+  }
+
+  private ResultMessage exchangeNow(Where where, Command command) throws DeployerException {
+    try {
+      Optional<ResultMessage> reply = client(where).exchange(command);
+      return reply.orElseThrow(() -> where.fail(
+          "the event manager closed the connection without answering",
+          "Check the event manager's log; is the port that of an event manager?"));
+    } catch (IOException e) {
+      throw failure(where, e);
+    }
+  }
+
+  /** Sends a command that gets no reply (RemoteOutput). */
+  void send(Where where, Command command) throws DeployerException {
+    ReentrantLock link = linkOf(where);
+    link.lock();
+    try {
+      client(where).send(command);
+    } catch (IOException e) {
+      throw failure(where, e);
+    } finally {
+      link.unlock();
+    }
+  }
+
+  private WireClient client(Where where) {
+    return WireClient.to(new InetSocketAddress(where.node().address().host(), where.port()), timeout);
+  }
+
+  private DeployerException failure(Where where, IOException e) {
+    if (e instanceof ConnectException) {
+      return where.fail("connection refused",
+          "Is the event manager running? Start one with ./aex em --port " + where.port(), e);
+    }
+    if (e instanceof WireTimeoutException) {
+      return where.fail("no answer: " + e.getMessage(),
+          "Is the event manager or the module stuck? Check the event manager's log, or allow more"
+              + " time with a longer timeout", e);
+    }
+    if (e instanceof WireFormatException) {
+      return where.fail("the answer is not a valid reply: " + e.getMessage(),
+          "Is the port that of an event manager?", e);
+    }
+    return where.fail(e.getClass().getSimpleName() + ": " + e.getMessage(),
+        "Check that the node's host and port are right and reachable", e);
+  }
+}

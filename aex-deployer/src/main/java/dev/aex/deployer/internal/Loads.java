@@ -1,0 +1,94 @@
+package dev.aex.deployer.internal;
+
+import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.descriptor.Module;
+import dev.aex.deployer.descriptor.NativeModule;
+import dev.aex.deployer.descriptor.NativeNode;
+import dev.aex.deployer.descriptor.Node;
+import dev.aex.deployer.descriptor.TrustZoneModule;
+import dev.aex.wire.Bytes;
+import dev.aex.wire.NativeLoad;
+import dev.aex.wire.ResultCode;
+import dev.aex.wire.ResultMessage;
+import dev.aex.wire.TrustZoneLoad;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** Deploy = build if needed, then Load to the node's event manager (deploy_port). */
+final class Loads {
+  private Loads() {}
+
+  static void deploy(Context ctx, ModuleSlot slot) throws DeployerException {
+    Module first = slot.get();
+    Node node = ctx.state().nodeOf(first.node());
+    if (first instanceof TrustZoneModule t) {
+      loadTrustZone(ctx, slot, t, node);
+      return;
+    }
+    if (!(node instanceof NativeNode)) {
+      throw new DeployerException("deploy " + first.name() + " on " + node.name() + ": deploying"
+          + " to " + node.architecture().descriptorName() + " nodes is not supported yet; aex"
+          + " deploys to native nodes (and TrustZone TAs built with the original tools)");
+    }
+    Timer.time(ctx.listener(), "deploy", first.name(), "Deploy time for " + first.name(), () -> {
+      if (Builds.needed(slot.get())) {
+        Builds.build(ctx, slot);
+      }
+      NativeModule m = (NativeModule) slot.get();
+      Where where = Where.at("deploy", m.name(), node).deployPort();
+      byte[] binary;
+      try {
+        binary = Files.readAllBytes(Path.of(m.binary().orElseThrow()));
+      } catch (IOException e) {
+        throw where.fail("cannot read the module binary " + m.binary().orElseThrow() + ": "
+            + e.getMessage(), "Build it again (aex build --module " + m.name() + ")", e);
+      }
+      ResultMessage reply = ctx.em().exchange(where, new NativeLoad(Bytes.of(binary)));
+      if (reply.code() != ResultCode.OK) {
+        throw where.fail("Load failed with " + reply.code(), reply.code()
+            == ResultCode.INTERNAL_ERROR
+            ? "The module exited at start or did not listen on port "
+                + (node.address().reactivePort() + m.id().orElseThrow())
+                + " in time; the event manager's log has its exit status and last stderr lines"
+            : "Is this an aex or original native event manager?");
+      }
+      slot.update(x -> Modules.deployed(x, true));
+      ctx.listener().info("Deployed " + m.name() + " on " + node.name() + " as module "
+          + m.id().orElseThrow() + " (port " + m.port().orElseThrow() + ")");
+    });
+  }
+
+  /**
+   * A TrustZone TA built with the original tools (aex does not run the OP-TEE toolchain): the
+   * descriptor gives its {@code binary} (the {@code .ta} file) and {@code uuid}; the Load carries
+   * the module id and the UUID (protocol.md §1.6.4).
+   */
+  private static void loadTrustZone(Context ctx, ModuleSlot slot, TrustZoneModule t, Node node)
+      throws DeployerException {
+    Timer.time(ctx.listener(), "deploy", t.name(), "Deploy time for " + t.name(), () -> {
+      Where where = Where.at("deploy", t.name(), node).deployPort();
+      if (t.binary().isEmpty() || t.uuid().isEmpty()) {
+        throw where.fail("building TrustZone TAs is not supported yet",
+            "Build the TA with the original tools and give its binary (.ta file) and uuid");
+      }
+      byte[] ta;
+      try {
+        ta = Files.readAllBytes(Path.of(t.binary().get()));
+      } catch (IOException e) {
+        throw where.fail("cannot read the TA " + t.binary().get() + ": " + e.getMessage(),
+            "Check the binary field", e);
+      }
+      BigInteger uuid = t.uuid().get();
+      UUID id = new UUID(uuid.shiftRight(64).longValue(), uuid.longValue());
+      ResultMessage reply = ctx.em().exchange(where,
+          new TrustZoneLoad(t.id().orElseThrow(), id, Bytes.of(ta)));
+      if (reply.code() != ResultCode.OK) {
+        throw where.fail("Load failed with " + reply.code(), "Check the event manager's log");
+      }
+      slot.update(x -> Modules.deployed(x, true));
+    });
+  }
+}

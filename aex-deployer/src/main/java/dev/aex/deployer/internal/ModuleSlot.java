@@ -1,0 +1,92 @@
+package dev.aex.deployer.internal;
+
+import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.descriptor.Module;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where a module's state lives: in the deployment's state (saved on each change), or only in
+ * memory, for the clone of an update before it replaces the old module and for the old module
+ * after it.
+ */
+interface ModuleSlot {
+  Module get();
+
+  void update(UnaryOperator<Module> change) throws DeployerException;
+
+  /** The monitor that makes reading and advancing the counter one step. */
+  Object monitor();
+
+  /**
+   * Takes the next module-key counter and records that it is used before returning it, so a
+   * message built with it can never be sealed twice with the same counter.
+   */
+  default int takeNonce(Where where) throws DeployerException {
+    int[] taken = new int[1];
+    synchronized (monitor()) {
+      int nonce = get().common().nonce();
+      if (nonce >= 0xffff) {
+        throw where.fail("the module's control counter is used up (65535 messages)",
+            "Deploy the module again (update) to give it a fresh key");
+      }
+      taken[0] = nonce;
+      update(m -> Modules.withCommon(m, m.common().withNonce(nonce + 1)));
+    }
+    return taken[0];
+  }
+
+  /**
+   * Gives back a counter of an original module whose message surely never arrived (the
+   * connection was refused): such a module accepts only the exact next nonce, so a skipped one
+   * would lock the deployer out of it for good. aex modules keep skipped counters skipped.
+   */
+  default void giveBack(int nonce, DeployerException failure) throws DeployerException {
+    if (failure.getCause() instanceof java.net.ConnectException) {
+      synchronized (monitor()) {
+        if (get().common().nonce() == nonce + 1) {
+          update(m -> Modules.withCommon(m, m.common().withNonce(nonce)));
+        }
+      }
+    }
+  }
+
+  static ModuleSlot inState(State state, String name) {
+    return new ModuleSlot() {
+      @Override
+      public Module get() {
+        return state.module(name);
+      }
+
+      @Override
+      public void update(UnaryOperator<Module> change) throws DeployerException {
+        state.updateModule(name, change);
+      }
+
+      @Override
+      public Object monitor() {
+        return state;
+      }
+    };
+  }
+
+  static ModuleSlot inMemory(Module initial) {
+    AtomicReference<Module> ref = new AtomicReference<>(initial);
+    return new ModuleSlot() {
+      @Override
+      public Module get() {
+        return ref.get();
+      }
+
+      @Override
+      public void update(UnaryOperator<Module> change) {
+        ref.updateAndGet(change);
+      }
+
+      @Override
+      public Object monitor() {
+        return ref;
+      }
+    };
+  }
+}

@@ -1,0 +1,82 @@
+package dev.aex.deployer.internal;
+
+import dev.aex.deployer.descriptor.Connection;
+import dev.aex.deployer.descriptor.Module;
+import dev.aex.deployer.descriptor.ModuleCommon;
+import dev.aex.deployer.descriptor.ModuleData;
+import dev.aex.deployer.descriptor.NativeModule;
+import dev.aex.deployer.descriptor.PeriodicEvent;
+import dev.aex.deployer.descriptor.SancusModule;
+import dev.aex.deployer.descriptor.SgxModule;
+import dev.aex.deployer.descriptor.TrustZoneModule;
+import dev.aex.crypto.SymmetricKey;
+import java.util.Optional;
+
+/** Copies of model records with one part changed, which the model itself has no wither for. */
+final class Modules {
+  private Modules() {}
+
+  static Module withCommon(Module m, ModuleCommon c) {
+    return switch (m) {
+      case NativeModule n -> new NativeModule(c, n.folder(), n.features(), n.id(), n.port(),
+          n.binary(), n.key(), n.data());
+      case SgxModule s -> new SgxModule(c, s.vendorKey(), s.raSettings(), s.folder(),
+          s.features(), s.id(), s.port(), s.binary(), s.sgxs(), s.signature(), s.key(), s.data());
+      case TrustZoneModule t -> new TrustZoneModule(c, t.folder(), t.id(), t.binary(), t.uuid(),
+          t.key(), t.data());
+      case SancusModule s -> new SancusModule(c, s.files(), s.cflags(), s.ldflags(),
+          s.deployName(), s.binary(), s.id(), s.symtab(), s.key());
+    };
+  }
+
+  static NativeModule withBuild(NativeModule n, String binary, ModuleData data) {
+    return new NativeModule(n.common(), n.folder(), n.features(), n.id(), n.port(),
+        Optional.of(binary), n.key(), Optional.of(data));
+  }
+
+  static Module deployed(Module m, boolean deployed) {
+    ModuleCommon c = m.common().withDeployed(deployed);
+    // Where a module runs is its old_node (update moves it by editing node); a load settles it.
+    if (deployed) {
+      c = new ModuleCommon(c.name(), c.node(), c.node(), c.priority(), true, c.nonce(), c.attested());
+    }
+    return withCommon(m, c);
+  }
+
+  static Module attested(Module m, boolean attested) {
+    return withCommon(m, m.common().withAttested(attested));
+  }
+
+  /** A fresh instance of {@code old} on its {@code node}: new id, port, key; nothing deployed. */
+  static NativeModule cloneOf(NativeModule old, int id, int port, SymmetricKey key) {
+    ModuleCommon c = old.common();
+    ModuleCommon fresh = new ModuleCommon(c.name(), c.node(), c.node(), c.priority(), false, 0,
+        false);
+    return new NativeModule(fresh, old.folder(), old.features(), Optional.of(id),
+        Optional.of(port), Optional.empty(), Optional.of(key), Optional.empty());
+  }
+
+  static Connection keyed(Connection c, SymmetricKey key, boolean established) {
+    return new Connection(c.name(), c.source(), c.target(), c.encryption(), Optional.of(key),
+        c.id(), 0, established);
+  }
+
+  static Connection withNonce(Connection c, int nonce) {
+    return new Connection(c.name(), c.source(), c.target(), c.encryption(), c.key(), c.id(),
+        nonce, c.established());
+  }
+
+  static Connection unestablished(Connection c) {
+    return new Connection(c.name(), c.source(), c.target(), c.encryption(), c.key(), c.id(),
+        c.nonce(), false);
+  }
+
+  static PeriodicEvent unregistered(PeriodicEvent e) {
+    return new PeriodicEvent(e.name(), e.id(), e.module(), e.entry(), e.frequency(), false);
+  }
+
+  static boolean involves(Connection c, String module) {
+    return c.target().module().equals(module)
+        || c.source().map(s -> s.module().equals(module)).orElse(false);
+  }
+}

@@ -1,0 +1,169 @@
+package dev.aex.deployer.internal;
+
+import dev.aex.crypto.SymmetricKey;
+import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.StateTransfer;
+import dev.aex.deployer.descriptor.Connection;
+import dev.aex.deployer.descriptor.EndpointKind;
+import dev.aex.deployer.descriptor.EndpointRef;
+import dev.aex.deployer.descriptor.Module;
+import dev.aex.deployer.descriptor.ModuleEndpoint;
+import dev.aex.deployer.descriptor.NativeModule;
+import dev.aex.deployer.descriptor.NativeNode;
+import dev.aex.deployer.descriptor.Node;
+import dev.aex.wire.Bytes;
+import dev.aex.wire.ResultCode;
+import dev.aex.wire.ResultMessage;
+import dev.aex.wire.payload.Call;
+import dev.aex.wire.payload.Encryption;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * update (deployer-reference.md §5.1): a clone of the module on the node its {@code node} names,
+ * with a new id and key, is deployed and attested; the old one is disabled; its state optionally
+ * goes to the clone over a temporary {@code __transfer} connection; then every connection of the
+ * module is re-established with a fresh key, one at a time, in list order.
+ *
+ * <p>The clone replaces the old module in the state as soon as the old one is disabled, with its
+ * connections (and periodic events) marked not established, so a failure later leaves a result
+ * that {@code connect} (and {@code register}) can complete.
+ */
+final class Update {
+  static final String TRANSFER = "__transfer";
+
+  private Update() {}
+
+  static void update(Context ctx, String name, Optional<StateTransfer> transfer)
+      throws DeployerException {
+    Module old = ctx.state().module(name);
+    if (!old.common().deployed()) {
+      throw new DeployerException("update " + name + ": Module is not deployed yet.");
+    }
+    if (!(old instanceof NativeModule oldNative) || !ctx.workspace().isAex(old)) {
+      throw new DeployerException("update " + name + ": updating " + (old instanceof NativeModule
+          ? "original native" : old.architecture().descriptorName())
+          + " modules is not supported yet; aex updates its own (Java) native modules");
+    }
+    // A wrong transfer name must fail before anything changes: after the old instance is
+    // disabled, its state could no longer be saved.
+    if (transfer.isPresent()) {
+      Endpoints.entry(old, transfer.get().entry());
+      Endpoints.id(old, EndpointKind.OUTPUT, EndpointRef.of(transfer.get().output()));
+    }
+    Timer.time(ctx.listener(), "update", name, "Update time for " + name, () -> {
+      NativeModule clone = cloneOnTarget(ctx, oldNative);
+      ctx.listener().info("Updating " + name + ": new instance " + clone.id().orElseThrow()
+          + " on " + clone.node() + " (old: " + old.id().orElseThrow() + " on "
+          + old.common().oldNode() + ")");
+      ModuleSlot cloneSlot = ModuleSlot.inMemory(clone);
+      Builds.build(ctx, cloneSlot);
+      if (transfer.isPresent()) {
+        Endpoints.id(cloneSlot.get(), EndpointKind.INPUT, EndpointRef.of(transfer.get().input()));
+      }
+      Loads.deploy(ctx, cloneSlot);
+      Attestation.attest(ctx, cloneSlot);
+      ModuleSlot oldInState = ModuleSlot.inState(ctx.state(), name);
+      Disables.disable(ctx, oldInState);
+      Module oldNow = oldInState.get();
+      Module fresh = cloneSlot.get();
+      ctx.state().update(d -> d.withModules(d.modules().stream()
+          .map(m -> m.name().equals(name) ? fresh : m).toList())
+          .withConnections(d.connections().stream()
+              .map(c -> Modules.involves(c, name) ? Modules.unestablished(c) : c).toList(),
+              d.connectionsCurrentId())
+          // The event manager calls the old instance's entry; register calls the new one's.
+          .withPeriodicEvents(d.periodicEvents().stream()
+              .map(e -> e.module().equals(name) ? Modules.unregistered(e) : e).toList(),
+              d.eventsCurrentId()));
+      ModuleSlot oldSlot = ModuleSlot.inMemory(oldNow);
+      ModuleSlot newSlot = ModuleSlot.inState(ctx.state(), name);
+      if (transfer.isPresent()) {
+        transfer(ctx, name, transfer.get(), oldSlot, newSlot);
+      }
+      Timer.time(ctx.listener(), "connect", name, "Connect time for " + name, () -> {
+        for (Connection c : ctx.state().get().connections()) {
+          if (Modules.involves(c, name)) {
+            Connections.establishInState(ctx, c);
+          }
+        }
+      });
+      ctx.listener().info("Update complete");
+    });
+  }
+
+  private static void transfer(Context ctx, String name, StateTransfer t, ModuleSlot oldSlot,
+      ModuleSlot newSlot) throws DeployerException {
+    Timer.time(ctx.listener(), "transfer", name, "Transfer time for " + name, () -> {
+      // Unlike the original, the transfer connection gets an id of its own (the counter moves
+      // on), so no later connection shares its id with the leftover entry in the clone's table.
+      int connId = takeConnectionId(ctx);
+      Connection c = new Connection(Optional.of(TRANSFER),
+          Optional.of(ModuleEndpoint.output(name, EndpointRef.of(t.output()))),
+          ModuleEndpoint.input(name, EndpointRef.of(t.input())), Encryption.AES, Optional.empty(),
+          Optional.of(connId), 0, false);
+      Connections.establish(ctx, c, Suite.SECURE_AES, Optional.of(oldSlot), newSlot);
+      Module old = oldSlot.get();
+      Where where = Where.at("transfer state of", name, ctx.runsOn(old));
+      int entry = Endpoints.entry(old, t.entry());
+      ResultMessage reply = ctx.em().exchange(where,
+          new Call(old.id().orElseThrow(), entry, Bytes.empty()).toMessage());
+      if (reply.code() != ResultCode.OK) {
+        throw where.fail("entry " + t.entry() + " of the old module failed with " + reply.code(),
+            "The new instance runs without the old state; its connections are not established"
+                + " yet: run connect");
+      }
+      // The old instance must not emit again. The clone is not disabled (the original does):
+      // that could overtake the state event still on its way and drop it; its transfer entry is
+      // harmless, since only the disabled old instance holds that key.
+      Disables.disable(ctx, oldSlot);
+    });
+  }
+
+  private static int takeConnectionId(Context ctx) throws DeployerException {
+    synchronized (ctx.state()) {
+      Set<Integer> taken = ctx.state().get().connections().stream().flatMap(c -> c.id().stream())
+          .collect(Collectors.toSet());
+      int id = ctx.state().get().connectionsCurrentId();
+      while (taken.contains(id)) {
+        id++;
+      }
+      if (id > 0xffff) {
+        throw new DeployerException("update: no free connection id left for the state transfer");
+      }
+      int next = id + 1;
+      ctx.state().update(d -> d.withConnections(d.connections(), next));
+      return id;
+    }
+  }
+
+  /** The clone on the module's target node, with the node's next free id (saved at once). */
+  private static NativeModule cloneOnTarget(Context ctx, NativeModule old) throws DeployerException {
+    synchronized (ctx.state()) {
+      Node node = ctx.state().nodeOf(old.node());
+      if (!(node instanceof NativeNode target)) {
+        throw new DeployerException("update " + old.name() + ": node " + node.name() + " is a "
+            + node.architecture().descriptorName() + " node; aex updates to native nodes only");
+      }
+      Set<Integer> taken = new java.util.HashSet<>();
+      for (Module m : ctx.state().get().modules()) {
+        if (m.node().equals(node.name()) || m.common().oldNode().equals(node.name())) {
+          m.id().ifPresent(taken::add);
+        }
+      }
+      int id = target.moduleId();
+      while (taken.contains(id)) {
+        id++;
+      }
+      int port = node.address().reactivePort() + id;
+      if (id > 0xffff || port > 0xffff) {
+        throw new DeployerException("update " + old.name() + ": node " + node.name()
+            + " has no free module id (port reactive_port + id would exceed 65535)");
+      }
+      int next = id + 1;
+      ctx.state().updateNode(node.name(), n -> ((NativeNode) n).withModuleId(next));
+      return Modules.cloneOf(old, id, port, SymmetricKey.random16());
+    }
+  }
+}

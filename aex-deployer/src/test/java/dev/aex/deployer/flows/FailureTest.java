@@ -1,0 +1,244 @@
+package dev.aex.deployer.flows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aex.crypto.SymmetricKey;
+import dev.aex.deployer.Deployer;
+import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.DeployerSettings;
+import dev.aex.deployer.Selection;
+import dev.aex.deployer.StateTransfer;
+import dev.aex.deployer.descriptor.Descriptor;
+import dev.aex.deployer.descriptor.DescriptorFormat;
+import dev.aex.deployer.descriptor.DescriptorWriter;
+import dev.aex.deployer.descriptor.NativeModule;
+import dev.aex.em.EventManager;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What goes wrong: an event manager that is down or silent, a module that dies at start, a wrong
+ * module key, names that do not exist, steps out of order, node types not supported yet. Each
+ * failure names node, item and step, and the result records only what succeeded.
+ */
+class FailureTest {
+  @TempDir Path dir;
+  EventManager live;
+
+  // One event manager per test, so modules of different tests never share a port.
+  @BeforeEach
+  void start() throws Exception {
+    live = Fixture.em();
+  }
+
+  @AfterEach
+  void stop() {
+    live.close();
+  }
+
+  private static Path descriptor(Path workspace, String json) throws IOException {
+    Path file = workspace.resolve("descriptor.json");
+    Files.writeString(file, json);
+    return file;
+  }
+
+  @Test
+  void anEventManagerThatIsDownIsNamedAndOnlyWhatSucceededIsRecorded() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("down"));
+    int dead = Fixture.deadPort();
+    Path file = descriptor(ws, """
+        {"nodes": [
+           {"type": "native", "name": "up", "host": "127.0.0.1", "reactive_port": %d},
+           {"type": "native", "name": "down", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [
+           {"type": "native", "name": "a", "node": "up", "folder": "counter"},
+           {"type": "native", "name": "b", "node": "down", "folder": "counter"}]}
+        """.formatted(live.port(), dead));
+    Path result = ws.resolve("result.json");
+
+    assertThatThrownBy(() -> Fixture.open(file, ws, result, new Fixture.Recorder())
+        .deploy(Selection.all()))
+        .isInstanceOf(DeployerException.class)
+        .hasMessage("deploy b on down (127.0.0.1:%d): connection refused. Is the event manager"
+            + " running? Start one with ./aex em --port %d", dead, dead);
+
+    Descriptor state = Fixture.read(result);
+    assertThat(state.module("a").orElseThrow().common().deployed()).isTrue();
+    assertThat(state.module("b").orElseThrow().common().deployed()).isFalse();
+
+    // The next run deploys only what is missing, and says again what is wrong.
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .deploy(Selection.all()))
+        .hasMessageStartingWith("deploy b on down");
+    assertThat(live.modules()).hasSize(1);
+
+    // A wrong module key: the module refuses the challenge, and says what to do.
+    Descriptor wrongKey = state.withModules(state.modules().stream()
+        .map(m -> m.name().equals("a") ? ((NativeModule) m).withKey(SymmetricKey.random16()) : m)
+        .toList());
+    Path wrong = ws.resolve("wrong-key.json");
+    DescriptorWriter.write(wrongKey, DescriptorFormat.JSON, wrong);
+    assertThatThrownBy(() -> Fixture.open(wrong, ws, wrong, new Fixture.Recorder())
+        .attest(Selection.of(List.of("a"))))
+        .hasMessageStartingWith("attest a on up (127.0.0.1:" + live.port() + "): the module"
+            + " refused the challenge (CryptoError)")
+        .hasMessageContaining("module key differs");
+    assertThat(Fixture.read(wrong).module("a").orElseThrow().common().attested()).isFalse();
+
+    // With the right key it attests.
+    Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.of(List.of("a")));
+    Descriptor attested = Fixture.read(result);
+    assertThat(attested.module("a").orElseThrow().common().attested()).isTrue();
+
+    // A misspelt state-transfer name fails before anything changes.
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .update("a", Optional.of(new StateTransfer("sav", "transfer_out", "restore"))))
+        .hasMessage("module a has no entry named \"sav\" (its entries: peek, tick, save);"
+            + " did you mean \"save\"?");
+    assertThat(Fixture.read(result)).isEqualTo(attested);
+    assertThat(live.modules()).hasSize(1);
+  }
+
+  @Test
+  void aModuleThatDiesAtStartFailsItsLoad() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("crash"));
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "crasher", "node": "n"}]}
+        """.formatted(live.port()));
+    Path result = ws.resolve("result.json");
+
+    assertThatThrownBy(() -> Fixture.open(file, ws, result, new Fixture.Recorder())
+        .deploy(Selection.all()))
+        .hasMessageStartingWith("deploy crasher on n (127.0.0.1:" + live.port()
+            + "): Load failed with INTERNAL_ERROR(3)")
+        .hasMessageContaining("exited at start");
+    assertThat(Fixture.read(result).module("crasher").orElseThrow().common().deployed()).isFalse();
+  }
+
+  @Test
+  void aSilentEventManagerTimesOut() throws Exception {
+    List<Socket> held = new CopyOnWriteArrayList<>();
+    try (ServerSocket silent = new ServerSocket(0)) {
+      Thread.ofVirtual().start(() -> {
+        try {
+          for (int i = 0; i < 4; i++) {
+            held.add(silent.accept()); // accept, never answer
+          }
+        } catch (IOException closed) {
+          // the test is over
+        }
+      });
+      Path ws = dir.resolve("silent");
+      Files.createDirectories(ws);
+      Path file = descriptor(ws, """
+          {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
+           "modules": [{"type": "native", "name": "m", "node": "n", "deployed": true,
+                        "attested": true, "id": 1, "key": "000102030405060708090a0b0c0d0e0f"}]}
+          """.formatted(silent.getLocalPort()));
+      Deployer deployer = Deployer.open(file, DeployerSettings.defaults(ws)
+          .withTimeout(Duration.ofMillis(300)));
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> deployer.call("m", "7", new byte[0]))
+          .hasMessageStartingWith("call m:7 on n (127.0.0.1:" + silent.getLocalPort()
+              + "): no answer")
+          .hasMessageContaining("Check the event manager's log");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void unknownNamesAndStepsOutOfOrderAreClearErrors() throws Exception {
+    Path ws = dir.resolve("names");
+    Files.createDirectories(ws);
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [
+           {"type": "native", "name": "counter", "node": "n"},
+           {"type": "native", "name": "mirror", "node": "n"}],
+         "connections": [
+           {"name": "forward", "from_module": "counter", "from_output": "counted",
+            "to_module": "mirror", "to_input": "increment", "encryption": "aes"},
+           {"name": "get", "direct": true, "to_module": "counter", "to_handler": "get_count",
+            "encryption": "aes"},
+           {"name": "inc", "direct": true, "to_module": "counter", "to_input": "increment",
+            "encryption": "aes"}]}
+        """.formatted(live.port()));
+    Deployer d = Deployer.open(file, DeployerSettings.defaults(ws));
+
+    assertThatThrownBy(() -> d.deploy(Selection.of(List.of("countr"))))
+        .hasMessageStartingWith("No module with name countr; did you mean \"counter\"?");
+    assertThatThrownBy(() -> d.call("countr", "peek", new byte[0]))
+        .hasMessage("No module with name countr; did you mean \"counter\"?");
+    assertThatThrownBy(() -> d.connect(Selection.of(List.of("fwd", "get"))))
+        .hasMessageStartingWith("No connection with name fwd");
+    assertThatThrownBy(() -> d.output("nope", new byte[0]))
+        .hasMessage("No connection with name nope");
+    assertThatThrownBy(() -> d.output("99", new byte[0])).hasMessage("No connection with ID 99");
+    assertThatThrownBy(() -> d.output("forward", new byte[0]))
+        .hasMessage("Connection is not direct.");
+    assertThatThrownBy(() -> d.output("get", new byte[0]))
+        .hasMessageStartingWith("Not a output-input connection");
+    assertThatThrownBy(() -> d.request("inc", new byte[0]))
+        .hasMessageStartingWith("Not a request-handler connection");
+    assertThatThrownBy(() -> d.output("inc", new byte[0]))
+        .hasMessageContaining("is not established yet; run connect first");
+    assertThatThrownBy(() -> d.attest(Selection.all()))
+        .hasMessage("One or more modules to attest are not deployed yet: [counter, mirror]."
+            + " Run deploy first");
+    assertThatThrownBy(() -> d.connect(Selection.all()))
+        .hasMessageStartingWith("One or more modules to connect are not attested yet");
+    assertThatThrownBy(() -> d.update("counter", Optional.empty()))
+        .hasMessage("update counter: Module is not deployed yet.");
+  }
+
+  @Test
+  void whatIsNotSupportedYetSaysSo() throws Exception {
+    Path ws = dir.resolve("sgx");
+    Files.createDirectories(ws);
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "sgx", "name": "s", "host": "127.0.0.1", "reactive_port": 5000},
+                   {"type": "trustzone", "name": "t", "host": "127.0.0.1",
+                    "reactive_port": 6000, "vendor_id": 1,
+                    "node_key": "000102030405060708090a0b0c0d0e0f"},
+                   {"type": "sancus", "name": "mcu", "host": "127.0.0.1", "reactive_port": 7000,
+                    "vendor_id": 4660, "vendor_key": "0b7bf3ae40880a8be430d0da34fb76f0"}],
+         "modules": [
+           {"type": "sgx", "name": "enclave", "node": "s", "vendor_key": "v.pem",
+            "ra_settings": "s.json", "deployed": true},
+           {"type": "trustzone", "name": "ta", "node": "t", "deployed": true},
+           {"type": "trustzone", "name": "fresh-ta", "node": "t"},
+           {"type": "sancus", "name": "sm", "node": "mcu", "files": []}]}
+        """);
+    Deployer d = Deployer.open(file, DeployerSettings.defaults(ws));
+    assertThatThrownBy(() -> d.attest(Selection.of(List.of("enclave"))))
+        .hasMessage("attest enclave: SGX attestation is not supported yet (issue 8)");
+    assertThatThrownBy(() -> d.attest(Selection.of(List.of("ta"))))
+        .hasMessage("attest ta on t (127.0.0.1:6000): the module has neither a key nor a binary."
+            + " Give the TA file (binary) or the module key in the descriptor");
+    assertThatThrownBy(() -> d.deploy(Selection.of(List.of("fresh-ta"))))
+        .hasMessage("deploy fresh-ta on t (127.0.0.1:6000): building TrustZone TAs is not"
+            + " supported yet. Build the TA with the original tools and give its binary (.ta file)"
+            + " and uuid");
+    assertThatThrownBy(() -> d.deploy(Selection.of(List.of("sm"))))
+        .hasMessageStartingWith("deploy sm on mcu: deploying to sancus nodes is not supported yet");
+    assertThatThrownBy(() -> d.build(Selection.of(List.of("enclave"))))
+        .hasMessageStartingWith("build enclave: building sgx modules is not supported yet");
+  }
+}
