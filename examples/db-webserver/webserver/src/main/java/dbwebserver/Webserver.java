@@ -22,8 +22,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A web server that keeps no state: {@code GET /} asks the db how many requests came before
- * ({@code get_requests}), answers with that number, then tells the db to count this one
- * ({@code request_received}). The first page shows 0, the next 1, and so on.
+ * ({@code get_requests}), tells the db to count this one ({@code request_received}), then answers
+ * with the number. The first page shows 0, the next 1, and so on.
  */
 @Module
 public final class Webserver {
@@ -85,6 +85,9 @@ public final class Webserver {
       } catch (RequestFailedException e) {
         LOG.log(Level.WARNING, "get_requests failed: " + e.getMessage());
       }
+      // Count before answering: the event manager queues this event for the db ahead of the next
+      // page's request, which the client can only send after this answer.
+      requestReceived.send(new byte[0]);
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
       exchange.sendResponseHeaders(status, bytes.length);
@@ -92,6 +95,5 @@ public final class Webserver {
         out.write(bytes);
       }
     }
-    requestReceived.send(new byte[0]);
   }
 }

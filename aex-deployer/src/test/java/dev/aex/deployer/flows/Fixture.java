@@ -10,6 +10,7 @@ import dev.aex.deployer.descriptor.DescriptorWriter;
 import dev.aex.deployer.descriptor.HostResolver;
 import dev.aex.em.EventManager;
 import dev.aex.em.LogLevel;
+import dev.aex.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
@@ -33,7 +34,8 @@ final class Fixture {
   private Fixture() {}
 
   static EventManager em() throws IOException {
-    return EventManager.builder().port(0).logLevel(LogLevel.WARN).build().start();
+    return EventManager.builder().port(LoopbackPorts.freeBlock(16))
+        .logLevel(LogLevel.WARN).build().start();
   }
 
   /** A port that nothing listens on (it was free a moment ago). */

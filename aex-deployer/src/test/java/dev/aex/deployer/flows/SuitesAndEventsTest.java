@@ -15,6 +15,7 @@ import dev.aex.module.build.BuiltModule;
 import dev.aex.module.build.ModuleBuilder;
 import dev.aex.module.build.ModuleStamp;
 import dev.aex.testkit.Hex;
+import dev.aex.testkit.LoopbackPorts;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.NativeLoad;
 import dev.aex.wire.ResultCode;
@@ -37,7 +38,8 @@ class SuitesAndEventsTest {
   // One event manager per test: both load a module with id 1, which listens on EM port + 1.
   @BeforeEach
   void start() throws Exception {
-    em = EventManager.builder().port(0).logLevel(LogLevel.WARN).periodicTasks(true).build()
+    em = EventManager.builder().port(LoopbackPorts.freeBlock(16))
+        .logLevel(LogLevel.WARN).periodicTasks(true).build()
         .start();
   }
 

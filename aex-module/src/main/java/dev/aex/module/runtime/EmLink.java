@@ -9,6 +9,7 @@ import dev.aex.wire.payload.ModuleOutput;
 import dev.aex.wire.payload.SealedData;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -65,6 +66,12 @@ final class EmLink {
     Socket socket = new Socket();
     try {
       socket.connect(address, (int) Math.max(1, timeout.toMillis()));
+      if (socket.getLocalPort() == socket.getPort()
+          && socket.getLocalAddress().equals(socket.getInetAddress())) {
+        // With nothing listening on a port in the ephemeral range, TCP may connect the socket to
+        // itself (simultaneous open); it would then read its own command back as the reply.
+        throw new ConnectException("nothing listens on " + address + " (the socket connected to itself)");
+      }
       return socket;
     } catch (IOException e) {
       socket.close();

@@ -2,6 +2,7 @@ package dev.aex.module.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aex.testkit.LoopbackPorts;
 import dev.aex.wire.CommandMessage;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.WireReader;
@@ -32,7 +33,8 @@ public final class FakeEm implements AutoCloseable {
   public FakeEm() {
     try {
       server = new ServerSocket();
-      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      // Below the ephemeral range, as the modules' ports above it must be (LoopbackPorts).
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), LoopbackPorts.freeBlock(16)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,37 @@
+package dev.aex.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where one run of the command reads and writes: its streams, environment and working folder,
+ * whether stderr is a terminal (progress lines are shown only then), and how a descriptor is
+ * opened. Tests run the command in-process with their own.
+ */
+record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Path cwd,
+    boolean terminal, SessionOpener opener) {
+  CliContext {
+    env = Map.copyOf(env);
+    cwd = cwd.toAbsolutePath().normalize();
+  }
+
+  /** The process's own streams, environment and folder, over the real deployer. */
+  static CliContext system() {
+    return new CliContext(System.out, System.err, System.getenv(), Path.of(""), Terminal.isTerminal(),
+        SessionOpener.deployer());
+  }
+
+  /**
+   * A path the user typed, relative to this run's folder. In the process's own folder it stays as
+   * typed, so that messages show the user's spelling.
+   */
+  Path resolve(String path) {
+    Path p = Path.of(path);
+    if (p.isAbsolute() || cwd.equals(Path.of("").toAbsolutePath().normalize())) {
+      Path normal = p.normalize();
+      return normal.toString().isEmpty() ? Path.of(".") : normal;
+    }
+    return cwd.resolve(p).normalize();
+  }
+}

@@ -1,0 +1,166 @@
+package dev.aex.cli;
+
+import dev.aex.deployer.BuildMode;
+import dev.aex.deployer.DeployerSettings;
+import dev.aex.deployer.ResultSink;
+import dev.aex.deployer.Selection;
+import dev.aex.deployer.descriptor.DescriptorFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every deployer subcommand does around its operation (deployer-reference.md §1.3): merge the
+ * global flags, set up the log, find the descriptor (relative to {@code --workspace} for build and
+ * deploy, as the original reads it after its chdir), open it, run the operation, and record the
+ * state after every step in the result file when the command is one that writes it.
+ */
+abstract class DeployerCommand implements Callable<Integer> {
+  @ParentCommand AexCommand top;
+
+  @Spec CommandSpec spec;
+
+  @Mixin GlobalOptions global = new GlobalOptions();
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
+  @Parameters(index = "0", paramLabel = "CONFIG",
+      description = "The deployment descriptor or result file (JSON or YAML).")
+  String config;
+
+  CliContext context;
+  CliLog log;
+  ResultFile resultFile;
+
+  /** The operation itself. */
+  abstract void run(Session session) throws Exception;
+
+  /** {@code --workspace} of build and deploy; the current folder for the others. */
+  String workspaceOption() {
+    return ".";
+  }
+
+  BuildMode mode() {
+    return BuildMode.DEBUG;
+  }
+
+  /** Whether the command records the state (in {@code --result} or else the input file). */
+  boolean writesResult() {
+    return false;
+  }
+
+  /** {@code --result}, where the command has it. */
+  Optional<String> resultOption() {
+    return Optional.empty();
+  }
+
+  /** {@code --output json|yaml}, where the command has it. */
+  Optional<DescriptorFormat> outputFormat() {
+    return Optional.empty();
+  }
+
+  /** deploy reads {@code --result} relative to the workspace, as the original does after its chdir. */
+  boolean resultInWorkspace() {
+    return false;
+  }
+
+  /** Checks that picocli cannot express; throws a usage error (exit status 2). */
+  void validate() {}
+
+  @Override
+  public final Integer call() throws Exception {
+    validate();
+    context = top.context();
+    GlobalOptions flags = GlobalOptions.merge(top.global, global);
+    top.debug = flags.debug;
+    if (flags.manager) {
+      throw new CliException("--manager: the attestation manager is not supported by aex yet;"
+          + " run the command without --manager (aex attests the modules itself)");
+    }
+    log = new CliLog(context.err(), flags.logLevel());
+    Runnable restoreLogging = log.captureJavaLogging();
+    try {
+      execute(flags);
+    } finally {
+      restoreLogging.run();
+    }
+    return 0;
+  }
+
+  private void execute(GlobalOptions flags) throws Exception {
+    Path workspace = context.resolve(workspaceOption());
+    Path input = isInWorkspace() ? workspace.resolve(config).normalize() : context.resolve(config);
+    if (!Files.isRegularFile(input)) {
+      throw new CliException("Input file " + input + " does not exist");
+    }
+    ResultSink sink = ResultSink.discard();
+    if (writesResult()) {
+      Path target = resultOption()
+          .map(r -> resultInWorkspace() ? workspace.resolve(r).normalize() : context.resolve(r))
+          .orElse(input);
+      // Fail before anything is deployed, not after: a step that cannot be recorded is lost.
+      Path folder = target.toAbsolutePath().getParent();
+      if (folder == null || !Files.isDirectory(folder)) {
+        throw new CliException("Cannot write the result to " + target + ": folder " + folder
+            + " does not exist");
+      }
+      if (Files.exists(target) && !Files.isWritable(target)) {
+        throw new CliException("Cannot write the result to " + target + ": permission denied");
+      }
+      resultFile = new ResultFile(target, outputFormat(), input, log);
+      sink = resultFile;
+    }
+    top.interruptNote = resultFile == null
+        ? "aex " + spec.name() + ": interrupted"
+        : "aex " + spec.name() + ": interrupted; " + resultFile.target()
+            + " records every step that finished";
+    // Absolute, so that the deployer's messages and recorded paths never read "/x/./build".
+    DeployerSettings settings = DeployerSettings.defaults(
+            context.cwd().resolve(workspace).normalize())
+        .withMode(mode())
+        .withListener(new CliListener(context.out(), context.err(), log, flags.timing,
+            context.terminal()))
+        .withResultSink(sink);
+    log.debug("Reading " + input);
+    Session session = context.opener().open(input, settings);
+    if (resultFile != null) {
+      resultFile.inputFormat(session::format);
+    }
+    run(session);
+    if (resultFile != null) {
+      // Also when nothing changed: the original always writes (and --output converts).
+      resultFile.save(session.state());
+    }
+  }
+
+  /** build and deploy read the descriptor from the workspace. */
+  boolean isInWorkspace() {
+    return false;
+  }
+
+  static Selection select(Optional<String> name, boolean inOrder) {
+    Selection selection = name.map(n -> Selection.of(List.of(n))).orElseGet(Selection::all);
+    return inOrder ? selection.inOrder() : selection;
+  }
+
+  /** A response of call or request: raw to {@code --out}, else logged at INFO as the original. */
+  void respond(byte[] response, Optional<String> out) throws java.io.IOException {
+    if (out.isPresent()) {
+      Path file = context.resolve(out.get());
+      Files.write(file, response);
+      log.info("Response (" + response.length + " bytes) written to " + file);
+    } else {
+      log.info("Response: \"" + HexFormat.of().formatHex(response) + "\"");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.aex.cli;
+
+import picocli.CommandLine;
+
+/**
+ * The entry point of {@code aex} (the {@code ./aex} script runs it). Only this class calls {@link
+ * System#exit}: 0 on success, 1 when the command failed, 2 for a usage error.
+ */
+public final class Main {
+  private Main() {}
+
+  /** Runs the command given by {@code args} and exits with its status. */
+  public static void main(String[] args) {
+    CliContext context = CliContext.system();
+    CommandLine line = AexCommand.commandLine(context);
+    AexCommand top = line.getCommand();
+    // Ctrl-C: every finished step is already in the result file (written atomically after each
+    // one), so there is nothing to undo; say so. aex em prints its own line.
+    Thread interrupted = new Thread(() -> {
+      String note = top.interruptNote;
+      if (note != null) {
+        System.err.println(note);
+        System.err.flush();
+      }
+    }, "aex-interrupted");
+    Runtime.getRuntime().addShutdownHook(interrupted);
+    int status = run(context, line, args);
+    top.interruptNote = null;
+    System.exit(status);
+  }
+
+  /** Runs one command in {@code context} and returns its exit status; never exits the JVM. */
+  static int run(CliContext context, String... args) {
+    return run(context, AexCommand.commandLine(context), args);
+  }
+
+  private static int run(CliContext context, CommandLine line, String... args) {
+    int status = line.execute(args);
+    context.out().flush();
+    context.err().flush();
+    return status;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.aex.cli;
+
+import dev.aex.deployer.ResultSink;
+import dev.aex.deployer.descriptor.Descriptor;
+import dev.aex.deployer.descriptor.DescriptorFormat;
+import dev.aex.deployer.descriptor.DescriptorWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Where a command records the deployment state: {@code --result FILE}, or else the input file
+ * itself, overwritten (as the original does), in {@code --output}'s format or else the input's.
+ * Every save replaces the whole file atomically, so an interrupted command leaves the state of its
+ * last finished step.
+ */
+final class ResultFile implements ResultSink {
+  private final Path target;
+  private final Optional<DescriptorFormat> explicit;
+  private final CliLog log;
+  private volatile Supplier<DescriptorFormat> inputFormat;
+
+  ResultFile(Path target, Optional<DescriptorFormat> explicit, Path input, CliLog log) {
+    this.target = target;
+    this.explicit = explicit;
+    this.log = log;
+    this.inputFormat = () -> detect(input);
+  }
+
+  /** Once the input is read, its format as the reader saw it. */
+  void inputFormat(Supplier<DescriptorFormat> format) {
+    this.inputFormat = format;
+  }
+
+  Path target() {
+    return target;
+  }
+
+  DescriptorFormat format() {
+    return explicit.orElseGet(inputFormat);
+  }
+
+  @Override
+  public synchronized void save(Descriptor state) throws IOException {
+    DescriptorWriter.write(state, format(), target);
+    log.debug("Wrote " + target + " (" + format().optionName() + ")");
+  }
+
+  /**
+   * The format of a file before the deployer has read it: JSON documents start with { or [ (the
+   * reader tries JSON first, as the original does); anything else is YAML.
+   */
+  static DescriptorFormat detect(Path input) {
+    try (InputStream in = Files.newInputStream(input)) {
+      int c;
+      do {
+        c = in.read();
+      } while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xef || c == 0xbb || c == 0xbf);
+      return c == '{' || c == '[' ? DescriptorFormat.JSON : DescriptorFormat.YAML;
+    } catch (IOException e) {
+      return DescriptorFormat.JSON;
+    }
+  }
+}

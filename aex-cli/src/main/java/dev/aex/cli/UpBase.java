@@ -1,0 +1,185 @@
+package dev.aex.cli;
+
+import dev.aex.deployer.DeployerSettings;
+import dev.aex.deployer.Selection;
+import dev.aex.deployer.descriptor.DescriptorFormat;
+import dev.aex.em.LogLevel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * What {@code aex up} and {@code aex demo} share: find or start the event managers of the
+ * descriptor's nodes ({@link LocalNodes}), deploy, attest, connect and register everything,
+ * record the result, say what runs and how to use it ({@link UpReport}), then wait for Ctrl-C or
+ * SIGTERM and stop what was started here.
+ */
+abstract class UpBase implements Callable<Integer> {
+  @ParentCommand AexCommand top;
+
+  @Spec CommandSpec spec;
+
+  @Mixin GlobalOptions global = new GlobalOptions();
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
+  CliContext context;
+  CliLog log;
+
+  /** The descriptor as the user gave it (relative to the current folder). */
+  abstract Path descriptor() throws CliException;
+
+  /** {@code --result}, or null for the default beside the descriptor. */
+  abstract String resultOption();
+
+  /** {@code --workspace}, or null for the descriptor's folder. */
+  abstract String workspaceOption();
+
+  /** Whether to keep running until Ctrl-C once everything is up. */
+  abstract boolean waits();
+
+  /** Checks before anything starts; throws to fail the command. */
+  void validate() throws CliException {}
+
+  /** What to do once everything runs and is reported; the command fails if it throws. */
+  void whenUp(Up up) throws Exception {}
+
+  /** A deployment that runs: its session, result file and event managers. */
+  record Up(Session session, Path result, LocalNodes nodes, String program) {}
+
+  @Override
+  public final Integer call() throws Exception {
+    context = top.context();
+    GlobalOptions flags = GlobalOptions.merge(top.global, global);
+    top.debug = flags.debug;
+    if (flags.manager) {
+      throw new CliException("--manager: the attestation manager is not supported by aex yet;"
+          + " run the command without --manager (aex attests the modules itself)");
+    }
+    log = new CliLog(context.err(), flags.logLevel());
+    Runnable restoreLogging = log.captureJavaLogging();
+    StopSignal stop = new StopSignal();
+    try {
+      run(flags, stop);
+    } finally {
+      stop.close();
+      restoreLogging.run();
+    }
+    return 0;
+  }
+
+  private void run(GlobalOptions flags, StopSignal stop) throws Exception {
+    Path input = descriptor();
+    validate();
+    if (!Files.isRegularFile(input)) {
+      throw new CliException("Input file " + input + " does not exist");
+    }
+    Path workspace = workspaceOption() != null ? context.resolve(workspaceOption())
+        : input.toAbsolutePath().getParent();
+    if (!Files.isDirectory(workspace)) {
+      throw new CliException("Workspace " + workspace + " is not a folder");
+    }
+    Path result = resultOption() != null ? context.resolve(resultOption())
+        : defaultResult(input, ResultFile.detect(input));
+    Path folder = result.toAbsolutePath().getParent();
+    if (folder == null || !Files.isDirectory(folder)) {
+      throw new CliException("Cannot write the result to " + result + ": folder " + folder
+          + " does not exist");
+    }
+    ResultFile resultFile = new ResultFile(result, Optional.empty(), input, log);
+    DeployerSettings settings = DeployerSettings.defaults(
+            context.cwd().resolve(workspace).normalize())
+        .withListener(new CliListener(context.out(), context.err(), log, flags.timing,
+            context.terminal()))
+        .withResultSink(resultFile);
+    log.debug("Reading " + input);
+    Session session = context.opener().open(input, settings);
+    resultFile.inputFormat(session::format);
+    // Ctrl-C from here on stops what was started; the hook prints what it stopped.
+    top.interruptNote = null;
+    LocalNodes nodes = LocalNodes.start(session.state(), input, emLog(flags), context.err(),
+        spec.name());
+    stop.onStop(nodes::close);
+    try {
+      log.info("Deploying, attesting, connecting and registering " + input);
+      session.deploy(Selection.all());
+      session.attest(Selection.all());
+      session.connect(Selection.all());
+      session.register(Selection.all());
+      resultFile.save(session.state());
+      String program = context.env().getOrDefault("AEX_PROGRAM", "aex");
+      Up up = new Up(session, result, nodes, program);
+      new UpReport(context.out(), spec.name(), program, input, result).print(session.state(), nodes);
+      whenUp(up);
+      if (waits()) {
+        context.out().println();
+        context.out().println("Running; stop with Ctrl-C"
+            + (nodes.startedCount() > 0 ? " (it stops the event managers started here, and"
+                + " their modules)." : "."));
+        context.out().flush();
+        try {
+          stop.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    } finally {
+      nodes.close();
+    }
+  }
+
+  /** {@code <stem>.result.json} (or {@code .yaml}) beside the descriptor; never the descriptor. */
+  static Path defaultResult(Path input, DescriptorFormat format) {
+    String name = input.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    return input.resolveSibling(stem + ".result." + format.optionName());
+  }
+
+  /** In-process event managers log through this command's log: quiet unless asked. */
+  private static LogLevel emLog(GlobalOptions flags) {
+    return flags.debug ? LogLevel.DEBUG : flags.verbose ? LogLevel.INFO : LogLevel.WARN;
+  }
+
+  /**
+   * Ctrl-C or SIGTERM: a shutdown hook wakes the waiting command and stops what it started (also
+   * while it is still deploying). Tests stop a waiting command by interrupting its thread.
+   */
+  static final class StopSignal {
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread hook;
+    private volatile Runnable onStop = () -> {};
+
+    StopSignal() {
+      hook = new Thread(() -> {
+        stopped.countDown();
+        onStop.run();
+      }, "aex-up-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    void onStop(Runnable action) {
+      onStop = action;
+    }
+
+    void await() throws InterruptedException {
+      stopped.await();
+    }
+
+    void close() {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // shutting down: the hook is running or has run
+      }
+    }
+  }
+}

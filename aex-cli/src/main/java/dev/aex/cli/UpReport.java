@@ -1,0 +1,116 @@
+package dev.aex.cli;
+
+import dev.aex.deployer.descriptor.Connection;
+import dev.aex.deployer.descriptor.Descriptor;
+import dev.aex.deployer.descriptor.EndpointKind;
+import dev.aex.deployer.descriptor.Module;
+import dev.aex.deployer.descriptor.ModuleEndpoint;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What {@code aex up} prints once everything runs: the nodes with their event managers, the
+ * modules with node, id and port, the command line for each direct connection, the entries one
+ * can call, and the lines of an optional hints file beside the descriptor ({@value #HINTS}).
+ */
+final class UpReport {
+  /** The optional hints file, beside the descriptor. */
+  static final String HINTS = "aex-up.txt";
+
+  private final PrintStream out;
+  private final String command;
+  private final String program;
+  private final Path descriptor;
+  private final Path result;
+
+  UpReport(PrintStream out, String command, String program, Path descriptor, Path result) {
+    this.out = out;
+    this.command = command;
+    this.program = program;
+    this.descriptor = descriptor;
+    this.result = result;
+  }
+
+  void print(Descriptor state, LocalNodes nodes) throws IOException {
+    String res = quote(result.toString());
+    out.println("aex " + command + ": " + descriptor + " is up; the result is in " + result);
+    out.println();
+    out.println("Nodes");
+    for (LocalNodes.Entry entry : nodes.entries()) {
+      out.printf(Locale.ROOT, "  %-12s %-9s %-22s %s%n", entry.node().name(),
+          entry.node().architecture().toString().toLowerCase(Locale.ROOT),
+          entry.node().address().host() + ":" + entry.node().address().reactivePort(),
+          "event manager " + entry.how());
+    }
+    out.println();
+    out.println("Modules");
+    for (Module module : state.modules()) {
+      String port = module instanceof Module.Listening listening
+          ? listening.port().map(p -> "port " + p).orElse("") : "";
+      out.printf(Locale.ROOT, "  %-16s on %-12s id %-4s %s%n", module.name(), module.node(),
+          module.id().map(String::valueOf).orElse("?"), port);
+    }
+    List<Connection> direct = state.connections().stream().filter(Connection::direct).toList();
+    if (!direct.isEmpty()) {
+      out.println();
+      out.println("Direct connections (add --arg HEX to send data)");
+      for (Connection connection : direct) {
+        String name = connection.name().orElse("?");
+        ModuleEndpoint target = connection.target();
+        boolean handler = target.kind() == EndpointKind.HANDLER;
+        out.println("  " + name + ": to " + target.module() + " " + target.kind().singular()
+            + " " + target.endpoint());
+        out.println("    " + program + (handler ? " --verbose request" : " output")
+            + " --connection " + quote(name) + " " + res);
+      }
+    }
+    List<String> entries = new ArrayList<>();
+    for (Module module : state.modules()) {
+      Set<String> names = new TreeSet<>(module.data()
+          .map(d -> d.names(EndpointKind.ENTRY)).orElse(Set.of()));
+      if (!names.isEmpty()) {
+        entries.add("  " + module.name() + ": " + String.join(", ", names));
+      }
+    }
+    if (!entries.isEmpty()) {
+      out.println();
+      out.println("Entries (" + program + " --verbose call --module MODULE --entry ENTRY"
+          + " [--arg HEX] " + res + ")");
+      entries.forEach(out::println);
+    }
+    List<String> hints = hints(res);
+    if (!hints.isEmpty()) {
+      out.println();
+      hints.forEach(out::println);
+    }
+    out.flush();
+  }
+
+  /**
+   * The lines of {@value #HINTS} beside the descriptor, with {@code {aex}} and {@code {result}}
+   * replaced; lines starting with {@code #} are comments.
+   */
+  private List<String> hints(String res) throws IOException {
+    Path parent = descriptor.toAbsolutePath().getParent();
+    Path file = parent == null ? Path.of(HINTS) : parent.resolve(HINTS);
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    return Files.readAllLines(file).stream()
+        .filter(line -> !line.startsWith("#"))
+        .map(line -> line.replace("{aex}", program).replace("{result}", res))
+        .toList();
+  }
+
+  /** A path or name as a shell reads it back. */
+  static String quote(String word) {
+    return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,69 @@
+package dev.aex.cli;
+
+import dev.aex.deployer.StateTransfer;
+import java.util.Optional;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code aex update}: moves a module to the node its {@code node} field now names, with an optional
+ * state transfer, re-keying its connections; then writes the result.
+ */
+@Command(name = "update",
+    description = "Redeploy a module (on the node its 'node' field names), optionally transferring"
+        + " its state, and re-key its connections.")
+final class UpdateCommand extends DeployerCommand {
+  @Option(names = "--module", paramLabel = "NAME", required = true, description = "The module.")
+  String module;
+
+  @Option(names = "--result", paramLabel = "FILE",
+      description = "Write the result here instead of over CONFIG.")
+  Optional<String> result;
+
+  @Option(names = "--entry", paramLabel = "ENTRY",
+      description = "State transfer: the old module's entry that emits its state.")
+  String entry;
+
+  @Option(names = "--output", paramLabel = "OUTPUT",
+      description = "State transfer: the old module's output the state leaves on.")
+  String output;
+
+  @Option(names = "--input", paramLabel = "INPUT",
+      description = "State transfer: the new module's input that receives it.")
+  String input;
+
+  @Override
+  boolean writesResult() {
+    return true;
+  }
+
+  @Override
+  Optional<String> resultOption() {
+    return result;
+  }
+
+  /** The state transfer, when all three options are given; a usage error when only some are. */
+  Optional<StateTransfer> transfer() {
+    long given = Stream.of(entry, output, input).filter(v -> v != null).count();
+    if (given == 0) {
+      return Optional.empty();
+    }
+    if (given < 3) {
+      throw new ParameterException(spec.commandLine(),
+          "Required either none or all: [--entry, --output, --input]");
+    }
+    return Optional.of(new StateTransfer(entry, output, input));
+  }
+
+  @Override
+  void validate() {
+    transfer();
+  }
+
+  @Override
+  void run(Session session) throws Exception {
+    session.update(module, transfer());
+  }
+}

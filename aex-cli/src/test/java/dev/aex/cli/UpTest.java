@@ -1,0 +1,216 @@
+package dev.aex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.aex.em.EventManager;
+import dev.aex.em.LogLevel;
+import dev.aex.testkit.LoopbackPorts;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code aex up} and {@code aex demo}: event managers started in-process where none listens and
+ * stopped at the end, ones already running used as they are, the report of what runs, the
+ * result beside the descriptor, and the errors for a remote node that does not answer and a port
+ * taken by something else.
+ */
+@Timeout(120)
+class UpTest {
+  @TempDir Path dir;
+
+  private CliRun aex(String... args) {
+    return CliRun.run(dir, SessionOpener.deployer(), args);
+  }
+
+  private CliRun ok(String... args) {
+    CliRun run = aex(args);
+    assertThat(run.status()).as(String.join(" ", args) + "\n" + run).isZero();
+    return run;
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** {@code aex up} in a thread, with the streams readable while it runs. */
+  private static final class Background {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final Thread thread;
+    volatile int status = -1;
+
+    Background(Path cwd, String... args) {
+      PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+      PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+      CliContext context = new CliContext(o, e, Map.of("AEX_PROGRAM", "./aex"), cwd, false,
+          SessionOpener.deployer());
+      thread = new Thread(() -> status = Main.run(context, args), "aex-up-test");
+      thread.start();
+    }
+
+    String out() {
+      return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+      return err.toString(StandardCharsets.UTF_8);
+    }
+
+    void awaitOut(String text) throws InterruptedException {
+      for (int i = 0; i < 900 && !out().contains(text) && thread.isAlive(); i++) {
+        Thread.sleep(100);
+      }
+      assertThat(out()).as("stderr:\n" + err()).contains(text);
+    }
+  }
+
+  @Test
+  void upStartsEventManagersRunsUntilStoppedAndStopsThem() throws Exception {
+    assumeTrue(ExampleApp.exists("fosdem", "native.json"), "examples/fosdem is not there");
+    List<Integer> bases = ExampleApp.freeBases(2);
+    Path descriptor = ExampleApp.copy("fosdem", "native.json", dir.resolve("app"),
+        Map.of(5000, bases.get(0), 6000, bases.get(1)));
+    String original = Files.readString(descriptor);
+
+    Background up = new Background(dir, "up", "app/native.json");
+    up.awaitOut("Running; stop with Ctrl-C");
+    Path result = dir.resolve("app/native.result.json");
+    assertThat(up.out())
+        .contains("node1        native    127.0.0.1:" + bases.get(0)
+            + "        event manager started here")
+        .contains("button_driver    on node2        id 1    port " + (bases.get(1) + 1))
+        .contains("    ./aex output --connection trigger-btn " + result + "\n")
+        .contains("    ./aex --verbose request --connection get-presses " + result + "\n");
+    assertThat(Files.readString(descriptor)).as("the descriptor is not touched").isEqualTo(original);
+    assertThat(Files.readString(result)).contains("\"established\": true");
+
+    int web = ExampleApp.freePort();
+    ok("output", "app/native.result.json", "--connection", "init-server", "--arg",
+        HexFormat.of().toHexDigits((short) web));
+    assertThat(ExampleApp.awaitPage(web)).isEqualTo("0");
+    ok("output", "app/native.result.json", "--connection", "trigger-btn");
+    assertThat(ExampleApp.awaitCount(web, "1")).isEqualTo("1");
+
+    up.thread.interrupt();   // what Ctrl-C does, through the shutdown hook
+    up.thread.join(30_000);
+    assertThat(up.status).as(up.err()).isZero();
+    assertThat(up.err()).contains("aex up: stopped 2 event manager(s) started here, and their 5"
+        + " module(s)");
+    assertThat(listening(bases.get(0))).isFalse();
+    assertThat(listening(bases.get(1))).isFalse();
+    for (int i = 0; i < 50 && listening(web); i++) {
+      Thread.sleep(100);   // the module processes exit after their event manager closed
+    }
+    assertThat(listening(web)).as("the modules stopped with their event manager").isFalse();
+  }
+
+  @Test
+  void upUsesEventManagersThatRunAlready() throws Exception {
+    assumeTrue(ExampleApp.exists("db-webserver", "descriptor.json"),
+        "examples/db-webserver is not there");
+    try (EventManager em = EventManager.builder().port(LoopbackPorts.freeBlock(16))
+        .logLevel(LogLevel.WARN).build()
+        .start()) {
+      ExampleApp.copy("db-webserver", "descriptor.json", dir.resolve("app"),
+          Map.of(5000, em.port()));
+      CliRun run = ok("up", "--no-wait", "app/descriptor.json", "--result", "res.json");
+      assertThat(run.out()).contains("event manager already running")
+          .contains("Entries (aex --verbose call --module MODULE --entry ENTRY [--arg HEX]"
+              + " " + dir.resolve("res.json") + ")")
+          .contains("  webserver: init")
+          .doesNotContain("Running");
+      assertThat(em.modules()).hasSize(2);
+      assertThat(Files.readString(dir.resolve("res.json"))).contains("\"attested\": true");
+      assertThat(run.err()).doesNotContain("stopped");
+    }
+  }
+
+  @Test
+  void demoOnceShowsTheCounterChange() throws Exception {
+    assumeTrue(ExampleApp.exists("fosdem", "native.json"), "examples/fosdem is not there");
+    List<Integer> bases = ExampleApp.freeBases(2);
+    ExampleApp.copy("fosdem", "native.json", dir.resolve("app"),
+        Map.of(5000, bases.get(0), 6000, bases.get(1)));
+    int web = ExampleApp.freePort();
+    CliRun run = ok("demo", "--once", "--descriptor", "app/native.json", "--web-port",
+        String.valueOf(web));
+    String hex = HexFormat.of().toHexDigits((short) web);
+    assertThat(run.out())
+        .contains("output --connection init-server --arg " + hex + " ")
+        .contains("curl http://localhost:" + web + "    # 0")
+        .contains("# press the button: curl shows 1")
+        .contains("# press the button: curl shows 2")
+        .doesNotContain("Running");
+    assertThat(run.err()).contains("aex demo: stopped 2 event manager(s)");
+    for (int i = 0; i < 50 && listening(web); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(listening(web)).isFalse();
+  }
+
+  @Test
+  void demoOutsideTheCheckoutSaysWhereToRunIt() {
+    CliRun run = aex("demo", "--once");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).startsWith("ERROR: aex demo: ").contains("examples/fosdem/native.json")
+        .contains("root of the aex checkout").doesNotContain("\tat ");
+  }
+
+  private Path descriptor(String host, int port) throws IOException {
+    return Files.writeString(dir.resolve("d.json"), """
+        {"nodes": [{"type": "native", "name": "node1", "host": "%s", "reactive_port": %d}],
+         "modules": []}
+        """.formatted(host, port));
+  }
+
+  @Test
+  void aPortTakenBySomethingElseIsAClearError() throws Exception {
+    try (ServerSocket other = new ServerSocket(0)) {
+      Thread server = Thread.ofVirtual().start(() -> {
+        while (!other.isClosed()) {
+          try (Socket client = other.accept(); OutputStream out = client.getOutputStream()) {
+            out.write("SSH-2.0-test\r\n".getBytes(StandardCharsets.US_ASCII));
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      descriptor("127.0.0.1", other.getLocalPort());
+      CliRun run = aex("up", "--no-wait", "d.json");
+      assertThat(run.status()).as(run.toString()).isEqualTo(1);
+      assertThat(run.err()).startsWith("ERROR: node node1 (127.0.0.1:" + other.getLocalPort()
+          + "): port " + other.getLocalPort() + " is in use by something that is not an event"
+          + " manager");
+      server.interrupt();
+    }
+  }
+
+  @Test
+  void aRemoteNodeThatDoesNotAnswerIsAClearError() throws Exception {
+    descriptor("192.0.2.1", 5000);   // TEST-NET-1: never this machine
+    CliRun run = aex("up", "--no-wait", "d.json");
+    assertThat(run.status()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err()).startsWith("ERROR: node node1 (192.0.2.1:5000): no event manager answers")
+        .contains("is not this machine").contains("aex em --port 5000");
+  }
+}
