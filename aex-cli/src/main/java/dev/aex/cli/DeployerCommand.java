@@ -45,13 +45,18 @@ abstract class DeployerCommand implements Callable<Integer> {
   /** The operation itself. */
   abstract void run(Session session) throws Exception;
 
-  /** {@code --workspace} of build and deploy; the current folder for the others. */
-  String workspaceOption() {
-    return ".";
+  /** {@code --workspace} and {@code --mode}, which build and deploy have. */
+  Optional<BuildOptions> buildOptions() {
+    return Optional.empty();
   }
 
-  BuildMode mode() {
-    return BuildMode.DEBUG;
+  /** {@code --workspace} of build and deploy; the current folder for the others. */
+  private String workspaceOption() {
+    return buildOptions().map(options -> options.workspace).orElse(".");
+  }
+
+  private BuildMode mode() {
+    return buildOptions().map(options -> options.mode).orElse(BuildMode.DEBUG);
   }
 
   /** Whether the command records the state (in {@code --result} or else the input file). */
@@ -144,8 +149,8 @@ abstract class DeployerCommand implements Callable<Integer> {
   }
 
   /** build and deploy read the descriptor from the workspace. */
-  boolean isInWorkspace() {
-    return false;
+  private boolean isInWorkspace() {
+    return buildOptions().isPresent();
   }
 
   static Selection select(Optional<String> name, boolean inOrder) {

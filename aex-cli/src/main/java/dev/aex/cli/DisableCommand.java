@@ -1,6 +1,5 @@
 package dev.aex.cli;
 
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,23 +9,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "disable",
     description = "Disable a module (its connections stop); records the module's nonce.")
-final class DisableCommand extends DeployerCommand {
+final class DisableCommand extends RecordingCommand {
   @Option(names = "--module", paramLabel = "NAME", required = true, description = "The module.")
   String module;
-
-  @Option(names = "--result", paramLabel = "FILE",
-      description = "Write the result here instead of over CONFIG (the original ignores it).")
-  Optional<String> result;
-
-  @Override
-  boolean writesResult() {
-    return true;
-  }
-
-  @Override
-  Optional<String> resultOption() {
-    return result;
-  }
 
   @Override
   void run(Session session) throws Exception {

@@ -1,8 +1,6 @@
 package dev.aex.cli;
 
-import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code aex reset}: disables every attested module and resets every node, then records that its
@@ -12,21 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "reset",
     description = "Disable every attested module and reset every node's event manager; record"
         + " the modules as not deployed.")
-final class ResetCommand extends DeployerCommand {
-  @Option(names = "--result", paramLabel = "FILE",
-      description = "Write the result here instead of over CONFIG.")
-  Optional<String> result;
-
-  @Override
-  boolean writesResult() {
-    return true;
-  }
-
-  @Override
-  Optional<String> resultOption() {
-    return result;
-  }
-
+final class ResetCommand extends RecordingCommand {
   @Override
   void run(Session session) throws Exception {
     session.reset();

@@ -14,13 +14,9 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "update",
     description = "Redeploy a module (on the node its 'node' field names), optionally transferring"
         + " its state, and re-key its connections.")
-final class UpdateCommand extends DeployerCommand {
+final class UpdateCommand extends RecordingCommand {
   @Option(names = "--module", paramLabel = "NAME", required = true, description = "The module.")
   String module;
-
-  @Option(names = "--result", paramLabel = "FILE",
-      description = "Write the result here instead of over CONFIG.")
-  Optional<String> result;
 
   @Option(names = "--entry", paramLabel = "ENTRY",
       description = "State transfer: the old module's entry that emits its state.")
@@ -33,16 +29,6 @@ final class UpdateCommand extends DeployerCommand {
   @Option(names = "--input", paramLabel = "INPUT",
       description = "State transfer: the new module's input that receives it.")
   String input;
-
-  @Override
-  boolean writesResult() {
-    return true;
-  }
-
-  @Override
-  Optional<String> resultOption() {
-    return result;
-  }
 
   /** The state transfer, when all three options are given; a usage error when only some are. */
   Optional<StateTransfer> transfer() {

@@ -1,7 +1,5 @@
 package dev.aex.module.runtime;
 
-import dev.aex.module.testing.TestDeployer;
-import dev.aex.module.testing.ModuleClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aex.crypto.SymmetricKey;
@@ -10,6 +8,8 @@ import dev.aex.crypto.secure.ReceivedRequest;
 import dev.aex.crypto.secure.Receiver;
 import dev.aex.crypto.secure.SecureAesGcm;
 import dev.aex.crypto.secure.Sender;
+import dev.aex.module.testing.ModuleClient;
+import dev.aex.module.testing.TestDeployer;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
@@ -19,6 +19,8 @@ import dev.aex.wire.ResultMessage;
 import dev.aex.wire.payload.ModuleOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,9 +69,15 @@ class SecureRuntimeTest {
 
     assertThat(ModuleClient.call(port, TestModule.E_SEND, bytes("event"))).isEqualTo(OK);
 
-    assertThat(openEvent(harness.em.next(), 4, receiver(first)))
-        .isEqualTo(bytes("event"));
-    assertThat(openEvent(harness.em.next(), 9, receiver(second))).isEqualTo(bytes("event"));
+    // Each event reaches the fake EM on a connection of its own, so in either order.
+    Map<Integer, CommandMessage> byConnection = new HashMap<>();
+    for (int i = 0; i < 2; i++) {
+      CommandMessage command = harness.em.next();
+      byConnection.put(decodeOutput(command).connId(), command);
+    }
+    assertThat(byConnection).containsOnlyKeys(4, 9);
+    assertThat(openEvent(byConnection.get(4), 4, receiver(first))).isEqualTo(bytes("event"));
+    assertThat(openEvent(byConnection.get(9), 9, receiver(second))).isEqualTo(bytes("event"));
   }
 
   @Test
