@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -13,20 +15,27 @@ import java.util.concurrent.ThreadLocalRandom;
  * manager bound to port 0 (a port from the kernel's ephemeral range) leaves its modules' ports in
  * that range too, where any outgoing connection of the machine may hold them: the module then
  * fails to start with "Address already in use", more often the busier the machine. These ports
- * are below the ephemeral range and checked free, a whole block at a time.
+ * are below the ephemeral range and checked free, a whole block at a time; and no port is handed
+ * out twice in one JVM, so a block's module ports stay clear of other blocks and of web servers
+ * started on {@link #free()} ports before the modules start.
  */
 public final class LoopbackPorts {
   private static final int LOWEST = 10_000;
   private static final int ATTEMPTS = 500;
 
+  private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
   private LoopbackPorts() {}
 
   /** A port P such that P … P + span - 1 are free on loopback now, all below the ephemeral range. */
-  public static int freeBlock(int span) {
+  public static synchronized int freeBlock(int span) {
     int highest = ephemeralLow() - span;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       int base = ThreadLocalRandom.current().nextInt(LOWEST, highest);
       if (allFree(base, span)) {
+        for (int port = base; port < base + span; port++) {
+          HANDED_OUT.add(port);
+        }
         return base;
       }
     }
@@ -41,6 +50,9 @@ public final class LoopbackPorts {
 
   private static boolean allFree(int base, int span) {
     for (int port = base; port < base + span; port++) {
+      if (HANDED_OUT.contains(port)) {
+        return false;
+      }
       try (ServerSocket probe = new ServerSocket()) {
         probe.setReuseAddress(false);
         probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
