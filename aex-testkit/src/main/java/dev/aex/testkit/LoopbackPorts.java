@@ -22,16 +22,18 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class LoopbackPorts {
   private static final int LOWEST = 10_000;
   private static final int ATTEMPTS = 500;
+  /** Fewer candidate ports than this and blocks would collide too often. */
+  private static final int MIN_ROOM = 2_000;
 
   private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
   private LoopbackPorts() {}
 
-  /** A port P such that P … P + span - 1 are free on loopback now, all below the ephemeral range. */
+  /** A port P such that P … P + span - 1 are free on loopback now, all outside the ephemeral range. */
   public static synchronized int freeBlock(int span) {
-    int highest = ephemeralLow() - span;
+    int[] range = outsideEphemeral(span);
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(LOWEST, highest);
+      int base = ThreadLocalRandom.current().nextInt(range[0], range[1]);
       if (allFree(base, span)) {
         for (int port = base; port < base + span; port++) {
           HANDED_OUT.add(port);
@@ -39,11 +41,11 @@ public final class LoopbackPorts {
         return base;
       }
     }
-    throw new IllegalStateException("no " + span + " free loopback ports in a row below "
-        + ephemeralLow() + " after " + ATTEMPTS + " tries");
+    throw new IllegalStateException("no " + span + " free loopback ports in a row in "
+        + range[0] + "…" + range[1] + " after " + ATTEMPTS + " tries");
   }
 
-  /** One free port below the ephemeral range (for a web server, say). */
+  /** One free port outside the ephemeral range (for a web server, say). */
   public static int free() {
     return freeBlock(1);
   }
@@ -63,13 +65,28 @@ public final class LoopbackPorts {
     return true;
   }
 
-  /** The first ephemeral port (Linux: /proc/sys/net/ipv4/ip_local_port_range; else 32768). */
-  private static int ephemeralLow() {
+  /**
+   * Where block bases are drawn from: below the kernel's ephemeral range (Linux:
+   * /proc/sys/net/ipv4/ip_local_port_range, else 32768–60999), or above it when too little room
+   * is left below.
+   */
+  private static int[] outsideEphemeral(int span) {
+    int low = 32_768;
+    int high = 60_999;
     try {
-      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-      return Math.max(LOWEST + 1000, Integer.parseInt(range.split("\\s+")[0]));
+      String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+          .trim().split("\\s+");
+      low = Integer.parseInt(range[0]);
+      high = Integer.parseInt(range[1]);
     } catch (IOException | RuntimeException e) {
-      return 32_768;
+      // Not Linux: the defaults above are the usual ones.
     }
+    if (low - span - LOWEST >= MIN_ROOM) {
+      return new int[] {LOWEST, low - span};
+    }
+    if (65_535 - span - high >= MIN_ROOM) {
+      return new int[] {high + 1, 65_536 - span};
+    }
+    return new int[] {LOWEST, 65_536 - span};
   }
 }
