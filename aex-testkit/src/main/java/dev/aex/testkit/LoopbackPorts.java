@@ -74,8 +74,9 @@ public final class LoopbackPorts {
     int low = 32_768;
     int high = 60_999;
     try {
-      String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
-          .trim().split("\\s+");
+      // Not Files.readString: /proc reports a size of 0 and the JDK then reads only part of it.
+      String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+          .get(0).trim().split("\\s+");
       low = Integer.parseInt(range[0]);
       high = Integer.parseInt(range[1]);
     } catch (IOException | RuntimeException e) {

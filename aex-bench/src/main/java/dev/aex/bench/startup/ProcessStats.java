@@ -27,7 +27,7 @@ record ProcessStats(long rssKib, long anonKib, long cpuMillis) {
 
   /** utime + stime, fields 14 and 15 of /proc/pid/stat (after the parenthesised name). */
   private static long cpuMillis(long pid) throws IOException {
-    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String stat = String.join("\n", Files.readAllLines(Path.of("/proc", Long.toString(pid), "stat")));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     return ticks * 1000 / TICKS_PER_SECOND;

@@ -9,6 +9,9 @@ import dev.aex.crypto.SymmetricKey;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +70,8 @@ class RequestFailureTest {
   void unreachable() {
     int port = connected(new TestModule());
     harness.em.close();
+    assertThat(listening(harness.em.port()))
+        .as("something else listens on the closed fake EM's port").isFalse();
     assertThat(ask(port)).isEqualTo(failure("UNREACHABLE"));
   }
 
@@ -133,6 +138,14 @@ class RequestFailureTest {
       Thread.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean listening(int port) {
+    try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 }
