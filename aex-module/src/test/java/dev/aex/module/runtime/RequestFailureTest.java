@@ -6,12 +6,10 @@ import static dev.aex.module.runtime.SecureRuntimeTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aex.crypto.SymmetricKey;
+import dev.aex.testkit.LoopbackPorts;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -68,10 +66,11 @@ class RequestFailureTest {
 
   @Test
   void unreachable() {
-    int port = connected(new TestModule());
-    harness.em.close();
-    assertThat(listening(harness.em.port()))
-        .as("something else listens on the closed fake EM's port").isFalse();
+    // An event manager port that nothing ever listens on (reserved for this test, never bound).
+    int deadEm = LoopbackPorts.freeBlock(16);
+    int port = harness.start(new TestModule(), deployer.moduleKey,
+        d -> new Deployment(1, deadEm, d.moduleKey(), false, TIMEOUT)).port();
+    ModuleClient.call(port, 0, deployer.setKey(2, 1, TestModule.REQ, SymmetricKey.random16()));
     assertThat(ask(port)).isEqualTo(failure("UNREACHABLE"));
   }
 
@@ -138,14 +137,6 @@ class RequestFailureTest {
       Thread.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static boolean listening(int port) {
-    try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
     }
   }
 }
