@@ -109,6 +109,7 @@ public final class EventManager implements AutoCloseable {
     private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"));
     private UnaryOperator<InetSocketAddress> peerAddresses = UnaryOperator.identity();
     private boolean reuseModuleConnections = true;
+    private boolean keepPeerConnections = true;
     private long maxLoadBytes = 64L * 1024 * 1024;
     private Settings.Timeouts timeouts = Settings.Timeouts.DEFAULT;
 
@@ -173,6 +174,17 @@ public final class EventManager implements AutoCloseable {
     }
 
     /**
+     * Whether connections to other event managers stay open between commands; default true. Only
+     * a peer that answers the aex hello gets them (aex-em README, "Kept connections between event
+     * managers"); original event managers are recognised and get one connection per command.
+     * False gives every peer one connection per command, with no hello.
+     */
+    public Builder keepPeerConnections(boolean keep) {
+      this.keepPeerConnections = keep;
+      return this;
+    }
+
+    /**
      * The largest executable a Load may carry; default 64 MiB. The length is checked before
      * anything is read.
      *
@@ -201,7 +213,7 @@ public final class EventManager implements AutoCloseable {
     /** An event manager with these options, not yet started. */
     public EventManager build() {
       return new EventManager(new Settings(host, port, logLevel, periodicTasks, workDirectory,
-          peerAddresses, reuseModuleConnections, maxLoadBytes, timeouts, Settings.Limits.DEFAULT));
+          peerAddresses, reuseModuleConnections, keepPeerConnections, maxLoadBytes, timeouts, Settings.Limits.DEFAULT));
     }
 
     private static Duration positive(Duration value, String name) {

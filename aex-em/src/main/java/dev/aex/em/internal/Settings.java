@@ -20,6 +20,8 @@ import java.util.function.UnaryOperator;
  * @param peerAddresses maps the address a Connect names to the one this node can reach
  * @param reuseModuleConnections whether to keep connections to modules open between messages (a
  *     module that closes after one message is detected and then gets one connection per message)
+ * @param keepPeerConnections whether to keep connections to other event managers open, for those
+ *     that answer the aex hello (others always get one connection per command)
  * @param maxLoadBytes the largest executable a Load may carry
  * @param timeouts the time limits
  * @param limits the resource limits
@@ -32,6 +34,7 @@ public record Settings(
     Path workDirectory,
     UnaryOperator<InetSocketAddress> peerAddresses,
     boolean reuseModuleConnections,
+    boolean keepPeerConnections,
     long maxLoadBytes,
     Timeouts timeouts,
     Limits limits) {

@@ -26,6 +26,7 @@ import java.util.function.Function;
  */
 public final class FakeEm implements AutoCloseable {
   private final ServerSocket server;
+  private final Thread acceptor;
   private final BlockingQueue<CommandMessage> received = new LinkedBlockingQueue<>();
   private volatile Function<CommandMessage, Optional<ResultMessage>> responder =
       command -> Optional.empty();
@@ -38,7 +39,7 @@ public final class FakeEm implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Thread.ofPlatform().daemon(true).name("fake-em").start(this::acceptLoop);
+    acceptor = Thread.ofPlatform().daemon(true).name("fake-em").start(this::acceptLoop);
   }
 
   public int port() {
@@ -107,8 +108,13 @@ public final class FakeEm implements AutoCloseable {
   public void close() {
     try {
       server.close();
+      // The JDK closes a listening socket only once the blocked accept has returned: until then
+      // the port still accepts connections.
+      acceptor.join(Duration.ofSeconds(5));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -58,6 +58,13 @@ public final class ModuleLoader {
   }
 
   private ResultCode start(Bytes executable) throws InterruptedException {
+    if (!isExecutableFormat(executable)) {
+      // Not run at all: exec falls back to /bin/sh for a file the kernel cannot run, and a shell
+      // reading arbitrary bytes may do anything (random bytes have created files in tests).
+      LOG.log(Level.WARNING, "Load of {0} bytes: not an executable (expected: an ELF file or a"
+          + " script with a #! line)", String.valueOf(executable.size()));
+      return ResultCode.INTERNAL_ERROR;
+    }
     int index = table.nextIndex();
     Path file = folder.resolve("sm" + index);
     LoadedModule module;
@@ -72,6 +79,15 @@ public final class ModuleLoader {
     }
     table.add(module);
     return awaitListening(module);
+  }
+
+  /** ELF ({@code 7f 45 4c 46}) or {@code #!}: what the kernel itself runs. */
+  static boolean isExecutableFormat(Bytes executable) {
+    int size = executable.size();
+    boolean elf = size >= 4 && executable.get(0) == 0x7f && executable.get(1) == 'E'
+        && executable.get(2) == 'L' && executable.get(3) == 'F';
+    boolean script = size >= 2 && executable.get(0) == '#' && executable.get(1) == '!';
+    return elf || script;
   }
 
   private ResultCode awaitListening(LoadedModule module) throws InterruptedException {

@@ -19,15 +19,18 @@ import java.util.function.IntSupplier;
  * caller's thread, because their sender waits for the answer anyway and a queue could only add a
  * deadlock (a handler whose module waits for another request).
  *
- * <p>Other event managers get one connection per command: the original reads exactly one command
- * per connection (protocol.md §1.1), and connecting anew for each event in queue order keeps the
- * order at the receiver, whose accept order is then the send order.
+ * <p>Other event managers that answer the aex hello ({@link PeerHello}) get kept connections,
+ * with each event acknowledged before the next goes (see {@link PeerLink}). All others get one
+ * connection per command: the original reads exactly one command per connection (protocol.md
+ * §1.1), and connecting anew for each event in queue order keeps the order at the receiver, whose
+ * accept order is then the send order.
  */
 public final class Delivery implements AutoCloseable {
   private final Settings settings;
   private final IntSupplier emPort;
   private final ModuleLinks modules;
   private final Lanes lanes;
+  private final PeerLinks peers; // null: one connection per command to every peer
 
   private record ModuleDestination(int port) {
     @Override
@@ -52,6 +55,7 @@ public final class Delivery implements AutoCloseable {
         settings.limits().idleModuleConnections(),
         settings.reuseModuleConnections());
     this.lanes = new Lanes(settings.limits().laneCapacity(), settings.timeouts().laneWait());
+    this.peers = settings.keepPeerConnections() ? new PeerLinks(settings.timeouts().peer()) : null;
   }
 
   /**
@@ -81,10 +85,14 @@ public final class Delivery implements AutoCloseable {
   /** Queues an event for another event manager (no reply is read), then passes the turn. */
   public void queueToPeer(InetSocketAddress peer, CommandMessage command, Turn turn, String what)
       throws InterruptedException {
-    WireClient client = peerClient(peer);
+    InetSocketAddress address = settings.peerAddresses().apply(peer);
     try {
       lanes.submit(new PeerDestination(peer), what, () -> {
-        client.send(command);
+        if (peers != null) {
+          peers.of(address).sendEvent(command);
+        } else {
+          WireClient.to(address, settings.timeouts().peer()).send(command);
+        }
         return Optional.empty();
       });
     } finally {
@@ -95,7 +103,10 @@ public final class Delivery implements AutoCloseable {
   /** A request to another event manager, answered on this thread; empty if it closed instead. */
   public Optional<ResultMessage> requestPeer(InetSocketAddress peer, CommandMessage command)
       throws IOException {
-    return peerClient(peer).exchange(command);
+    InetSocketAddress address = settings.peerAddresses().apply(peer);
+    return peers != null
+        ? peers.of(address).request(command)
+        : WireClient.to(address, settings.timeouts().peer()).exchange(command);
   }
 
   /** Forgets the module at {@code port}: it died, or was stopped. */
@@ -109,12 +120,11 @@ public final class Delivery implements AutoCloseable {
     modules.close();
   }
 
-  private WireClient peerClient(InetSocketAddress peer) {
-    return WireClient.to(settings.peerAddresses().apply(peer), settings.timeouts().peer());
-  }
-
   @Override
   public void close() {
     reset();
+    if (peers != null) {
+      peers.close();
+    }
   }
 }

@@ -1,10 +1,12 @@
 package dev.aex.em.internal.server;
 
 import dev.aex.em.internal.Settings;
+import dev.aex.em.internal.routing.PeerHello;
 import dev.aex.wire.Command;
 import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
 import dev.aex.wire.ReadLimits;
+import dev.aex.wire.ResultCode;
 import dev.aex.wire.WireException;
 import dev.aex.wire.WireTimeoutException;
 import java.io.IOException;
@@ -21,11 +23,18 @@ import java.util.OptionalInt;
  * One client connection: reads commands until the client closes (an original client sends one;
  * aex clients may send many), hands each to the handler and writes its reply. A bad frame ends
  * only this connection; no exception escapes.
+ *
+ * <p>After an aex hello ({@link PeerHello}) from another aex event manager, every RemoteOutput is
+ * answered: Ok once queued, GenericError if dropped here. With a session, the events are counted
+ * and fenced per session (see {@link PeerSessions}).
  */
 final class ClientConnection implements Runnable {
   private static final Logger LOG = System.getLogger(ClientConnection.class.getName());
   /** Reset's length bytes are optional (§1.6.5): a bare {@code 04} then silence is a Reset. */
   private static final Duration RESET_LENGTH_WAIT = Duration.ofSeconds(1);
+  /** A hello arrives in one piece; anything slower is not one, and gets IllegalCommand. */
+  private static final Duration HELLO_WAIT = Duration.ofSeconds(1);
+  private static final int HELLO_LENGTH = 13;
 
   private final Socket socket;
   private final Intake.Slot slot;
@@ -33,12 +42,17 @@ final class ClientConnection implements Runnable {
   private final Settings settings;
   private final Runnable onClose;
   private final String peer;
+  private final PeerSessions sessions;
+  private boolean acknowledging; // after an aex hello: RemoteOutputs get a reply
+  private PeerSessions.Hold hold; // after an aex hello naming a session
 
-  ClientConnection(Socket socket, Intake.Slot slot, CommandHandler handler, Settings settings, Runnable onClose) {
+  ClientConnection(Socket socket, Intake.Slot slot, CommandHandler handler, Settings settings,
+      PeerSessions sessions, Runnable onClose) {
     this.socket = socket;
     this.slot = slot;
     this.handler = handler;
     this.settings = settings;
+    this.sessions = sessions;
     this.onClose = onClose;
     this.peer = String.valueOf(socket.getRemoteSocketAddress());
   }
@@ -69,11 +83,13 @@ final class ClientConnection implements Runnable {
       if (code.isEmpty()) {
         return;
       }
-      boolean ordered = first && code.getAsInt() < 8 && isOrdered(code.getAsInt());
+      boolean hello = code.getAsInt() == PeerHello.CODE;
+      // A hello keeps its place too: events sent before it, one per connection, go first.
+      boolean ordered = first && (hello || code.getAsInt() < 8 && isOrdered(code.getAsInt()));
       if (!ordered) {
         slot.skip();
       }
-      Outcome outcome = next(input, code.getAsInt(), ordered);
+      Outcome outcome = hello ? hello(input, ordered) : next(input, code.getAsInt(), ordered);
       if (outcome instanceof Outcome.Reply reply) {
         reply.message().writeTo(out);
         out.flush();
@@ -109,12 +125,70 @@ final class ClientConnection implements Runnable {
     if (command.isEmpty()) {
       return Outcome.drop();
     }
+    if (acknowledging && command.get() instanceof CommandMessage event
+        && event.code() == CommandCode.REMOTE_OUTPUT) {
+      return acknowledged(event);
+    }
     Turn turn = ordered ? slot.awaitTurn() : Turn.NONE;
     try {
       return handler.handle(command.get(), turn);
     } finally {
       turn.pass();
     }
+  }
+
+  /**
+   * The aex hello: Ok with the aex answer if it is one this version understands; otherwise
+   * IllegalCommand and close, as for every code the original does not know.
+   */
+  private Outcome hello(CommandInput input, boolean ordered) throws IOException, InterruptedException {
+    Optional<Long> session = input.readExact(HELLO_LENGTH, HELLO_WAIT).flatMap(PeerHello::session);
+    if (session.isEmpty()) {
+      LOG.log(Level.WARNING, "client {0}: bad command, replied IllegalCommand and closed: unknown code {1}",
+          peer, String.valueOf(PeerHello.CODE));
+      return Outcome.replyAndClose(ResultCode.ILLEGAL_COMMAND);
+    }
+    Turn turn = ordered ? slot.awaitTurn() : Turn.NONE;
+    try {
+      acknowledging = true;
+      long accepted = 0;
+      if (session.get() != 0) {
+        hold = sessions.join(session.get());
+        accepted = hold.acceptedBefore();
+      }
+      LOG.log(Level.DEBUG, "client {0}: aex event manager, connection kept (session {1}, {2} events taken)",
+          peer, Long.toHexString(session.get()), String.valueOf(accepted));
+      return Outcome.reply(PeerHello.accept(accepted));
+    } finally {
+      turn.pass();
+    }
+  }
+
+  /** A RemoteOutput after a hello: taken (and counted) unless a newer connection took over. */
+  private Outcome acknowledged(CommandMessage event) {
+    if (hold == null) {
+      return acknowledgement(handler.handle(event, Turn.NONE));
+    }
+    PeerSessions.Session session = hold.session();
+    session.lock.lock();
+    try {
+      if (session.epoch != hold.epoch()) {
+        LOG.log(Level.DEBUG, "client {0}: a newer connection carries this event stream; event left to it", peer);
+        return Outcome.drop();
+      }
+      Outcome outcome = handler.handle(event, Turn.NONE);
+      session.accepted++;
+      return acknowledgement(outcome);
+    } finally {
+      session.lock.unlock();
+    }
+  }
+
+  private static Outcome acknowledgement(Outcome outcome) {
+    return switch (outcome) {
+      case Outcome.Silent silent -> Outcome.reply(silent.thenClose() ? ResultCode.GENERIC_ERROR : ResultCode.OK);
+      case Outcome.Reply reply -> reply;
+    };
   }
 
   private Outcome failed(int code, WireException e) {

@@ -4,7 +4,10 @@ import dev.aex.wire.Command;
 import dev.aex.wire.LoadFormat;
 import dev.aex.wire.ReadLimits;
 import dev.aex.wire.WireReader;
+import dev.aex.wire.Bytes;
 import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -40,6 +43,27 @@ final class CommandInput {
     int code = in.read();
     in.reset();
     return code < 0 ? OptionalInt.empty() : OptionalInt.of(code);
+  }
+
+  /**
+   * Reads the peeked frame {@code [code:1][len:2][payload]} if its length is {@code length} and it
+   * arrives whole within {@code deadline}; empty otherwise, and then the position in the stream is
+   * lost. For commands outside the original protocol, whose reader does not know them.
+   */
+  Optional<Bytes> readExact(int length, Duration deadline) throws IOException {
+    DataInputStream data = new DataInputStream(
+        new DeadlineStream(in, socket, System.nanoTime() + deadline.toNanos()));
+    try {
+      data.readUnsignedByte();
+      if (data.readUnsignedShort() != length) {
+        return Optional.empty();
+      }
+      byte[] payload = new byte[length];
+      data.readFully(payload);
+      return Optional.of(Bytes.of(payload));
+    } catch (SocketTimeoutException | EOFException e) {
+      return Optional.empty();
+    }
   }
 
   /** Reads the command whose code was peeked; it must arrive whole within {@code deadline}. */

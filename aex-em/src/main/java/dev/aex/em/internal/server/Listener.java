@@ -30,6 +30,7 @@ public final class Listener implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean warnedFull = new AtomicBoolean();
+  private final PeerSessions sessions = new PeerSessions();
   private final Thread acceptor;
 
   private Listener(ServerSocket server, CommandHandler handler, Settings settings) {
@@ -103,7 +104,7 @@ public final class Listener implements AutoCloseable {
       open.add(socket);
       Thread.ofVirtual()
           .name("aex-em-client-" + socket.getRemoteSocketAddress())
-          .start(new ClientConnection(socket, slot, handler, settings, () -> open.remove(socket)));
+          .start(new ClientConnection(socket, slot, handler, settings, sessions, () -> open.remove(socket)));
     } catch (IOException | RuntimeException | Error e) {
       slot.skip();
       open.remove(socket);
@@ -150,9 +151,25 @@ public final class Listener implements AutoCloseable {
       LOG.log(Level.DEBUG, "closing the listener: {0}", e.toString());
     }
     open.forEach(Listener::closeQuietly);
-    try {
-      acceptor.join(CLOSE_WAIT);
-    } catch (InterruptedException e) {
+    awaitAcceptor();
+  }
+
+  /**
+   * Waits (bounded) for the accept loop to end, also when this thread is interrupted (Ctrl-C): the
+   * JDK closes a listening socket only once its blocked accept has returned, so until then the
+   * port still accepts connections and cannot be bound again.
+   */
+  private void awaitAcceptor() {
+    boolean interrupted = false;
+    long end = System.nanoTime() + CLOSE_WAIT.toNanos();
+    while (acceptor.isAlive() && end - System.nanoTime() > 0) {
+      try {
+        acceptor.join(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }
