@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aex.crypto.secure.Receiver;
 import dev.aex.crypto.secure.Sender;
-import dev.aex.module.testing.FakeEm;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.payload.ModuleOutput;
@@ -15,23 +14,14 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** db-webserver: each module alone against the fake EM, then both through a {@link Relay}. */
-class DbWebserverTest {
+class DbWebserverTest extends ExampleTest {
   static final int REQUEST_RECEIVED = 0;
   static final int GET_REQUESTS = 1;
   /** Not in the descriptor: the test's own window on the db's count. */
   static final int PROBE = 9;
-
-  final FakeEm em = Examples.em();
-
-  @BeforeEach
-  void quietEm() {
-    em.respondWith(command -> Optional.empty());
-    em.discardReceived();
-  }
 
   @Test
   void theDbCountsRequestsAndAnswersGetNumRequests() throws Exception {

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aex.crypto.SymmetricKey;
 import dev.aex.crypto.secure.Receiver;
 import dev.aex.crypto.secure.Sender;
-import dev.aex.module.testing.FakeEm;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.payload.ModuleOutput;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * wired together through a {@link Relay} for the original's acceptance steps. Connection ids are
  * those the deployer gives native.json's connections, in order.
  */
-class FosdemTest {
+class FosdemTest extends ExampleTest {
   static final int BUTTON_PRESSED = 0;
   static final int TOGGLE_LED = 1;
   static final int INCREMENT_PRESSES = 2;
@@ -34,14 +32,6 @@ class FosdemTest {
   static final int INIT_SERVER = 4;
   static final int TRIGGER_BTN = 5;
   static final int GET_PRESSES_DIRECT = 6;
-
-  final FakeEm em = Examples.em();
-
-  @BeforeEach
-  void quietEm() {
-    em.respondWith(command -> Optional.empty());
-    em.discardReceived();
-  }
 
   @Test
   void triggerBtnMakesTheButtonDriverSendAPress() throws Exception {

@@ -2,33 +2,22 @@ package dev.aex.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aex.module.testing.FakeEm;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * ping-pong: ping, gateway and pong (three nodes in the descriptor) as three processes, wired
  * through a {@link Relay} with the connection ids the deployer gives the descriptor's connections.
  */
-class PingPongTest {
+class PingPongTest extends ExampleTest {
   static final int SEND_PING = 0;
   static final int FW_INT0 = 1;
   static final int SEND_PONG = 2;
   static final int FW_INT1 = 3;
-
-  final FakeEm em = Examples.em();
-
-  @BeforeEach
-  void quietEm() {
-    em.respondWith(command -> Optional.empty());
-    em.discardReceived();
-  }
 
   @Test
   void aPingComesBackAsAPongThroughTheGateway() throws Exception {

@@ -7,14 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aex.crypto.secure.Receiver;
 import dev.aex.crypto.secure.Sender;
-import dev.aex.module.testing.FakeEm;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.payload.ModuleOutput;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,18 +19,10 @@ import org.junit.jupiter.api.Test;
  * as the deployer runs it (deployer-reference.md §5.1): a temporary transfer connection from the
  * old module's output to the new module's input, then the save entry on the old one.
  */
-class StateTransferTest {
+class StateTransferTest extends ExampleTest {
   static final int GET_REQUESTS = 0;
   /** The update's temporary connection takes the next free connection id. */
   static final int TRANSFER = 1;
-
-  final FakeEm em = Examples.em();
-
-  @BeforeEach
-  void quietEm() {
-    em.respondWith(command -> Optional.empty());
-    em.discardReceived();
-  }
 
   @Test
   void thePageCountsItsViewsAndGetRequestsTellsTheCount() throws Exception {

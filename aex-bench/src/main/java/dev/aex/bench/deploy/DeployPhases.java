@@ -1,5 +1,6 @@
 package dev.aex.bench.deploy;
 
+import dev.aex.bench.ExampleCopy;
 import dev.aex.deployer.Deployer;
 import dev.aex.deployer.DeployerListener;
 import dev.aex.deployer.DeployerSettings;
@@ -11,13 +12,11 @@ import dev.aex.em.LogLevel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Time of each deployer phase for an example application (by default the FOSDEM demo: 5 modules,
@@ -52,7 +51,7 @@ public final class DeployPhases {
   }
 
   private static Map<String, Duration> runOnce(Path example) throws Exception {
-    Path workspace = copy(example, Files.createTempDirectory("aex-deploy-bench-"));
+    Path workspace = ExampleCopy.of(example, Files.createTempDirectory("aex-deploy-bench-"));
     Path descriptor = workspace.resolve("native.json");
     Deployer deployer = Deployer.open(descriptor, DeployerSettings.defaults(workspace)
         .withListener(DeployerListener.silent()));
@@ -88,20 +87,6 @@ public final class DeployPhases {
       started.add(EventManager.builder().port(node.address().reactivePort()).logLevel(LogLevel.WARN).build().start());
     }
     return started;
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.filter(f -> !from.relativize(f).startsWith("build")).toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    return to;
   }
 
   private static Duration median(List<Duration> times) {

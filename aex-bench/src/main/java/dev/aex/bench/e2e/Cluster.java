@@ -1,5 +1,6 @@
 package dev.aex.bench.e2e;
 
+import dev.aex.bench.ExampleCopy;
 import dev.aex.crypto.secure.SecureAesGcm;
 import dev.aex.deployer.Deployer;
 import dev.aex.deployer.DeployerListener;
@@ -66,7 +67,7 @@ final class Cluster implements AutoCloseable {
    */
   static Cluster start(Path example, List<String> emJvmOptions, String emModulePath,
       String profileDir, String emLog, String logDir) throws Exception {
-    Path workspace = copy(example, Files.createTempDirectory("aex-e2e-"));
+    Path workspace = ExampleCopy.of(example, Files.createTempDirectory("aex-e2e-"));
     int p1 = freeBlock(-1);
     int p2 = freeBlock(p1);
     Path descriptor = workspace.resolve("native.json");
@@ -303,22 +304,5 @@ final class Cluster implements AutoCloseable {
     } catch (IOException ignored) {
       // a temp folder
     }
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.filter(f -> {
-        Path rel = from.relativize(f);
-        return !rel.startsWith("build") && !rel.toString().endsWith("result.json");
-      }).toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-    return to;
   }
 }
