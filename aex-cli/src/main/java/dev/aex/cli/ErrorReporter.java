@@ -49,10 +49,6 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (e instanceof IOException) {
       return e.getMessage() == null ? e.toString() : e.getMessage();
     }
-    if (e instanceof UnsupportedOperationException) {
-      return "not implemented yet in aex-deployer"
-          + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
-    }
     return "internal error: " + e + " (run with --debug for the stack trace)";
   }
 }
