@@ -82,6 +82,20 @@ public final class AexCommand implements Callable<Integer> {
     return context;
   }
 
+  /**
+   * What every subcommand does first: merge the global flags given before and after it, note
+   * --debug for the error handler, and refuse --manager.
+   */
+  GlobalOptions begin(GlobalOptions afterCommand) throws CliException {
+    GlobalOptions flags = GlobalOptions.merge(global, afterCommand);
+    debug = flags.debug;
+    if (flags.manager) {
+      throw new CliException("--manager: the attestation manager is not supported by aex yet;"
+          + " run the command without --manager (aex attests the modules itself)");
+    }
+    return flags;
+  }
+
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(), "Missing required command");

@@ -1,5 +1,6 @@
 package dev.aex.cli;
 
+import dev.aex.deployer.DeployerSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,5 +34,15 @@ record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Pat
       return normal.toString().isEmpty() ? Path.of(".") : normal;
     }
     return cwd.resolve(p).normalize();
+  }
+
+  /**
+   * The deployer's settings for {@code workspace} (made absolute, so that the deployer's messages
+   * and recorded paths never read "/x/./build"), reporting through {@code log}, with the timing
+   * lines when {@code timing}.
+   */
+  DeployerSettings settings(Path workspace, CliLog log, boolean timing) {
+    return DeployerSettings.defaults(cwd.resolve(workspace).normalize())
+        .withListener(new CliListener(out, err, log, timing, terminal));
   }
 }

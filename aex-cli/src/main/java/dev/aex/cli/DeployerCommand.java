@@ -86,12 +86,7 @@ abstract class DeployerCommand implements Callable<Integer> {
   public final Integer call() throws Exception {
     validate();
     context = top.context();
-    GlobalOptions flags = GlobalOptions.merge(top.global, global);
-    top.debug = flags.debug;
-    if (flags.manager) {
-      throw new CliException("--manager: the attestation manager is not supported by aex yet;"
-          + " run the command without --manager (aex attests the modules itself)");
-    }
+    GlobalOptions flags = top.begin(global);
     log = new CliLog(context.err(), flags.logLevel());
     Runnable restoreLogging = log.captureJavaLogging();
     try {
@@ -105,23 +100,13 @@ abstract class DeployerCommand implements Callable<Integer> {
   private void execute(GlobalOptions flags) throws Exception {
     Path workspace = context.resolve(workspaceOption());
     Path input = isInWorkspace() ? workspace.resolve(config).normalize() : context.resolve(config);
-    if (!Files.isRegularFile(input)) {
-      throw new CliException("Input file " + input + " does not exist");
-    }
+    ResultFile.requireInput(input);
     ResultSink sink = ResultSink.discard();
     if (writesResult()) {
       Path target = resultOption()
           .map(r -> resultInWorkspace() ? workspace.resolve(r).normalize() : context.resolve(r))
           .orElse(input);
-      // Fail before anything is deployed, not after: a step that cannot be recorded is lost.
-      Path folder = target.toAbsolutePath().getParent();
-      if (folder == null || !Files.isDirectory(folder)) {
-        throw new CliException("Cannot write the result to " + target + ": folder " + folder
-            + " does not exist");
-      }
-      if (Files.exists(target) && !Files.isWritable(target)) {
-        throw new CliException("Cannot write the result to " + target + ": permission denied");
-      }
+      ResultFile.requireWritable(target);
       resultFile = new ResultFile(target, outputFormat(), input, log);
       sink = resultFile;
     }
@@ -129,12 +114,8 @@ abstract class DeployerCommand implements Callable<Integer> {
         ? "aex " + spec.name() + ": interrupted"
         : "aex " + spec.name() + ": interrupted; " + resultFile.target()
             + " records every step that finished";
-    // Absolute, so that the deployer's messages and recorded paths never read "/x/./build".
-    DeployerSettings settings = DeployerSettings.defaults(
-            context.cwd().resolve(workspace).normalize())
+    DeployerSettings settings = context.settings(workspace, log, flags.timing)
         .withMode(mode())
-        .withListener(new CliListener(context.out(), context.err(), log, flags.timing,
-            context.terminal()))
         .withResultSink(sink);
     log.debug("Reading " + input);
     Session session = context.opener().open(input, settings);

@@ -49,6 +49,28 @@ final class ResultFile implements ResultSink {
     log.debug("Wrote " + target + " (" + format().optionName() + ")");
   }
 
+  /** Fails unless {@code input}, the descriptor or result a command reads, is a file. */
+  static void requireInput(Path input) throws CliException {
+    if (!Files.isRegularFile(input)) {
+      throw new CliException("Input file " + input + " does not exist");
+    }
+  }
+
+  /**
+   * Fails unless the result can be written to {@code target}: checked before anything is deployed,
+   * since a step that cannot be recorded is lost.
+   */
+  static void requireWritable(Path target) throws CliException {
+    Path folder = target.toAbsolutePath().getParent();
+    if (folder == null || !Files.isDirectory(folder)) {
+      throw new CliException("Cannot write the result to " + target + ": folder " + folder
+          + " does not exist");
+    }
+    if (Files.exists(target) && !Files.isWritable(target)) {
+      throw new CliException("Cannot write the result to " + target + ": permission denied");
+    }
+  }
+
   /**
    * The format of a file before the deployer has read it: JSON documents start with { or [ (the
    * reader tries JSON first, as the original does); anything else is YAML.

@@ -58,12 +58,7 @@ abstract class UpBase implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     context = top.context();
-    GlobalOptions flags = GlobalOptions.merge(top.global, global);
-    top.debug = flags.debug;
-    if (flags.manager) {
-      throw new CliException("--manager: the attestation manager is not supported by aex yet;"
-          + " run the command without --manager (aex attests the modules itself)");
-    }
+    GlobalOptions flags = top.begin(global);
     log = new CliLog(context.err(), flags.logLevel());
     Runnable restoreLogging = log.captureJavaLogging();
     StopSignal stop = new StopSignal();
@@ -79,9 +74,7 @@ abstract class UpBase implements Callable<Integer> {
   private void run(GlobalOptions flags, StopSignal stop) throws Exception {
     Path input = descriptor();
     validate();
-    if (!Files.isRegularFile(input)) {
-      throw new CliException("Input file " + input + " does not exist");
-    }
+    ResultFile.requireInput(input);
     Path workspace = workspaceOption() != null ? context.resolve(workspaceOption())
         : input.toAbsolutePath().getParent();
     if (!Files.isDirectory(workspace)) {
@@ -89,16 +82,9 @@ abstract class UpBase implements Callable<Integer> {
     }
     Path result = resultOption() != null ? context.resolve(resultOption())
         : defaultResult(input, ResultFile.detect(input));
-    Path folder = result.toAbsolutePath().getParent();
-    if (folder == null || !Files.isDirectory(folder)) {
-      throw new CliException("Cannot write the result to " + result + ": folder " + folder
-          + " does not exist");
-    }
+    ResultFile.requireWritable(result);
     ResultFile resultFile = new ResultFile(result, Optional.empty(), input, log);
-    DeployerSettings settings = DeployerSettings.defaults(
-            context.cwd().resolve(workspace).normalize())
-        .withListener(new CliListener(context.out(), context.err(), log, flags.timing,
-            context.terminal()))
+    DeployerSettings settings = context.settings(workspace, log, flags.timing)
         .withResultSink(resultFile);
     log.debug("Reading " + input);
     Session session = context.opener().open(input, settings);
