@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aex.em.support.EmClient;
 import dev.aex.em.support.FakeModule;
-import dev.aex.em.support.FreePorts;
 import dev.aex.em.support.RawRecorder;
 import dev.aex.em.support.TestEms;
+import dev.aex.testkit.LoopbackPorts;
 import dev.aex.testkit.Vectors;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.ResultMessage;
@@ -38,7 +38,7 @@ class PeerSessionReplayTest {
     JsonNode session = Vectors.json("peer-session.json");
     List<JsonNode> messages = new ArrayList<>();
     session.get("messages").forEach(messages::add);
-    int port = FreePorts.base(3);
+    int port = LoopbackPorts.freeBlock(4);
     try (RawRecorder otherNode = new RawRecorder();
         EventManager manager = TestEms.start(port, b -> b.peerAddresses(to -> otherNode.address()));
         Replay replay = new Replay("em:" + node, port, messages, otherNode)) {

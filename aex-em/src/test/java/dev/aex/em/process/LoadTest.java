@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aex.em.EventManager;
 import dev.aex.em.support.Deployer;
 import dev.aex.em.support.EmClient;
-import dev.aex.em.support.FreePorts;
 import dev.aex.em.support.LogCapture;
 import dev.aex.em.support.TestEms;
+import dev.aex.testkit.LoopbackPorts;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class LoadTest {
   private static final int MODULE_ID = 3;
 
-  final int port = FreePorts.base(MODULE_ID);
+  final int port = LoopbackPorts.freeBlock(MODULE_ID + 1);
   EventManager em;
 
   @AfterEach

@@ -12,11 +12,11 @@ import dev.aex.em.ModuleInfo;
 import dev.aex.em.support.Await;
 import dev.aex.em.support.Deployer;
 import dev.aex.em.support.EmClient;
-import dev.aex.em.support.FreePorts;
 import dev.aex.em.support.LogCapture;
 import dev.aex.em.support.RelayBinary;
 import dev.aex.em.support.TestEms;
 import dev.aex.module.testing.TestDeployer;
+import dev.aex.testkit.LoopbackPorts;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
@@ -66,9 +66,9 @@ class ModuleProcessTest {
 
   @BeforeAll
   static void build() {
-    int[] ports = FreePorts.twoBases(3);
-    em1Port = ports[0];
-    em2Port = ports[1];
+    // LoopbackPorts never hands out a port twice, so the two module port ranges cannot meet.
+    em1Port = LoopbackPorts.freeBlock(4);
+    em2Port = LoopbackPorts.freeBlock(4);
     a = RelayBinary.build(builds, 1, em1Port, false);
     c = RelayBinary.build(builds, 2, em1Port, false);
     b = RelayBinary.build(builds, 1, em2Port, false);

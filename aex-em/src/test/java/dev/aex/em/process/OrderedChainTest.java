@@ -8,9 +8,9 @@ import dev.aex.em.EventManager;
 import dev.aex.em.support.Await;
 import dev.aex.em.support.Deployer;
 import dev.aex.em.support.EmClient;
-import dev.aex.em.support.FreePorts;
 import dev.aex.em.support.RelayBinary;
 import dev.aex.em.support.TestEms;
+import dev.aex.testkit.LoopbackPorts;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.payload.RemoteOutput;
 import dev.aex.wire.payload.SealedData;
@@ -47,9 +47,9 @@ class OrderedChainTest {
 
   @BeforeAll
   static void build() {
-    int[] ports = FreePorts.twoBases(1);
-    em1Port = ports[0];
-    em2Port = ports[1];
+    // LoopbackPorts never hands out a port twice, so the two module port ranges cannot meet.
+    em1Port = LoopbackPorts.freeBlock(2);
+    em2Port = LoopbackPorts.freeBlock(2);
     source = RelayBinary.build(builds, 1, em1Port, true);
     sink = RelayBinary.build(builds, 1, em2Port, true);
   }

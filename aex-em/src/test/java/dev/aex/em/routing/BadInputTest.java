@@ -6,8 +6,8 @@ import dev.aex.em.EventManager;
 import dev.aex.em.support.Deployer;
 import dev.aex.em.support.EmClient;
 import dev.aex.em.support.FakeModule;
-import dev.aex.em.support.FreePorts;
 import dev.aex.em.support.TestEms;
+import dev.aex.testkit.LoopbackPorts;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
@@ -44,7 +44,7 @@ class BadInputTest {
 
   @BeforeEach
   void start() {
-    port = FreePorts.base(1);
+    port = LoopbackPorts.freeBlock(2);
     em = TestEms.start(port, b -> b.maxLoadBytes(1 << 20));
     module = FakeModule.aex(port + MODULE);
     Deployer.connect(port, REMOTE_CONN, 3, false, 9); // a peer that is never reached

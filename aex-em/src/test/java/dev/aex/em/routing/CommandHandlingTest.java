@@ -8,10 +8,10 @@ import dev.aex.em.LogLevel;
 import dev.aex.em.support.Deployer;
 import dev.aex.em.support.EmClient;
 import dev.aex.em.support.FakeModule;
-import dev.aex.em.support.FreePorts;
 import dev.aex.em.support.LogCapture;
 import dev.aex.em.support.TestEms;
 import dev.aex.module.testing.FakeEm;
+import dev.aex.testkit.LoopbackPorts;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
@@ -46,7 +46,7 @@ class CommandHandlingTest {
 
   @BeforeEach
   void start() {
-    port = FreePorts.base(3);
+    port = LoopbackPorts.freeBlock(4);
     em = TestEms.start(port);
     aex = FakeModule.aex(port + AEX_MODULE);
     original = FakeModule.original(port + ORIGINAL_MODULE);

@@ -7,10 +7,10 @@ import dev.aex.em.support.CountingProxy;
 import dev.aex.em.support.Deployer;
 import dev.aex.em.support.EmClient;
 import dev.aex.em.support.FakeModule;
-import dev.aex.em.support.FreePorts;
 import dev.aex.em.support.LoopbackServer;
 import dev.aex.em.support.RawRecorder;
 import dev.aex.em.support.TestEms;
+import dev.aex.testkit.LoopbackPorts;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
@@ -53,9 +53,9 @@ class PeerConnectionsTest {
 
   @BeforeEach
   void start() {
-    int[] bases = FreePorts.twoBases(2);
-    port1 = bases[0];
-    port2 = bases[1];
+    // LoopbackPorts never hands out a port twice, so the two module port ranges cannot meet.
+    port1 = LoopbackPorts.freeBlock(3);
+    port2 = LoopbackPorts.freeBlock(3);
     sink = FakeModule.aex(port2 + TO_SM);
   }
 
@@ -296,13 +296,7 @@ class PeerConnectionsTest {
     }
 
     CommandMessage next() {
-      try {
-        CommandMessage command = received.poll(20, TimeUnit.SECONDS);
-        assertThat(command).as("a command within 20 s").isNotNull();
-        return command;
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
+      return nextOf(received);
     }
 
     boolean quietFor() {
@@ -350,18 +344,23 @@ class PeerConnectionsTest {
     }
 
     CommandMessage next() {
-      try {
-        CommandMessage command = received.poll(20, TimeUnit.SECONDS);
-        assertThat(command).as("a command within 20 s").isNotNull();
-        return command;
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
+      return nextOf(received);
     }
 
     @Override
     public void close() {
       server.close();
+    }
+  }
+
+  /** The next command a fake peer received; fails after 20 s. */
+  private static CommandMessage nextOf(BlockingQueue<CommandMessage> received) {
+    try {
+      CommandMessage command = received.poll(20, TimeUnit.SECONDS);
+      assertThat(command).as("a command within 20 s").isNotNull();
+      return command;
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
     }
   }
 }

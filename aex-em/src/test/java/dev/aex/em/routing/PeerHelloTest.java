@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aex.em.EventManager;
 import dev.aex.em.support.EmClient;
 import dev.aex.em.support.FakeModule;
-import dev.aex.em.support.FreePorts;
 import dev.aex.em.support.TestEms;
+import dev.aex.testkit.LoopbackPorts;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
@@ -28,7 +28,7 @@ class PeerHelloTest {
 
   @BeforeEach
   void start() {
-    port = FreePorts.base(2);
+    port = LoopbackPorts.freeBlock(3);
     em = TestEms.start(port);
     module = FakeModule.aex(port + 1);
   }
