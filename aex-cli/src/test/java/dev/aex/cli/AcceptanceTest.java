@@ -76,7 +76,7 @@ class AcceptanceTest {
     assertThat(node1.modules()).hasSize(3);
     assertThat(node2.modules()).hasSize(2);
 
-    int web = ExampleApp.freePort();
+    int web = LoopbackPorts.free();
     ok("output", "res.json", "--connection", "init-server", "--arg",
         HexFormat.of().toHexDigits((short) web));
     assertThat(ExampleApp.awaitPage(web)).isEqualTo("0");
@@ -97,7 +97,7 @@ class AcceptanceTest {
         Map.of(5000, node.port()));
     deployAttestConnect("descriptor.json");
 
-    int web = ExampleApp.freePort();
+    int web = LoopbackPorts.free();
     ok("call", "res.json", "--module", "webserver", "--entry", "init", "--arg",
         HexFormat.of().toHexDigits((short) web));
     // Each GET counts itself with an event to db before answering; requests are not queued behind
@@ -123,7 +123,7 @@ class AcceptanceTest {
     ok("attest", "res.json");
     ok("connect", "res.json");
 
-    int web1 = ExampleApp.freePort();
+    int web1 = LoopbackPorts.free();
     ok("call", "res.json", "--module", "counter", "--entry", "init", "--arg",
         HexFormat.of().toHexDigits((short) web1));
     assertThat(ExampleApp.awaitPage(web1)).isEqualTo("0");
@@ -141,7 +141,7 @@ class AcceptanceTest {
     ok("update", "res.json", "--module", "counter", "--entry", "__save", "--output", "__transfer",
         "--input", "__restore");
     assertThat(node2.modules()).hasSize(1);
-    int web2 = ExampleApp.freePort();
+    int web2 = LoopbackPorts.free();
     ok("call", "res.json", "--module", "counter", "--entry", "init", "--arg",
         HexFormat.of().toHexDigits((short) web2));
     assertThat(ExampleApp.awaitPage(web2)).as("the count survived the update").isEqualTo("1");

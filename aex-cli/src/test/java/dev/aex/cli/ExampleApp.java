@@ -1,6 +1,5 @@
 package dev.aex.cli;
 
-import dev.aex.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -65,24 +62,6 @@ final class ExampleApp {
     Files.writeString(file, text);
     return file;
   }
-
-  /** A port nothing listens on right now, below the ephemeral range (LoopbackPorts). */
-  static int freePort() {
-    return LoopbackPorts.free();
-  }
-
-  /** Free ports for event managers: {@code count} bases, each with 16 free ports from it. */
-  static List<Integer> freeBases(int count) {
-    List<Integer> bases = new ArrayList<>();
-    for (int attempt = 0; attempt < 100 && bases.size() < count; attempt++) {
-      int base = LoopbackPorts.freeBlock(16);
-      if (bases.stream().noneMatch(other -> Math.abs(other - base) < 16)) {
-        bases.add(base);
-      }
-    }
-    return bases;
-  }
-
 
   /** The page on 127.0.0.1:port, stripped, if it answers 200. */
   static Optional<String> get(int port) throws InterruptedException {

@@ -87,7 +87,7 @@ class UpTest {
   @Test
   void upStartsEventManagersRunsUntilStoppedAndStopsThem() throws Exception {
     assumeTrue(ExampleApp.exists("fosdem", "native.json"), "examples/fosdem is not there");
-    List<Integer> bases = ExampleApp.freeBases(2);
+    List<Integer> bases = List.of(LoopbackPorts.freeBlock(16), LoopbackPorts.freeBlock(16));
     Path descriptor = ExampleApp.copy("fosdem", "native.json", dir.resolve("app"),
         Map.of(5000, bases.get(0), 6000, bases.get(1)));
     String original = Files.readString(descriptor);
@@ -104,7 +104,7 @@ class UpTest {
     assertThat(Files.readString(descriptor)).as("the descriptor is not touched").isEqualTo(original);
     assertThat(Files.readString(result)).contains("\"established\": true");
 
-    int web = ExampleApp.freePort();
+    int web = LoopbackPorts.free();
     ok("output", "app/native.result.json", "--connection", "init-server", "--arg",
         HexFormat.of().toHexDigits((short) web));
     assertThat(ExampleApp.awaitPage(web)).isEqualTo("0");
@@ -148,10 +148,10 @@ class UpTest {
   @Test
   void demoOnceShowsTheCounterChange() throws Exception {
     assumeTrue(ExampleApp.exists("fosdem", "native.json"), "examples/fosdem is not there");
-    List<Integer> bases = ExampleApp.freeBases(2);
+    List<Integer> bases = List.of(LoopbackPorts.freeBlock(16), LoopbackPorts.freeBlock(16));
     ExampleApp.copy("fosdem", "native.json", dir.resolve("app"),
         Map.of(5000, bases.get(0), 6000, bases.get(1)));
-    int web = ExampleApp.freePort();
+    int web = LoopbackPorts.free();
     CliRun run = ok("demo", "--once", "--descriptor", "app/native.json", "--web-port",
         String.valueOf(web));
     String hex = HexFormat.of().toHexDigits((short) web);
