@@ -5,4 +5,5 @@
 module dev.aex.wire {
   exports dev.aex.wire;
   exports dev.aex.wire.payload;
+  exports dev.aex.wire.kept;
 }

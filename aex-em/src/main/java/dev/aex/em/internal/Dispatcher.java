@@ -10,6 +10,7 @@ import dev.aex.em.internal.server.Outcome;
 import dev.aex.em.internal.server.Turn;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.Command;
+import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
 import dev.aex.wire.LoadMessage;
 import dev.aex.wire.MalformedPayloadException;
@@ -51,6 +52,21 @@ final class Dispatcher implements CommandHandler {
       return Outcome.replyAndClose(ResultCode.INTERNAL_ERROR);
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, command.code() + ": unexpected failure, replied InternalError", e);
+      return Outcome.replyAndClose(ResultCode.INTERNAL_ERROR);
+    }
+  }
+
+  @Override
+  public Outcome handleKept(CommandMessage event) {
+    try {
+      return event.code() == CommandCode.MODULE_OUTPUT
+          ? events.moduleEvent(event.payload())
+          : events.remoteOutput(event.payload(), Turn.NONE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Outcome.replyAndClose(ResultCode.INTERNAL_ERROR);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, event.code() + ": unexpected failure, replied InternalError", e);
       return Outcome.replyAndClose(ResultCode.INTERNAL_ERROR);
     }
   }

@@ -99,8 +99,10 @@ public record Settings(
    * @param maxConnections open client connections beyond which new ones are closed at once
    * @param laneCapacity events that may wait for one destination
    * @param idleModuleConnections idle connections kept open per module
+   * @param queuedBytes bytes of events that may wait in all lanes together
    */
-  public record Limits(int maxConnections, int laneCapacity, int idleModuleConnections) {
-    public static final Limits DEFAULT = new Limits(10_000, 10_000, 2);
+  public record Limits(
+      int maxConnections, int laneCapacity, int idleModuleConnections, int queuedBytes) {
+    public static final Limits DEFAULT = new Limits(10_000, 10_000, 16, 32 << 20);
   }
 }

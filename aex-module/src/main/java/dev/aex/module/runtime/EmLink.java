@@ -6,9 +6,12 @@ import dev.aex.wire.MalformedPayloadException;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.WireReader;
 import dev.aex.wire.payload.ModuleOutput;
+import dev.aex.wire.kept.EventStream;
 import dev.aex.wire.payload.SealedData;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,16 +20,28 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The module's side of ModuleOutput (protocol.md §1.6.7): one TCP connection to the local event
- * manager per command, as the original event manager expects.
+ * The module's side of ModuleOutput (protocol.md §1.6.7). Events go on a kept, pipelined {@link
+ * EventStream} to an aex event manager, which acknowledges each; an event manager that does not
+ * answer the aex hello (the original) gets one TCP connection per command, as it expects, and is
+ * asked again after a minute. Requests take a connection each.
  */
-final class EmLink {
+final class EmLink implements AutoCloseable {
+  private static final Logger LOG = System.getLogger(EmLink.class.getName());
+  /** Events in flight to the event manager before an output waits for acknowledgements. */
+  private static final int WINDOW = 1024;
+  private static final long RECHECK_NANOS = Duration.ofMinutes(1).toNanos();
+
   private final InetSocketAddress address;
   private final Duration timeout;
+  private final EventStream events;
+  private volatile boolean original;
+  private volatile long originalUntil;
 
   EmLink(int emPort, Duration timeout) {
     this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), emPort);
     this.timeout = timeout;
+    this.events = new EventStream(
+        EventStream.connector(address, timeout), WINDOW, timeout, "event manager " + address);
   }
 
   /** {@code ModuleOutput [entry_id][conn_id][frame]}. */
@@ -40,14 +55,41 @@ final class EmLink {
     }
   }
 
-  /**
-   * Writes an event and closes without reading: the original event manager may or may not answer
-   * a ModuleOutput (§1.7), and an output has no error path anyway.
-   */
+  /** Sends an event; returns once it is written (on the kept stream) or sent (to an original EM). */
   void send(CommandMessage command) throws IOException {
+    if (original && System.nanoTime() - originalUntil < 0) {
+      sendAlone(command);
+      return;
+    }
+    try {
+      events.send(command);
+      original = false;
+    } catch (EventStream.NotAexException e) {
+      if (!original) {
+        LOG.log(Level.INFO, "{0}: one connection per event ({1})", address, e.getMessage());
+      }
+      originalUntil = System.nanoTime() + RECHECK_NANOS;
+      original = true;
+      for (CommandMessage unsent : e.unsent()) {
+        sendAlone(unsent);
+      }
+    }
+  }
+
+  /**
+   * Writes an event on a connection of its own and closes without reading: the original event
+   * manager may or may not answer a ModuleOutput (§1.7), and an output has no error path anyway.
+   */
+  private void sendAlone(CommandMessage command) throws IOException {
     try (Socket socket = connect()) {
       write(socket, command);
     }
+  }
+
+  /** Closes the event stream; events not yet acknowledged are logged as possibly lost. */
+  @Override
+  public void close() {
+    events.close();
   }
 
   /** Writes a request; the caller reads the reply, outside any lock it held while writing. */

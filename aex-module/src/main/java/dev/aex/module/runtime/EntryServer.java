@@ -71,7 +71,7 @@ final class EntryServer implements AutoCloseable {
       try {
         Socket socket = server.accept();
         open.add(socket);
-        Thread.ofVirtual().name("aex-module-conn-" + socket.getPort()).start(() -> serve(socket));
+        Thread.ofPlatform().daemon(true).name("aex-module-conn-" + socket.getPort()).start(() -> serve(socket));
       } catch (IOException e) {
         if (!closed.get()) {
           LOG.log(Level.WARNING, "accept failed, continuing: {0}", e.toString());

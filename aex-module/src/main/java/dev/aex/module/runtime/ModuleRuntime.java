@@ -25,11 +25,13 @@ public final class ModuleRuntime implements AutoCloseable {
 
   private final String name;
   private final EntryServer server;
+  private final EmLink em;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private ModuleRuntime(String name, EntryServer server) {
+  private ModuleRuntime(String name, EntryServer server, EmLink em) {
     this.name = name;
     this.server = server;
+    this.em = em;
   }
 
   /**
@@ -64,7 +66,7 @@ public final class ModuleRuntime implements AutoCloseable {
           Integer.toString(deployment.moduleId()),
           Integer.toString(port),
           deployment.legacy() ? " (legacy layouts and zero-IV AES accepted)" : "");
-      return new ModuleRuntime(manifest.name(), server);
+      return new ModuleRuntime(manifest.name(), server, em);
     } catch (IOException e) {
       throw new ModuleStartException(
           "module " + manifest.name() + ": cannot listen on 127.0.0.1:" + port + ": " + e, e);
@@ -103,6 +105,7 @@ public final class ModuleRuntime implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    em.close();
     closed.countDown();
   }
 }

@@ -15,11 +15,12 @@ import java.util.function.IntSupplier;
 
 /**
  * Sends to modules on this node (127.0.0.1:(EM_PORT + id)) and to other event managers. Events are
- * queued per destination and delivered in queue order; calls and requests go at once on the
+ * queued per destination and delivered in queue order, pipelined to modules that answer several
+ * messages per connection ({@link ModuleLink}); calls and requests go at once on the
  * caller's thread, because their sender waits for the answer anyway and a queue could only add a
  * deadlock (a handler whose module waits for another request).
  *
- * <p>Other event managers that answer the aex hello ({@link PeerHello}) get kept connections,
+ * <p>Other event managers that answer the aex hello ({@link dev.aex.wire.kept.AexHello}) get kept connections,
  * with each event acknowledged before the next goes (see {@link PeerLink}). All others get one
  * connection per command: the original reads exactly one command per connection (protocol.md
  * §1.1), and connecting anew for each event in queue order keeps the order at the receiver, whose
@@ -54,7 +55,8 @@ public final class Delivery implements AutoCloseable {
         settings.timeouts().module(),
         settings.limits().idleModuleConnections(),
         settings.reuseModuleConnections());
-    this.lanes = new Lanes(settings.limits().laneCapacity(), settings.timeouts().laneWait());
+    this.lanes = new Lanes(settings.limits().laneCapacity(), settings.limits().queuedBytes(),
+        settings.timeouts().laneWait());
     this.peers = settings.keepPeerConnections() ? new PeerLinks(settings.timeouts().peer()) : null;
   }
 
@@ -76,7 +78,8 @@ public final class Delivery implements AutoCloseable {
   public CompletableFuture<Optional<ResultMessage>> queueToModule(
       int port, Message message, Turn turn, String what) throws InterruptedException {
     try {
-      return lanes.submit(new ModuleDestination(port), what, () -> callModule(port, message));
+      return lanes.submit(new ModuleDestination(port), what, message.payload().size(),
+          more -> modules.of(port).deliver(message, more));
     } finally {
       turn.pass();
     }
@@ -87,13 +90,13 @@ public final class Delivery implements AutoCloseable {
       throws InterruptedException {
     InetSocketAddress address = settings.peerAddresses().apply(peer);
     try {
-      lanes.submit(new PeerDestination(peer), what, () -> {
+      lanes.submit(new PeerDestination(peer), what, command.payload().size(), more -> {
         if (peers != null) {
           peers.of(address).sendEvent(command);
         } else {
           WireClient.to(address, settings.timeouts().peer()).send(command);
         }
-        return Optional.empty();
+        return CompletableFuture.completedFuture(Optional.empty());
       });
     } finally {
       turn.pass();

@@ -95,6 +95,21 @@ public final class EventRouter {
 
   /** ModuleOutput (6): an event or request of a module on this node, routed by its conn_id. */
   public Outcome moduleOutput(Bytes payload, Turn turn) throws InterruptedException {
+    return moduleOutput(payload, turn, true);
+  }
+
+  /**
+   * A module's event (ModuleOutput to handle_input) on a kept connection: queued for its
+   * destination, not waited for; silent if queued, a drop if not.
+   */
+  public Outcome moduleEvent(Bytes payload) throws InterruptedException {
+    Outcome outcome = moduleOutput(payload, Turn.NONE, false);
+    return outcome instanceof Outcome.Reply reply && reply.message().code() != ResultCode.OK
+        ? Outcome.drop()
+        : outcome;
+  }
+
+  private Outcome moduleOutput(Bytes payload, Turn turn, boolean awaitLocal) throws InterruptedException {
     if (payload.size() <= 4) {
       LOG.log(Level.DEBUG, "ModuleOutput of {0} bytes (expected: > 4): closed", String.valueOf(payload.size()));
       return Outcome.drop();
@@ -109,12 +124,16 @@ public final class EventRouter {
       return Outcome.drop();
     }
     return route.get().local()
-        ? local(route.get(), entry, payload, turn)
+        ? local(route.get(), entry, payload, turn, awaitLocal)
         : remote(route.get(), entry, payload, turn);
   }
 
-  /** Forwarded unchanged to the destination module, whose reply goes back to the source (§3.1.4). */
-  private Outcome local(Route route, int entry, Bytes payload, Turn turn) throws InterruptedException {
+  /**
+   * Forwarded unchanged to the destination module, whose reply goes back to the source (§3.1.4)
+   * if {@code await}; otherwise the source learns only that the event is queued.
+   */
+  private Outcome local(Route route, int entry, Bytes payload, Turn turn, boolean await)
+      throws InterruptedException {
     Message message = new Message(payload);
     String what = "entry " + entry + " on " + route;
     if (entry != HANDLE_INPUT) {
@@ -125,7 +144,9 @@ public final class EventRouter {
       LOG.log(Level.WARNING, "{0}: dropped: no port for module {1}", what, String.valueOf(route.toSm()));
       return Outcome.reply(ResultCode.GENERIC_ERROR);
     }
-    return awaitReply(delivery.queueToModule(port.getAsInt(), message, turn, what));
+    CompletableFuture<Optional<ResultMessage>> queued =
+        delivery.queueToModule(port.getAsInt(), message, turn, what);
+    return await ? awaitReply(queued) : Outcome.silent();
   }
 
   private Outcome remote(Route route, int entry, Bytes payload, Turn turn) throws InterruptedException {

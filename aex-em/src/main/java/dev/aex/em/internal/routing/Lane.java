@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,30 +24,46 @@ final class Lane {
   private static final Logger LOG = System.getLogger(Lane.class.getName());
 
   private final String name;
-  private final LinkedBlockingQueue<Task> queue;
+  private final QueuedBytes budget;
+  private final ArrayBlockingQueue<Task> queue;
   private final AtomicBoolean draining = new AtomicBoolean();
 
-  Lane(String name, int capacity) {
+  Lane(String name, int capacity, QueuedBytes budget) {
     this.name = name;
-    this.queue = new LinkedBlockingQueue<>(capacity);
+    this.budget = budget;
+    // Fair: senders blocked on a full queue get in in the order they came, so none is starved
+    // (events of one connection that fall too far behind the others' counters would be refused).
+    this.queue = new ArrayBlockingQueue<>(capacity, true);
   }
-
-  /** One delivery; {@code what} names it in the log, without payload bytes. */
-  @FunctionalInterface
-  interface Work {
-    Optional<ResultMessage> deliver() throws Exception;
-  }
-
-  private record Task(String what, Work work, CompletableFuture<Optional<ResultMessage>> result) {}
 
   /**
-   * Queues a delivery behind every one queued before; the future gives the destination's reply
-   * (empty if none) or the failure, which is also logged.
+   * One delivery; {@code what} names it in the log, without payload bytes. It may return before
+   * the destination answered (a pipelined connection): the lane goes on with the next one.
    */
-  CompletableFuture<Optional<ResultMessage>> submit(String what, Work work, Duration wait)
+  @FunctionalInterface
+  interface Work {
+    /** {@code more}: another delivery follows at once, so a connection need not flush yet. */
+    CompletableFuture<Optional<ResultMessage>> deliver(boolean more) throws Exception;
+  }
+
+  private record Task(
+      String what, int bytes, Work work, CompletableFuture<Optional<ResultMessage>> result) {}
+
+  /**
+   * Queues a delivery of {@code bytes} behind every one queued before; the future gives the
+   * destination's reply (empty if none) or the failure, which is also logged. Waits at most
+   * {@code wait} for room in this lane and in the event manager's budget of queued bytes.
+   */
+  CompletableFuture<Optional<ResultMessage>> submit(String what, int bytes, Work work, Duration wait)
       throws InterruptedException {
-    Task task = new Task(what, work, new CompletableFuture<>());
+    Task task = new Task(what, bytes, work, new CompletableFuture<>());
+    if (!budget.reserve(bytes, wait)) {
+      fail(task, new RejectedExecutionException("the event manager held " + budget.max()
+          + " bytes of queued events for " + wait.toMillis() + " ms (destinations slower than senders)"));
+      return task.result();
+    }
     if (!queue.offer(task, wait.toNanos(), TimeUnit.NANOSECONDS)) {
+      budget.release(bytes);
       fail(task, new RejectedExecutionException(
           "the queue to " + name + " stayed full for " + wait.toMillis() + " ms"));
       return task.result();
@@ -74,16 +90,22 @@ final class Lane {
         }
         continue;
       }
-      run(task);
+      run(task, !queue.isEmpty());
     }
   }
 
-  private void run(Task task) {
+  private void run(Task task, boolean more) {
+    budget.release(task.bytes());
     try {
-      Optional<ResultMessage> reply = task.work().deliver();
-      LOG.log(Level.DEBUG, "{0}: delivered, reply {1}", task.what(),
-          reply.map(r -> r.code().toString()).orElse("none"));
-      task.result().complete(reply);
+      task.work().deliver(more).whenComplete((reply, failure) -> {
+        if (failure != null) {
+          fail(task, failure);
+          return;
+        }
+        LOG.log(Level.DEBUG, "{0}: delivered, reply {1}", task.what(),
+            reply.map(r -> r.code().toString()).orElse("none"));
+        task.result().complete(reply);
+      });
     } catch (InterruptedException e) {
       fail(task, e);
       Thread.currentThread().interrupt();
@@ -96,6 +118,7 @@ final class Lane {
   void clear() {
     List<Task> dropped = new ArrayList<>();
     queue.drainTo(dropped);
+    dropped.forEach(t -> budget.release(t.bytes()));
     dropped.forEach(t -> t.result().completeExceptionally(new CancellationException("event manager reset")));
   }
 

@@ -12,16 +12,19 @@ final class Lanes {
   private final Map<Object, Lane> lanes = new ConcurrentHashMap<>();
   private final int capacity;
   private final Duration wait;
+  private final QueuedBytes budget;
 
-  Lanes(int capacity, Duration wait) {
+  Lanes(int capacity, int queuedBytes, Duration wait) {
     this.capacity = capacity;
     this.wait = wait;
+    this.budget = new QueuedBytes(queuedBytes);
   }
 
   /** See {@link Lane#submit}; {@code destination} is a value object whose string names it. */
-  CompletableFuture<Optional<ResultMessage>> submit(Object destination, String what, Lane.Work work)
-      throws InterruptedException {
-    return lanes.computeIfAbsent(destination, d -> new Lane(d.toString(), capacity)).submit(what, work, wait);
+  CompletableFuture<Optional<ResultMessage>> submit(
+      Object destination, String what, int bytes, Lane.Work work) throws InterruptedException {
+    return lanes.computeIfAbsent(destination, d -> new Lane(d.toString(), capacity, budget))
+        .submit(what, bytes, work, wait);
   }
 
   void clear() {

@@ -13,6 +13,7 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The way to one module's loopback port: one Message, one ResultMessage (protocol.md §2.3).
@@ -29,6 +30,8 @@ final class ModuleLink implements AutoCloseable {
   /** Well below the 30 s after which an aex module closes an idle connection. */
   private static final long MAX_IDLE_NANOS = Duration.ofSeconds(10).toNanos();
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** Events to one module written before the first of them is answered. */
+  private static final int PIPE_WINDOW = 256;
 
   private final InetSocketAddress address;
   private final Duration timeout;
@@ -36,12 +39,26 @@ final class ModuleLink implements AutoCloseable {
   private final ArrayDeque<Kept> idle = new ArrayDeque<>(); // guarded by this
   private boolean closed; // guarded by this
   private volatile boolean reuse;
+  private volatile boolean manyPerConnection; // a kept connection answered a second message
+  private final ModulePipe pipe;
 
   ModuleLink(InetSocketAddress address, Duration timeout, int maxIdle, boolean reuse) {
     this.address = address;
     this.timeout = timeout;
     this.maxIdle = maxIdle;
     this.reuse = reuse;
+    this.pipe = new ModulePipe(address, timeout, PIPE_WINDOW);
+  }
+
+  /**
+   * Delivers an event: pipelined once the module has shown that it answers several messages on
+   * one connection, else as an {@link #exchange}. {@code more}: another event follows at once.
+   */
+  CompletableFuture<Optional<ResultMessage>> deliver(Message message, boolean more) throws IOException {
+    if (manyPerConnection && reuse) {
+      return pipe.send(message, !more);
+    }
+    return CompletableFuture.completedFuture(exchange(message));
   }
 
   /**
@@ -77,6 +94,7 @@ final class ModuleLink implements AutoCloseable {
     try {
       Optional<ResultMessage> reply = kept.exchange(message);
       if (reply.isPresent()) {
+        manyPerConnection = true;
         release(kept);
         return reply;
       }
@@ -119,6 +137,7 @@ final class ModuleLink implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    pipe.close();
     idle.forEach(Kept::close);
     idle.clear();
   }

@@ -6,6 +6,8 @@ import dev.aex.wire.ResultMessage;
 import dev.aex.wire.WireClient;
 import dev.aex.wire.WireReader;
 import dev.aex.wire.WireTimeoutException;
+import dev.aex.wire.kept.AexHello;
+import dev.aex.wire.kept.EventStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -17,26 +19,20 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The connections to one other event manager. An aex peer, recognised by {@link PeerHello}, gets
- * connections that stay open: one for this node's events to it, used by one event at a time and
- * acknowledged, and a few idle ones for requests. Every other peer (original event managers, and
+ * The connections to one other event manager. An aex peer, recognised by {@link AexHello}, gets
+ * connections that stay open: one {@link EventStream} for this node's events to it (pipelined,
+ * each event acknowledged), and a few idle ones for requests. Every other peer (original event managers, and
  * any peer whose answer to the hello is not an aex one) gets one connection per command, as
  * protocol.md §1.1 requires; that answer is remembered for a minute, then asked again.
  *
- * <p>Events are never lost or repeated silently: each is acknowledged once the peer has queued it
- * for its module. When a kept connection breaks before the acknowledgement, the event goes again
- * on a new connection, unless the hello on that connection says the peer already took it (it
- * counts the events of this link's session, and a new hello fences the old connection, so the
- * count is final). A peer that restarted no longer knows the session: the event goes again, and
- * what its old process had taken but not delivered died with it. An event that cannot be sent
- * after a break is logged as dropped, saying that it may have reached the peer first.
+ * <p>Events are never lost or repeated silently: the stream resends exactly the events that the
+ * peer had not taken when a connection broke (see {@link EventStream}).
  */
 final class PeerLink implements AutoCloseable {
   private static final Logger LOG = System.getLogger(PeerLink.class.getName());
@@ -47,17 +43,15 @@ final class PeerLink implements AutoCloseable {
   private static final long RECHECK_SILENT_NANOS = Duration.ofMinutes(10).toNanos();
   private static final Duration HELLO_WAIT = Duration.ofSeconds(5);
   private static final int MAX_IDLE = 4;
-  private static final int EVENT_ATTEMPTS = 5;
-  private static final SecureRandom SESSIONS = new SecureRandom();
+  /** Events in flight on the stream before the sender waits for acknowledgements. */
+  private static final int WINDOW = 1024;
 
   private final InetSocketAddress address;
   private final Duration timeout;
   private final WireClient perCommand;
-  private final long session;
   private final ConcurrentLinkedDeque<Kept> idle = new ConcurrentLinkedDeque<>();
   private final ReentrantLock eventLock = new ReentrantLock();
-  private Kept events; // guarded by eventLock
-  private long accepted; // events of this session the peer took; guarded by eventLock
+  private final EventStream events;
   private volatile long originalUntil; // System.nanoTime() until which the peer counts as original
   private volatile boolean original;
   private volatile boolean knownAex; // a hello was answered the aex way
@@ -67,85 +61,38 @@ final class PeerLink implements AutoCloseable {
     this.address = address;
     this.timeout = timeout;
     this.perCommand = WireClient.to(address, timeout);
-    long s;
-    do {
-      s = SESSIONS.nextLong();
-    } while (s == 0);
-    this.session = s;
+    this.events = new EventStream(this::openEvents, WINDOW, timeout, "event manager " + address);
   }
 
-  /** Sends an event (RemoteOutput); returns once the peer has it (or has been sent it, if original). */
+  /** A connection for the event stream; the peer may have stopped being an aex one. */
+  private EventStream.Opened openEvents(long session) throws IOException {
+    Opened opened = open(session);
+    if (opened == null) {
+      throw new EventStream.NotAexException(address + " is not an aex event manager");
+    }
+    return new EventStream.Opened(opened.kept().socket, opened.kept().in, opened.accepted());
+  }
+
+  /**
+   * Sends an event (RemoteOutput): to an aex peer on the kept event stream, returning once it is
+   * written (the stream resends it if the connection breaks before the peer acknowledged it); to
+   * an original peer on a connection of its own.
+   */
   void sendEvent(CommandMessage event) throws IOException {
     eventLock.lock();
     try {
-      if (isOriginal()) {
-        perCommand.send(event);
-        return;
-      }
-      byte[] frame = event.encode().toByteArray();
-      IOException failure = null;
-      boolean written = false; // the peer may have this event: a new hello must say whether
-      for (int attempt = 0; attempt < EVENT_ATTEMPTS; attempt++) {
-        if (events != null && !written && events.idleTooLong()) {
-          events.close();
-          events = null;
-        }
-        if (events == null) {
-          if (attempt > 1) {
-            pause(attempt);
-          }
-          Opened fresh;
-          try {
-            fresh = open(session);
-          } catch (IOException e) {
-            failure = e;
-            if (!written && attempt > 0) {
-              break; // unreachable (not just one cut hello): fail fast, as for original peers
-            }
-            continue;
-          }
-          if (fresh == null) {
-            perCommand.send(event);
-            return;
-          }
-          events = fresh.kept();
-          if (written && fresh.accepted() == accepted + 1) {
-            accepted++;
-            LOG.log(Level.DEBUG, "peer {0} had taken the event before the connection broke: not sent again", address);
-            return;
-          }
-          if (fresh.accepted() > accepted) {
-            LOG.log(Level.INFO, "peer {0} had taken {1} event(s) more than acknowledged (logged as possibly lost above)",
-                address, String.valueOf(fresh.accepted() - accepted));
-          } else if (fresh.accepted() < accepted) {
-            LOG.log(Level.INFO, "peer {0} does not know this node''s events any more (restarted?): count {1}, expected {2}",
-                address, String.valueOf(fresh.accepted()), String.valueOf(accepted));
-          }
-          accepted = fresh.accepted();
-          if (written) {
-            LOG.log(Level.INFO, "peer {0}: connection broke before the event was acknowledged ({1}): sending it again",
-                address, String.valueOf(failure));
-          }
-        }
+      if (!isOriginal()) {
         try {
-          written = true;
-          ResultMessage reply = events.exchange(frame);
-          accepted++;
-          if (reply.code() != ResultCode.OK) {
-            LOG.log(Level.WARNING, "peer {0} dropped an event: {1} (see its log)", address, reply.code());
+          events.send(event);
+          return;
+        } catch (EventStream.NotAexException e) {
+          for (CommandMessage unsent : e.unsent()) {
+            perCommand.send(unsent);
           }
           return;
-        } catch (IOException e) {
-          failure = e;
-          events.close();
-          events = null;
         }
       }
-      if (written) {
-        throw new IOException("the connection to " + address + " broke and the event could not be sent "
-            + "again in " + EVENT_ATTEMPTS + " attempts; it may have reached the peer before", failure);
-      }
-      throw new IOException("event not delivered to " + address + " in " + EVENT_ATTEMPTS + " attempts", failure);
+      perCommand.send(event);
     } finally {
       eventLock.unlock();
     }
@@ -192,16 +139,6 @@ final class PeerLink implements AutoCloseable {
     }
   }
 
-  /** A short wait before connecting again after repeated failures: 10, 20, 30 ms. */
-  private static void pause(int attempt) throws IOException {
-    try {
-      Thread.sleep(10L * (attempt - 1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while reconnecting");
-    }
-  }
-
   private boolean isOriginal() {
     if (original && System.nanoTime() - originalUntil >= 0) {
       original = false; // ask again: the peer may have been replaced by an aex one
@@ -241,10 +178,10 @@ final class PeerLink implements AutoCloseable {
       Kept kept = new Kept(socket);
       long wait = known ? timeout.toMillis() : Math.min(timeout.toMillis(), HELLO_WAIT.toMillis());
       socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, wait)));
-      kept.out.write(PeerHello.frame(session));
+      kept.out.write(AexHello.frame(session));
       kept.out.flush();
       Optional<ResultMessage> reply = kept.reader.readResult();
-      Optional<Long> count = reply.flatMap(PeerHello::accepted);
+      Optional<Long> count = reply.flatMap(AexHello::accepted);
       if (count.isPresent()) {
         socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
         original = false;
@@ -295,15 +232,7 @@ final class PeerLink implements AutoCloseable {
     for (Kept kept = idle.pollFirst(); kept != null; kept = idle.pollFirst()) {
       kept.close();
     }
-    eventLock.lock();
-    try {
-      if (events != null) {
-        events.close();
-        events = null;
-      }
-    } finally {
-      eventLock.unlock();
-    }
+    events.close();
   }
 
   /** The connection was closed before the peer read the command: safe to send it elsewhere. */

@@ -1,7 +1,7 @@
 package dev.aex.em.internal.server;
 
 import dev.aex.em.internal.Settings;
-import dev.aex.em.internal.routing.PeerHello;
+import dev.aex.wire.kept.AexHello;
 import dev.aex.wire.Command;
 import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
@@ -24,8 +24,9 @@ import java.util.OptionalInt;
  * aex clients may send many), hands each to the handler and writes its reply. A bad frame ends
  * only this connection; no exception escapes.
  *
- * <p>After an aex hello ({@link PeerHello}) from another aex event manager, every RemoteOutput is
- * answered: Ok once queued, GenericError if dropped here. With a session, the events are counted
+ * <p>After an aex hello ({@link AexHello}) from another aex event manager or a module, every
+ * event (RemoteOutput, ModuleOutput to handle_input) is answered: Ok once queued, GenericError if
+ * dropped here. With a session, the events are counted
  * and fenced per session (see {@link PeerSessions}).
  */
 final class ClientConnection implements Runnable {
@@ -83,7 +84,7 @@ final class ClientConnection implements Runnable {
       if (code.isEmpty()) {
         return;
       }
-      boolean hello = code.getAsInt() == PeerHello.CODE;
+      boolean hello = code.getAsInt() == AexHello.CODE;
       // A hello keeps its place too: events sent before it, one per connection, go first.
       boolean ordered = first && (hello || code.getAsInt() < 8 && isOrdered(code.getAsInt()));
       if (!ordered) {
@@ -97,6 +98,10 @@ final class ClientConnection implements Runnable {
       if (outcome.thenClose()) {
         return;
       }
+      // Let the other connections have a turn: a client whose events all sit in the socket
+      // buffer would otherwise queue them all before any other connection's, and events of one
+      // sender spread over several connections would arrive too far apart for the replay window.
+      Thread.yield();
     }
   }
 
@@ -126,7 +131,7 @@ final class ClientConnection implements Runnable {
       return Outcome.drop();
     }
     if (acknowledging && command.get() instanceof CommandMessage event
-        && event.code() == CommandCode.REMOTE_OUTPUT) {
+        && CommandHandler.isKeptEvent(event)) {
       return acknowledged(event);
     }
     Turn turn = ordered ? slot.awaitTurn() : Turn.NONE;
@@ -142,10 +147,10 @@ final class ClientConnection implements Runnable {
    * IllegalCommand and close, as for every code the original does not know.
    */
   private Outcome hello(CommandInput input, boolean ordered) throws IOException, InterruptedException {
-    Optional<Long> session = input.readExact(HELLO_LENGTH, HELLO_WAIT).flatMap(PeerHello::session);
+    Optional<Long> session = input.readExact(HELLO_LENGTH, HELLO_WAIT).flatMap(AexHello::session);
     if (session.isEmpty()) {
       LOG.log(Level.WARNING, "client {0}: bad command, replied IllegalCommand and closed: unknown code {1}",
-          peer, String.valueOf(PeerHello.CODE));
+          peer, String.valueOf(AexHello.CODE));
       return Outcome.replyAndClose(ResultCode.ILLEGAL_COMMAND);
     }
     Turn turn = ordered ? slot.awaitTurn() : Turn.NONE;
@@ -158,16 +163,16 @@ final class ClientConnection implements Runnable {
       }
       LOG.log(Level.DEBUG, "client {0}: aex event manager, connection kept (session {1}, {2} events taken)",
           peer, Long.toHexString(session.get()), String.valueOf(accepted));
-      return Outcome.reply(PeerHello.accept(accepted));
+      return Outcome.reply(AexHello.accept(accepted));
     } finally {
       turn.pass();
     }
   }
 
-  /** A RemoteOutput after a hello: taken (and counted) unless a newer connection took over. */
+  /** An event after a hello: taken (and counted) unless a newer connection took over. */
   private Outcome acknowledged(CommandMessage event) {
     if (hold == null) {
-      return acknowledgement(handler.handle(event, Turn.NONE));
+      return acknowledgement(handler.handleKept(event));
     }
     PeerSessions.Session session = hold.session();
     session.lock.lock();
@@ -176,7 +181,7 @@ final class ClientConnection implements Runnable {
         LOG.log(Level.DEBUG, "client {0}: a newer connection carries this event stream; event left to it", peer);
         return Outcome.drop();
       }
-      Outcome outcome = handler.handle(event, Turn.NONE);
+      Outcome outcome = handler.handleKept(event);
       session.accepted++;
       return acknowledgement(outcome);
     } finally {

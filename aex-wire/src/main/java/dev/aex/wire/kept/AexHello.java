@@ -1,4 +1,4 @@
-package dev.aex.em.internal.routing;
+package dev.aex.wire.kept;
 
 import dev.aex.wire.Bytes;
 import dev.aex.wire.ResultCode;
@@ -7,8 +7,9 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
- * The negotiation by which two aex event managers agree to keep a connection open (aex-em
- * README, "Kept connections between event managers"). Outside the original protocol: its code
+ * The negotiation by which an aex component asks an aex event manager to keep a connection open
+ * (aex-em README, "Kept connections"): another event manager, or a module sending its outputs.
+ * Outside the original protocol: its code
  * is one that no original event manager knows, so an original SGX/native EM answers
  * IllegalCommand, a TrustZone EM echoes the payload back with Ok, a Sancus bridge closes or stays
  * silent; only an aex event manager answers Ok with the distinct {@link #ACCEPT} magic.
@@ -20,10 +21,11 @@ import java.util.Optional;
  *
  * <p>{@code session} names the sender's stream of events to this peer (0: requests only, no event
  * stream); {@code accepted} is how many RemoteOutputs of that session the peer has taken so far
- * (0 for a session it does not know). After the hello, the peer answers every RemoteOutput on the
- * connection: Ok once the event is queued for its module, GenericError if it was dropped there.
+ * (0 for a session it does not know). After the hello, the peer answers every event (RemoteOutput,
+ * and ModuleOutput to handle_input) on the connection: Ok once the event is queued for its
+ * destination, GenericError if it was dropped there.
  */
-public final class PeerHello {
+public final class AexHello {
   /** The command byte; original codes are 0..7. */
   public static final int CODE = 0xAE;
   /** The only version so far. */
@@ -33,7 +35,7 @@ public final class PeerHello {
   private static final byte[] ACCEPT = {'a', 'e', 'x', '!'};
   private static final int LENGTH = 4 + 1 + 8;
 
-  private PeerHello() {}
+  private AexHello() {}
 
   /** The whole hello frame, code byte included. */
   public static byte[] frame(long session) {

@@ -1,0 +1,454 @@
+package dev.aex.wire.kept;
+
+import dev.aex.wire.CommandMessage;
+import dev.aex.wire.ResultCode;
+import dev.aex.wire.ResultMessage;
+import dev.aex.wire.WireReader;
+import dev.aex.wire.WireTimeoutException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One sender's events to an aex event manager on a kept connection, pipelined: {@link #send}
+ * writes and returns, and a reader takes the acknowledgements ({@link AexHello}) as they come. At
+ * most {@code window} events are unacknowledged; a sender waits for room (back-pressure), at most
+ * the timeout.
+ *
+ * <p>Nothing is lost or repeated silently. The events of a stream form a session that the event
+ * manager counts; when the connection breaks, a new one starts with a hello whose answer says how
+ * many events of the session the event manager took, so exactly the others are written again, in
+ * order (the hello fences the old connection, so that count is final). An event manager that
+ * restarted no longer knows the session and gets every unacknowledged event again; what its old
+ * process had taken but not delivered died with it. If no connection can be had after a few
+ * attempts, the unacknowledged events are dropped with a warning that says they may have arrived.
+ *
+ * <p>Thread-safe: events from several threads go out in the order their {@code send} calls took
+ * the stream's lock.
+ */
+public final class EventStream implements AutoCloseable {
+  private static final Logger LOG = System.getLogger(EventStream.class.getName());
+  private static final int ATTEMPTS = 5;
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+  private static final SecureRandom SESSIONS = new SecureRandom();
+
+  /** Opens a connection and says the hello for a session; the event manager answers the count. */
+  @FunctionalInterface
+  public interface Connector {
+    /**
+     * @throws NotAexException if the peer answered the hello in any other way than an aex event
+     *     manager
+     */
+    Opened open(long session) throws IOException;
+  }
+
+  /**
+   * A connection after its hello, its input (which may hold bytes past the hello's answer), and how
+   * many events of the session the peer had taken.
+   */
+  public record Opened(Socket socket, BufferedInputStream in, long accepted) {}
+
+  /**
+   * Connects to {@code address} and says the hello; {@link NotAexException} for any answer but an
+   * aex event manager's, also for none within {@code timeout} (an aex event manager answers at
+   * once). Connecting takes at most {@code timeout} too.
+   */
+  public static Connector connector(InetSocketAddress address, Duration timeout) {
+    int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    return session -> {
+      Socket socket = new Socket();
+      try {
+        socket.setTcpNoDelay(true);
+        socket.connect(address, millis);
+        socket.setSoTimeout(millis);
+        BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+        return new Opened(socket, in, hello(socket, in, session, address));
+      } catch (IOException | RuntimeException e) {
+        socket.close();
+        throw e;
+      }
+    };
+  }
+
+  private static long hello(Socket socket, BufferedInputStream in, long session, InetSocketAddress address)
+      throws IOException {
+    Optional<ResultMessage> answer;
+    try {
+      OutputStream out = socket.getOutputStream();
+      out.write(AexHello.frame(session));
+      out.flush();
+      answer = WireReader.of(in).readResult();
+    } catch (SocketTimeoutException | WireTimeoutException e) {
+      throw new NotAexException(address + " did not answer the aex hello: not an aex event manager");
+    }
+    return answer.flatMap(AexHello::accepted).orElseThrow(() -> new NotAexException(
+        address + " answered the aex hello with "
+            + answer.map(r -> r.code().toString()).orElse("nothing") + ": not an aex event manager"));
+  }
+
+  /** The peer is not (or no longer) an aex event manager; the events it did not take are handed back. */
+  public static final class NotAexException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<CommandMessage> unsent;
+
+    public NotAexException(String message) {
+      this(message, List.of());
+    }
+
+    private NotAexException(String message, List<CommandMessage> unsent) {
+      super(message);
+      this.unsent = List.copyOf(unsent);
+    }
+
+    /** Events given to the stream that this peer did not acknowledge, in send order. */
+    public List<CommandMessage> unsent() {
+      return unsent;
+    }
+  }
+
+  private final Connector connector;
+  private final int window;
+  private final Duration timeout;
+  private final String peer;
+  private final long session;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition acknowledged = lock.newCondition();
+  private final ArrayDeque<CommandMessage> unacked = new ArrayDeque<>(); // guarded by lock
+  private long taken; // events of this session the peer has taken, as far as known; guarded by lock
+  private Link current; // guarded by lock
+  private boolean closed; // guarded by lock
+
+  /**
+   * A stream that connects on its first event. {@code timeout} bounds the wait for room in the
+   * window and for an acknowledgement that is due; {@code peer} names the event manager in logs.
+   */
+  public EventStream(Connector connector, int window, Duration timeout, String peer) {
+    if (window < 1) {
+      throw new IllegalArgumentException("window: " + window + " (expected: >= 1)");
+    }
+    this.connector = connector;
+    this.window = window;
+    this.timeout = timeout;
+    this.peer = peer;
+    long s;
+    do {
+      s = SESSIONS.nextLong();
+    } while (s == 0);
+    this.session = s;
+  }
+
+  /**
+   * Writes {@code event} behind every event sent before; returns once it is written, not
+   * acknowledged.
+   *
+   * @throws NotAexException if the peer turned out not to be an aex event manager: this event
+   *     and every other unacknowledged one are handed back, for the caller to send another way
+   * @throws IOException if no room came free in time or no connection could be had; the event
+   *     is then dropped (and logged)
+   */
+  public void send(CommandMessage event) throws IOException {
+    lock.lock();
+    try {
+      if (closed) {
+        throw new IOException("the event stream to " + peer + " is closed");
+      }
+      awaitRoom();
+      unacked.addLast(event);
+      if (current == null) {
+        reconnect();
+        return;
+      }
+      try {
+        current.write(event);
+      } catch (IOException e) {
+        broken(current, e);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Events written but not yet acknowledged. */
+  public int unacknowledged() {
+    lock.lock();
+    try {
+      return unacked.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void awaitRoom() throws IOException {
+    long left = timeout.toNanos();
+    try {
+      while (unacked.size() >= window) {
+        if (left <= 0) {
+          throw new IOException(window + " events to " + peer + " unacknowledged for "
+              + timeout.toMillis() + " ms: this event is dropped");
+        }
+        left = acknowledged.awaitNanos(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting to send to " + peer);
+    }
+  }
+
+  /** A new connection, then every unacknowledged event again except those the peer took. */
+  private void reconnect() throws IOException {
+    IOException failure = null;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      pause(attempt);
+      Link link;
+      try {
+        link = new Link(connector.open(session));
+      } catch (NotAexException e) {
+        throw handBack(e);
+      } catch (IOException e) {
+        failure = e;
+        continue;
+      }
+      skipTaken(link.accepted);
+      try {
+        link.writeAll(unacked);
+      } catch (IOException e) {
+        link.close();
+        failure = e;
+        continue;
+      }
+      current = link;
+      Thread.ofPlatform().daemon(true).name("aex-events-" + peer).start(() -> readAcknowledgements(link));
+      return;
+    }
+    int dropped = unacked.size();
+    unacked.clear();
+    // Counted as taken: if they were, the next hello agrees; if not, it answers less, and the
+    // stream then sends everything unacknowledged again (as to a restarted peer): never twice.
+    taken += dropped;
+    acknowledged.signalAll();
+    throw new IOException(peer + " could not be reached in " + ATTEMPTS + " attempts: " + dropped
+        + " unacknowledged event(s) dropped (they may have arrived)", failure);
+  }
+
+  private NotAexException handBack(NotAexException e) {
+    NotAexException handed = new NotAexException(e.getMessage(), List.copyOf(unacked));
+    unacked.clear();
+    acknowledged.signalAll();
+    return handed;
+  }
+
+  /** Forgets the events that the hello says the peer took; those were not acknowledged in time. */
+  private void skipTaken(long accepted) {
+    long more = accepted - taken;
+    if (more < 0 || more > unacked.size()) {
+      if (taken > 0) {
+        LOG.log(Level.INFO, "{0} does not know this stream''s events (restarted?): count {1}, expected {2};"
+            + " sending the unacknowledged ones again", peer, String.valueOf(accepted), String.valueOf(taken));
+      }
+      taken = accepted;
+      return;
+    }
+    for (long i = 0; i < more; i++) {
+      unacked.pollFirst();
+    }
+    taken = accepted;
+    if (more > 0) {
+      LOG.log(Level.DEBUG, "{0} had taken {1} event(s) before the connection broke: not sent again",
+          peer, String.valueOf(more));
+    }
+  }
+
+  private static void pause(int attempt) throws IOException {
+    if (attempt < 2) {
+      return;
+    }
+    try {
+      Thread.sleep(10L * (attempt - 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while reconnecting");
+    }
+  }
+
+  private void readAcknowledgements(Link link) {
+    try {
+      while (true) {
+        ResultMessage reply = link.awaitReply(this::expectsReply);
+        if (!acknowledge(link, reply)) {
+          return;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      lock.lock();
+      try {
+        broken(link, e);
+      } catch (IOException again) {
+        LOG.log(Level.WARNING, "events to {0}: {1}", peer, again.getMessage());
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  private boolean expectsReply() {
+    lock.lock();
+    try {
+      return !unacked.isEmpty();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Takes one acknowledgement; false if the link is no longer current. */
+  private boolean acknowledge(Link link, ResultMessage reply) throws IOException {
+    lock.lock();
+    try {
+      if (link != current) {
+        return false;
+      }
+      if (unacked.pollFirst() == null) {
+        throw new IOException("an acknowledgement for no event: " + reply.code());
+      }
+      taken++;
+      acknowledged.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    if (reply.code() != ResultCode.OK) {
+      LOG.log(Level.WARNING, "{0} dropped an event: {1} (see its log)", peer, reply.code());
+    }
+    return true;
+  }
+
+  /** The link failed: if it is still the current one, connect again and resend. Holds the lock. */
+  private void broken(Link link, Exception cause) throws IOException {
+    if (link != current || closed) {
+      return;
+    }
+    link.close();
+    current = null;
+    if (unacked.isEmpty()) {
+      LOG.log(Level.DEBUG, "events to {0}: idle connection ended: {1}", peer, cause.toString());
+      return;
+    }
+    LOG.log(Level.DEBUG, "events to {0}: connection broke with {1} unacknowledged ({2}): resending",
+        peer, String.valueOf(unacked.size()), cause.toString());
+    reconnect();
+  }
+
+  /**
+   * Waits a moment for the acknowledgements still due, then closes the connection; events still
+   * unacknowledged are dropped with a warning. Idempotent.
+   */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      awaitDrained();
+      if (current != null) {
+        current.close();
+        current = null;
+      }
+      if (!unacked.isEmpty()) {
+        LOG.log(Level.WARNING, "events to {0}: closed with {1} unacknowledged (they may have arrived)",
+            peer, String.valueOf(unacked.size()));
+        unacked.clear();
+      }
+      acknowledged.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void awaitDrained() {
+    long left = Math.min(CLOSE_WAIT.toNanos(), timeout.toNanos());
+    try {
+      while (current != null && !unacked.isEmpty() && left > 0) {
+        left = acknowledged.awaitNanos(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One connection of the stream. */
+  private final class Link {
+    private final Socket socket;
+    private final BufferedInputStream in;
+    private final WireReader reader;
+    private final OutputStream out;
+    private final long accepted;
+
+    Link(Opened opened) throws IOException {
+      this.socket = opened.socket();
+      this.in = opened.in();
+      this.reader = WireReader.of(in);
+      this.out = new BufferedOutputStream(socket.getOutputStream());
+      this.accepted = opened.accepted();
+      socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+    }
+
+    void write(CommandMessage event) throws IOException {
+      event.writeTo(out);
+      out.flush();
+    }
+
+    void writeAll(Iterable<CommandMessage> events) throws IOException {
+      for (CommandMessage event : events) {
+        event.writeTo(out);
+      }
+      out.flush();
+    }
+
+    /**
+     * The next reply. Its first byte may take the timeout while an acknowledgement is due, and any
+     * time while none is (the peer closes idle connections); the rest must follow within the
+     * timeout.
+     */
+    ResultMessage awaitReply(BooleanSupplier due) throws IOException {
+      while (true) {
+        try {
+          in.mark(1);
+          if (in.read() < 0) {
+            throw new EOFException("closed by " + peer);
+          }
+          in.reset();
+          return reader.readResult().orElseThrow(() -> new EOFException("closed by " + peer));
+        } catch (SocketTimeoutException e) {
+          if (due.getAsBoolean()) {
+            throw new SocketTimeoutException(
+                "no acknowledgement from " + peer + " within " + timeout.toMillis() + " ms");
+          }
+        }
+      }
+    }
+
+    void close() {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        LOG.log(Level.DEBUG, "closing a connection to {0}: {1}", peer, e.toString());
+      }
+    }
+  }
+}
