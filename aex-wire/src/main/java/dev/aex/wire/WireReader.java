@@ -1,6 +1,6 @@
 package dev.aex.wire;
 
-import java.io.BufferedInputStream;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -54,11 +54,30 @@ public final class WireReader {
    * @throws IllegalArgumentException if {@code timeout} is not positive
    */
   public static WireReader of(Socket socket, Duration timeout) throws IOException {
+    return of(socket, timeout, () -> {});
+  }
+
+  /**
+   * As {@link #of(Socket, Duration)}, for a server that answers what it reads: {@code beforeWait}
+   * is flushed whenever the reader has to wait for more bytes (see {@link SocketInput}).
+   *
+   * @throws IllegalArgumentException if {@code timeout} is not positive
+   */
+  public static WireReader of(Socket socket, Duration timeout, Flushable beforeWait)
+      throws IOException {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout: " + timeout + " (expected: > 0)");
     }
-    InputStream in = new BufferedInputStream(socket.getInputStream());
+    InputStream in = new SocketInput(socket.getInputStream(), beforeWait);
     return new WireReader(in, Optional.of(socket), timeout, ReadLimits.DEFAULT);
+  }
+
+  /**
+   * Whether the next frame has already (partly) arrived, without a system call. False for readers
+   * not made from a socket.
+   */
+  public boolean hasBufferedInput() {
+    return in instanceof SocketInput buffered && buffered.hasBuffered();
   }
 
   /** The same source with other limits. */

@@ -62,7 +62,7 @@ final class EmLink implements AutoCloseable {
       return;
     }
     try {
-      events.send(command);
+      events.send(command, !Batch.more());
       original = false;
     } catch (EventStream.NotAexException e) {
       if (!original) {
@@ -86,6 +86,11 @@ final class EmLink implements AutoCloseable {
     }
   }
 
+  /** Writes the events that a batch left in the buffer ({@link Batch}). */
+  void flush() {
+    events.flush();
+  }
+
   /** Closes the event stream; events not yet acknowledged are logged as possibly lost. */
   @Override
   public void close() {
@@ -94,6 +99,7 @@ final class EmLink implements AutoCloseable {
 
   /** Writes a request; the caller reads the reply, outside any lock it held while writing. */
   Exchange start(CommandMessage command) throws IOException {
+    events.flush(); // events of a batch that were sent before this request leave before it
     Socket socket = connect();
     try {
       write(socket, command);

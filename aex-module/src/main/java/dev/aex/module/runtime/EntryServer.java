@@ -7,6 +7,7 @@ import dev.aex.wire.WireFormatException;
 import dev.aex.wire.WireReader;
 import dev.aex.wire.WireTimeoutException;
 import java.io.IOException;
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -34,13 +35,15 @@ final class EntryServer implements AutoCloseable {
 
   private final ServerSocket server;
   private final EntryDispatcher dispatcher;
+  private final Runnable endOfBatch;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread acceptor;
 
-  private EntryServer(ServerSocket server, EntryDispatcher dispatcher) {
+  private EntryServer(ServerSocket server, EntryDispatcher dispatcher, Runnable endOfBatch) {
     this.server = server;
     this.dispatcher = dispatcher;
+    this.endOfBatch = endOfBatch;
     this.acceptor =
         Thread.ofPlatform()
             .name("aex-module-accept-" + server.getLocalPort())
@@ -48,8 +51,12 @@ final class EntryServer implements AutoCloseable {
             .unstarted(this::acceptLoop);
   }
 
-  /** Binds 127.0.0.1:{@code port} and starts accepting. */
-  static EntryServer start(int port, EntryDispatcher dispatcher) throws IOException {
+  /**
+   * Binds 127.0.0.1:{@code port} and starts accepting. {@code endOfBatch} runs when a connection
+   * has answered every message that had arrived (it flushes the outputs they sent).
+   */
+  static EntryServer start(int port, EntryDispatcher dispatcher, Runnable endOfBatch)
+      throws IOException {
     ServerSocket server = new ServerSocket();
     try {
       server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -57,7 +64,7 @@ final class EntryServer implements AutoCloseable {
       server.close();
       throw e;
     }
-    EntryServer entryServer = new EntryServer(server, dispatcher);
+    EntryServer entryServer = new EntryServer(server, dispatcher, endOfBatch);
     entryServer.acceptor.start();
     return entryServer;
   }
@@ -85,18 +92,29 @@ final class EntryServer implements AutoCloseable {
 
   private void serve(Socket socket) {
     // Not try-with-resources: the IllegalPayload reply must go out before the socket closes.
+    OutputStream out = OutputStream.nullOutputStream();
     try {
-      WireReader reader = WireReader.of(socket, FRAME_DEADLINE);
-      OutputStream out = socket.getOutputStream();
+      BufferedOutputStream answers = new BufferedOutputStream(socket.getOutputStream());
+      out = answers;
+      // Before waiting for the next message: the outputs of a batch of pipelined messages leave
+      // in one write, and so do the answers.
+      WireReader reader = WireReader.of(socket, FRAME_DEADLINE, () -> {
+        endOfBatch.run();
+        answers.flush();
+      });
       for (Optional<Message> message = reader.readMessage();
           message.isPresent();
           message = reader.readMessage()) {
-        dispatcher.dispatch(message.get().payload()).writeTo(out);
-        out.flush();
+        Batch.more(reader.hasBufferedInput());
+        try {
+          dispatcher.dispatch(message.get().payload()).writeTo(out);
+        } finally {
+          Batch.more(false);
+        }
       }
     } catch (WireFormatException e) {
       LOG.log(Level.WARNING, "malformed frame from port {0}: {1}", String.valueOf(socket.getPort()), e.getMessage());
-      replyQuietly(socket, ResultMessage.of(ResultCode.ILLEGAL_PAYLOAD));
+      replyQuietly(out, ResultMessage.of(ResultCode.ILLEGAL_PAYLOAD));
     } catch (WireTimeoutException e) {
       LOG.log(Level.DEBUG, "connection from port {0} idle, closed: {1}", String.valueOf(socket.getPort()), e.getMessage());
     } catch (IOException e) {
@@ -104,18 +122,26 @@ final class EntryServer implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       LOG.log(Level.ERROR, "connection from port " + socket.getPort() + ": unexpected failure", e);
     } finally {
+      flushQuietly(out);
       open.remove(socket);
       closeQuietly(socket);
     }
   }
 
-  private static void replyQuietly(Socket socket, ResultMessage reply) {
+  /** After answers still buffered, so the peer gets them in order before the socket closes. */
+  private static void replyQuietly(OutputStream out, ResultMessage reply) {
     try {
-      OutputStream out = socket.getOutputStream();
       reply.writeTo(out);
-      out.flush();
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "could not send {0}: {1}", reply.code(), e.toString());
+    }
+  }
+
+  private static void flushQuietly(OutputStream out) {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "answers not sent, the peer went away: {0}", e.toString());
     }
   }
 

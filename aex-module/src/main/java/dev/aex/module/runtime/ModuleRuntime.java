@@ -58,7 +58,7 @@ public final class ModuleRuntime implements AutoCloseable {
     EntryDispatcher dispatcher = dispatcher(deployment, manifest, table, instance);
     int port = deployment.modulePort();
     try {
-      EntryServer server = EntryServer.start(port, dispatcher);
+      EntryServer server = EntryServer.start(port, dispatcher, em::flush);
       LOG.log(
           Level.INFO,
           "module {0} (id {1}) listening on 127.0.0.1:{2}{3}",

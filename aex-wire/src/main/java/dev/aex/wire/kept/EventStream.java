@@ -163,6 +163,14 @@ public final class EventStream implements AutoCloseable {
    *     is then dropped (and logged)
    */
   public void send(CommandMessage event) throws IOException {
+    send(event, true);
+  }
+
+  /**
+   * As {@link #send(CommandMessage)}; with {@code flush} false the event may wait in the buffer
+   * until a later send flushes (a sender that knows another event follows at once).
+   */
+  public void send(CommandMessage event, boolean flush) throws IOException {
     lock.lock();
     try {
       if (closed) {
@@ -175,10 +183,29 @@ public final class EventStream implements AutoCloseable {
         return;
       }
       try {
-        current.write(event);
+        current.write(event, flush);
       } catch (IOException e) {
         broken(current, e);
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Writes what {@link #send(CommandMessage, boolean)} left in the buffer; a failure resends. */
+  public void flush() {
+    lock.lock();
+    try {
+      if (current == null) {
+        return;
+      }
+      try {
+        current.flush();
+      } catch (IOException e) {
+        broken(current, e);
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "events to {0}: {1}", peer, e.getMessage());
     } finally {
       lock.unlock();
     }
@@ -195,6 +222,13 @@ public final class EventStream implements AutoCloseable {
   }
 
   private void awaitRoom() throws IOException {
+    if (unacked.size() >= window && current != null) {
+      try {
+        current.flush(); // the acknowledgements can only come for events that left the buffer
+      } catch (IOException e) {
+        broken(current, e); // a new connection gets every unacknowledged event again
+      }
+    }
     long left = timeout.toNanos();
     try {
       while (unacked.size() >= window) {
@@ -408,8 +442,14 @@ public final class EventStream implements AutoCloseable {
       socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
     }
 
-    void write(CommandMessage event) throws IOException {
+    void write(CommandMessage event, boolean flush) throws IOException {
       event.writeTo(out);
+      if (flush) {
+        out.flush();
+      }
+    }
+
+    void flush() throws IOException {
       out.flush();
     }
 

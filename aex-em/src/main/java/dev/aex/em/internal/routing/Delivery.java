@@ -92,7 +92,7 @@ public final class Delivery implements AutoCloseable {
     try {
       lanes.submit(new PeerDestination(peer), what, command.payload().size(), more -> {
         if (peers != null) {
-          peers.of(address).sendEvent(command);
+          peers.of(address).sendEvent(command, more);
         } else {
           WireClient.to(address, settings.timeouts().peer()).send(command);
         }

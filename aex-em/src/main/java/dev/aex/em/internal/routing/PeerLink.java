@@ -76,14 +76,15 @@ final class PeerLink implements AutoCloseable {
   /**
    * Sends an event (RemoteOutput): to an aex peer on the kept event stream, returning once it is
    * written (the stream resends it if the connection breaks before the peer acknowledged it); to
-   * an original peer on a connection of its own.
+   * an original peer on a connection of its own. {@code more}: another event follows at once,
+   * so the stream need not flush yet.
    */
-  void sendEvent(CommandMessage event) throws IOException {
+  void sendEvent(CommandMessage event, boolean more) throws IOException {
     eventLock.lock();
     try {
       if (!isOriginal()) {
         try {
-          events.send(event);
+          events.send(event, !more);
           return;
         } catch (EventStream.NotAexException e) {
           for (CommandMessage unsent : e.unsent()) {

@@ -9,6 +9,7 @@ import dev.aex.wire.ReadLimits;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.WireException;
 import dev.aex.wire.WireTimeoutException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger;
@@ -75,9 +76,11 @@ final class ClientConnection implements Runnable {
   }
 
   private void serve() throws IOException, InterruptedException {
+    // Replies are flushed when the next command must be waited for, or before closing: the
+    // replies to a batch of commands (acknowledgements of events) leave in one write.
+    OutputStream out = new BufferedOutputStream(socket.getOutputStream());
     CommandInput input =
-        new CommandInput(socket, ReadLimits.DEFAULT.withMaxLoadBytes(settings.maxLoadBytes()));
-    OutputStream out = socket.getOutputStream();
+        new CommandInput(socket, ReadLimits.DEFAULT.withMaxLoadBytes(settings.maxLoadBytes()), out);
     Settings.Timeouts timeouts = settings.timeouts();
     for (boolean first = true; ; first = false) {
       OptionalInt code = peek(input, first ? timeouts.firstCommand() : timeouts.idle());
@@ -93,9 +96,9 @@ final class ClientConnection implements Runnable {
       Outcome outcome = hello ? hello(input, ordered) : next(input, code.getAsInt(), ordered);
       if (outcome instanceof Outcome.Reply reply) {
         reply.message().writeTo(out);
-        out.flush();
       }
       if (outcome.thenClose()) {
+        out.flush();
         return;
       }
       // Let the other connections have a turn: a client whose events all sit in the socket

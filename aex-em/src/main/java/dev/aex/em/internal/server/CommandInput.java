@@ -5,9 +5,10 @@ import dev.aex.wire.LoadFormat;
 import dev.aex.wire.ReadLimits;
 import dev.aex.wire.WireReader;
 import dev.aex.wire.Bytes;
-import java.io.BufferedInputStream;
+import dev.aex.wire.SocketInput;
 import java.io.DataInputStream;
 import java.io.EOFException;
+import java.io.Flushable;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -20,15 +21,14 @@ import java.util.OptionalInt;
  * a client may send several commands back to back without any being lost between reads.
  */
 final class CommandInput {
-  private static final int BUFFER = 8 * 1024;
-
   private final Socket socket;
-  private final BufferedInputStream in;
+  private final SocketInput in;
   private final ReadLimits limits;
 
-  CommandInput(Socket socket, ReadLimits limits) throws IOException {
+  /** {@code beforeWait}: the replies so far, flushed whenever the next bytes must be waited for. */
+  CommandInput(Socket socket, ReadLimits limits, Flushable beforeWait) throws IOException {
     this.socket = socket;
-    this.in = new BufferedInputStream(socket.getInputStream(), BUFFER);
+    this.in = new SocketInput(socket.getInputStream(), beforeWait);
     this.limits = limits;
   }
 
