@@ -101,10 +101,6 @@ final class ClientConnection implements Runnable {
         out.flush();
         return;
       }
-      // Let the other connections have a turn: a client whose events all sit in the socket
-      // buffer would otherwise queue them all before any other connection's, and events of one
-      // sender spread over several connections would arrive too far apart for the replay window.
-      Thread.yield();
     }
   }
 
