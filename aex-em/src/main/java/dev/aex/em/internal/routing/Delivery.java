@@ -78,8 +78,9 @@ public final class Delivery implements AutoCloseable {
   public CompletableFuture<Optional<ResultMessage>> queueToModule(
       int port, Message message, Turn turn, String what) throws InterruptedException {
     try {
+      ModuleLink link = modules.of(port);
       return lanes.submit(new ModuleDestination(port), what, message.payload().size(),
-          more -> modules.of(port).deliver(message, more));
+          more -> link.deliver(message, more), link.pipelined());
     } finally {
       turn.pass();
     }
@@ -90,6 +91,7 @@ public final class Delivery implements AutoCloseable {
       throws InterruptedException {
     InetSocketAddress address = settings.peerAddresses().apply(peer);
     try {
+      boolean kept = peers != null && peers.of(address).keepsEvents();
       lanes.submit(new PeerDestination(peer), what, command.payload().size(), more -> {
         if (peers != null) {
           peers.of(address).sendEvent(command, more);
@@ -97,7 +99,7 @@ public final class Delivery implements AutoCloseable {
           WireClient.to(address, settings.timeouts().peer()).send(command);
         }
         return CompletableFuture.completedFuture(Optional.empty());
-      });
+      }, kept);
     } finally {
       turn.pass();
     }

@@ -53,14 +53,26 @@ final class Lane {
    * Queues a delivery of {@code bytes} behind every one queued before; the future gives the
    * destination's reply (empty if none) or the failure, which is also logged. Waits at most
    * {@code wait} for room in this lane and in the event manager's budget of queued bytes.
+   * {@code inline}: the delivery does not wait for the destination (a pipelined connection), so
+   * when the lane is idle the calling thread makes it itself, saving the hand-off to the lane's
+   * thread; deliveries queued meanwhile follow it in order.
    */
-  CompletableFuture<Optional<ResultMessage>> submit(String what, int bytes, Work work, Duration wait)
-      throws InterruptedException {
+  CompletableFuture<Optional<ResultMessage>> submit(
+      String what, int bytes, Work work, Duration wait, boolean inline) throws InterruptedException {
     Task task = new Task(what, bytes, work, new CompletableFuture<>());
     if (!budget.reserve(bytes, wait)) {
       fail(task, new RejectedExecutionException("the event manager held " + budget.max()
           + " bytes of queued events for " + wait.toMillis() + " ms (destinations slower than senders)"));
       return task.result();
+    }
+    if (inline && queue.isEmpty() && draining.compareAndSet(false, true)) {
+      if (queue.isEmpty()) {
+        run(task, false);
+        draining.set(false);
+        startDrainerIfNeeded();
+        return task.result();
+      }
+      draining.set(false); // another sender queued first: queue behind it
     }
     if (!queue.offer(task, wait.toNanos(), TimeUnit.NANOSECONDS)) {
       budget.release(bytes);
@@ -68,7 +80,13 @@ final class Lane {
           "the queue to " + name + " stayed full for " + wait.toMillis() + " ms"));
       return task.result();
     }
-    if (draining.compareAndSet(false, true)) {
+    startDrainerIfNeeded();
+    return task.result();
+  }
+
+  /** Starts the lane's thread unless it runs already or nothing waits. */
+  private void startDrainerIfNeeded() {
+    if (!queue.isEmpty() && draining.compareAndSet(false, true)) {
       try {
         Thread.ofVirtual().name("aex-em-lane-" + name).start(this::drain);
       } catch (RuntimeException | Error e) {
@@ -76,7 +94,6 @@ final class Lane {
         throw e;
       }
     }
-    return task.result();
   }
 
   private void drain() {

@@ -21,10 +21,10 @@ final class Lanes {
   }
 
   /** See {@link Lane#submit}; {@code destination} is a value object whose string names it. */
-  CompletableFuture<Optional<ResultMessage>> submit(
-      Object destination, String what, int bytes, Lane.Work work) throws InterruptedException {
+  CompletableFuture<Optional<ResultMessage>> submit(Object destination, String what, int bytes,
+      Lane.Work work, boolean inline) throws InterruptedException {
     return lanes.computeIfAbsent(destination, d -> new Lane(d.toString(), capacity, budget))
-        .submit(what, bytes, work, wait);
+        .submit(what, bytes, work, wait, inline);
   }
 
   void clear() {

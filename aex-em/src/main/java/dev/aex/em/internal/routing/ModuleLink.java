@@ -50,12 +50,17 @@ final class ModuleLink implements AutoCloseable {
     this.pipe = new ModulePipe(address, timeout, PIPE_WINDOW);
   }
 
+  /** Whether events go pipelined, without waiting for the module's answers. */
+  boolean pipelined() {
+    return manyPerConnection && reuse;
+  }
+
   /**
    * Delivers an event: pipelined once the module has shown that it answers several messages on
    * one connection, else as an {@link #exchange}. {@code more}: another event follows at once.
    */
   CompletableFuture<Optional<ResultMessage>> deliver(Message message, boolean more) throws IOException {
-    if (manyPerConnection && reuse) {
+    if (pipelined()) {
       return pipe.send(message, !more);
     }
     return CompletableFuture.completedFuture(exchange(message));

@@ -140,6 +140,11 @@ final class PeerLink implements AutoCloseable {
     }
   }
 
+  /** Whether events go on the kept stream (the peer answered the hello the aex way). */
+  boolean keepsEvents() {
+    return knownAex && !isOriginal();
+  }
+
   private boolean isOriginal() {
     if (original && System.nanoTime() - originalUntil >= 0) {
       original = false; // ask again: the peer may have been replaced by an aex one
