@@ -80,7 +80,7 @@ public final class Delivery implements AutoCloseable {
     try {
       ModuleLink link = modules.of(port);
       return lanes.submit(new ModuleDestination(port), what, message.payload().size(),
-          more -> link.deliver(message, more), link.pipelined());
+          more -> link.deliver(message, more), link.pipelined() && !Burst.more());
     } finally {
       turn.pass();
     }
@@ -91,7 +91,7 @@ public final class Delivery implements AutoCloseable {
       throws InterruptedException {
     InetSocketAddress address = settings.peerAddresses().apply(peer);
     try {
-      boolean kept = peers != null && peers.of(address).keepsEvents();
+      boolean kept = peers != null && peers.of(address).keepsEvents() && !Burst.more();
       lanes.submit(new PeerDestination(peer), what, command.payload().size(), more -> {
         if (peers != null) {
           peers.of(address).sendEvent(command, more);

@@ -1,6 +1,7 @@
 package dev.aex.em.internal.server;
 
 import dev.aex.em.internal.Settings;
+import dev.aex.em.internal.routing.Burst;
 import dev.aex.wire.kept.AexHello;
 import dev.aex.wire.Command;
 import dev.aex.wire.CommandCode;
@@ -131,7 +132,12 @@ final class ClientConnection implements Runnable {
     }
     if (acknowledging && command.get() instanceof CommandMessage event
         && CommandHandler.isKeptEvent(event)) {
-      return acknowledged(event);
+      Burst.more(input.hasBuffered());
+      try {
+        return acknowledged(event);
+      } finally {
+        Burst.more(false);
+      }
     }
     Turn turn = ordered ? slot.awaitTurn() : Turn.NONE;
     try {

@@ -32,6 +32,11 @@ final class CommandInput {
     this.limits = limits;
   }
 
+  /** Whether the next command has already (partly) arrived; no system call. */
+  boolean hasBuffered() {
+    return in.hasBuffered();
+  }
+
   /**
    * The code byte of the next command, without consuming it; empty if the client closed.
    *
