@@ -6,6 +6,7 @@
 module dev.aex.module {
   requires transitive dev.aex.wire;
   requires transitive dev.aex.crypto;
+  requires java.logging;
 
   exports dev.aex.module;
   exports dev.aex.module.spi;

@@ -1,0 +1,31 @@
+package dev.aex.module.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+
+class OneLineLogFormatTest {
+  private final OneLineLogFormat format = new OneLineLogFormat();
+
+  @Test
+  void aRecordIsOneLineWithLevelAndFilledInMessage() {
+    LogRecord record = new LogRecord(Level.INFO, "module {0} listening on {1}");
+    record.setParameters(new Object[] {"db", "127.0.0.1:5003"});
+
+    assertThat(format.format(record))
+        .isEqualTo("aex-module INFO: module db listening on 127.0.0.1:5003" + System.lineSeparator());
+  }
+
+  @Test
+  void aFailureAddsItsStackTraceAfterTheLine() {
+    LogRecord record = new LogRecord(Level.WARNING, "handler failed");
+    record.setThrown(new IllegalStateException("boom"));
+
+    String text = format.format(record);
+
+    assertThat(text.lines().findFirst()).contains("aex-module WARNING: handler failed");
+    assertThat(text).contains("java.lang.IllegalStateException: boom").endsWith(System.lineSeparator());
+  }
+}
