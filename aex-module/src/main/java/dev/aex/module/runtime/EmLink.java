@@ -7,6 +7,8 @@ import dev.aex.wire.ResultMessage;
 import dev.aex.wire.WireReader;
 import dev.aex.wire.payload.ModuleOutput;
 import dev.aex.wire.kept.EventStream;
+import dev.aex.wire.kept.NotAexException;
+import dev.aex.wire.kept.StreamConnector;
 import dev.aex.wire.payload.SealedData;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +43,7 @@ final class EmLink implements AutoCloseable {
     this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), emPort);
     this.timeout = timeout;
     this.events = new EventStream(
-        EventStream.connector(address, timeout), WINDOW, timeout, "event manager " + address);
+        StreamConnector.toEventManager(address, timeout), WINDOW, timeout, "event manager " + address);
   }
 
   /** {@code ModuleOutput [entry_id][conn_id][frame]}. */
@@ -64,7 +66,7 @@ final class EmLink implements AutoCloseable {
     try {
       events.send(command, !Batch.more());
       original = false;
-    } catch (EventStream.NotAexException e) {
+    } catch (NotAexException e) {
       if (!original) {
         LOG.log(Level.INFO, "{0}: one connection per event ({1})", address, e.getMessage());
       }

@@ -3,25 +3,14 @@ package dev.aex.wire.kept;
 import dev.aex.wire.CommandMessage;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
-import dev.aex.wire.WireReader;
-import dev.aex.wire.WireTimeoutException;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -48,81 +37,7 @@ public final class EventStream implements AutoCloseable {
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
   private static final SecureRandom SESSIONS = new SecureRandom();
 
-  /** Opens a connection and says the hello for a session; the event manager answers the count. */
-  @FunctionalInterface
-  public interface Connector {
-    /**
-     * @throws NotAexException if the peer answered the hello in any other way than an aex event
-     *     manager
-     */
-    Opened open(long session) throws IOException;
-  }
-
-  /**
-   * A connection after its hello, its input (which may hold bytes past the hello's answer), and how
-   * many events of the session the peer had taken.
-   */
-  public record Opened(Socket socket, BufferedInputStream in, long accepted) {}
-
-  /**
-   * Connects to {@code address} and says the hello; {@link NotAexException} for any answer but an
-   * aex event manager's, also for none within {@code timeout} (an aex event manager answers at
-   * once). Connecting takes at most {@code timeout} too.
-   */
-  public static Connector connector(InetSocketAddress address, Duration timeout) {
-    int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-    return session -> {
-      Socket socket = new Socket();
-      try {
-        socket.setTcpNoDelay(true);
-        socket.connect(address, millis);
-        socket.setSoTimeout(millis);
-        BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
-        return new Opened(socket, in, hello(socket, in, session, address));
-      } catch (IOException | RuntimeException e) {
-        socket.close();
-        throw e;
-      }
-    };
-  }
-
-  private static long hello(Socket socket, BufferedInputStream in, long session, InetSocketAddress address)
-      throws IOException {
-    Optional<ResultMessage> answer;
-    try {
-      OutputStream out = socket.getOutputStream();
-      out.write(AexHello.frame(session));
-      out.flush();
-      answer = WireReader.of(in).readResult();
-    } catch (SocketTimeoutException | WireTimeoutException e) {
-      throw new NotAexException(address + " did not answer the aex hello: not an aex event manager");
-    }
-    return answer.flatMap(AexHello::accepted).orElseThrow(() -> new NotAexException(
-        address + " answered the aex hello with "
-            + answer.map(r -> r.code().toString()).orElse("nothing") + ": not an aex event manager"));
-  }
-
-  /** The peer is not (or no longer) an aex event manager; the events it did not take are handed back. */
-  public static final class NotAexException extends IOException {
-    private static final long serialVersionUID = 1L;
-    private final transient List<CommandMessage> unsent;
-
-    public NotAexException(String message) {
-      this(message, List.of());
-    }
-
-    private NotAexException(String message, List<CommandMessage> unsent) {
-      super(message);
-      this.unsent = List.copyOf(unsent);
-    }
-
-    /** Events given to the stream that this peer did not acknowledge, in send order. */
-    public List<CommandMessage> unsent() {
-      return unsent;
-    }
-  }
-
-  private final Connector connector;
+  private final StreamConnector connector;
   private final int window;
   private final Duration timeout;
   private final String peer;
@@ -131,14 +46,14 @@ public final class EventStream implements AutoCloseable {
   private final Condition acknowledged = lock.newCondition();
   private final ArrayDeque<CommandMessage> unacked = new ArrayDeque<>(); // guarded by lock
   private long taken; // events of this session the peer has taken, as far as known; guarded by lock
-  private Link current; // guarded by lock
+  private StreamLink current; // guarded by lock
   private boolean closed; // guarded by lock
 
   /**
    * A stream that connects on its first event. {@code timeout} bounds the wait for room in the
    * window and for an acknowledgement that is due; {@code peer} names the event manager in logs.
    */
-  public EventStream(Connector connector, int window, Duration timeout, String peer) {
+  public EventStream(StreamConnector connector, int window, Duration timeout, String peer) {
     if (window < 1) {
       throw new IllegalArgumentException("window: " + window + " (expected: >= 1)");
     }
@@ -249,16 +164,16 @@ public final class EventStream implements AutoCloseable {
     IOException failure = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       pause(attempt);
-      Link link;
+      StreamLink link;
       try {
-        link = new Link(connector.open(session));
+        link = new StreamLink(connector.open(session), timeout, peer);
       } catch (NotAexException e) {
         throw handBack(e);
       } catch (IOException e) {
         failure = e;
         continue;
       }
-      skipTaken(link.accepted);
+      skipTaken(link.accepted());
       try {
         link.writeAll(unacked);
       } catch (IOException e) {
@@ -320,7 +235,7 @@ public final class EventStream implements AutoCloseable {
     }
   }
 
-  private void readAcknowledgements(Link link) {
+  private void readAcknowledgements(StreamLink link) {
     try {
       while (true) {
         ResultMessage reply = link.awaitReply(this::expectsReply);
@@ -350,7 +265,7 @@ public final class EventStream implements AutoCloseable {
   }
 
   /** Takes one acknowledgement; false if the link is no longer current. */
-  private boolean acknowledge(Link link, ResultMessage reply) throws IOException {
+  private boolean acknowledge(StreamLink link, ResultMessage reply) throws IOException {
     lock.lock();
     try {
       if (link != current) {
@@ -371,7 +286,7 @@ public final class EventStream implements AutoCloseable {
   }
 
   /** The link failed: if it is still the current one, connect again and resend. Holds the lock. */
-  private void broken(Link link, Exception cause) throws IOException {
+  private void broken(StreamLink link, Exception cause) throws IOException {
     if (link != current || closed) {
       return;
     }
@@ -422,73 +337,6 @@ public final class EventStream implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** One connection of the stream. */
-  private final class Link {
-    private final Socket socket;
-    private final BufferedInputStream in;
-    private final WireReader reader;
-    private final OutputStream out;
-    private final long accepted;
-
-    Link(Opened opened) throws IOException {
-      this.socket = opened.socket();
-      this.in = opened.in();
-      this.reader = WireReader.of(in);
-      this.out = new BufferedOutputStream(socket.getOutputStream());
-      this.accepted = opened.accepted();
-      socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
-    }
-
-    void write(CommandMessage event, boolean flush) throws IOException {
-      event.writeTo(out);
-      if (flush) {
-        out.flush();
-      }
-    }
-
-    void flush() throws IOException {
-      out.flush();
-    }
-
-    void writeAll(Iterable<CommandMessage> events) throws IOException {
-      for (CommandMessage event : events) {
-        event.writeTo(out);
-      }
-      out.flush();
-    }
-
-    /**
-     * The next reply. Its first byte may take the timeout while an acknowledgement is due, and any
-     * time while none is (the peer closes idle connections); the rest must follow within the
-     * timeout.
-     */
-    ResultMessage awaitReply(BooleanSupplier due) throws IOException {
-      while (true) {
-        try {
-          in.mark(1);
-          if (in.read() < 0) {
-            throw new EOFException("closed by " + peer);
-          }
-          in.reset();
-          return reader.readResult().orElseThrow(() -> new EOFException("closed by " + peer));
-        } catch (SocketTimeoutException e) {
-          if (due.getAsBoolean()) {
-            throw new SocketTimeoutException(
-                "no acknowledgement from " + peer + " within " + timeout.toMillis() + " ms");
-          }
-        }
-      }
-    }
-
-    void close() {
-      try {
-        socket.close();
-      } catch (IOException e) {
-        LOG.log(Level.DEBUG, "closing a connection to {0}: {1}", peer, e.toString());
-      }
     }
   }
 }

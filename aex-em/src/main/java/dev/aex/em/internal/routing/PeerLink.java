@@ -1,16 +1,16 @@
 package dev.aex.em.internal.routing;
 
 import dev.aex.wire.CommandMessage;
-import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.WireClient;
 import dev.aex.wire.WireReader;
 import dev.aex.wire.WireTimeoutException;
 import dev.aex.wire.kept.AexHello;
 import dev.aex.wire.kept.EventStream;
+import dev.aex.wire.kept.NotAexException;
+import dev.aex.wire.kept.StreamConnector;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.Serial;
 import java.io.OutputStream;
 import java.lang.System.Logger;
@@ -65,12 +65,12 @@ final class PeerLink implements AutoCloseable {
   }
 
   /** A connection for the event stream; the peer may have stopped being an aex one. */
-  private EventStream.Opened openEvents(long session) throws IOException {
+  private StreamConnector.Opened openEvents(long session) throws IOException {
     Opened opened = open(session);
     if (opened == null) {
-      throw new EventStream.NotAexException(address + " is not an aex event manager");
+      throw new NotAexException(address + " is not an aex event manager");
     }
-    return new EventStream.Opened(opened.kept().socket, opened.kept().in, opened.accepted());
+    return new StreamConnector.Opened(opened.kept().socket, opened.kept().in, opened.accepted());
   }
 
   /**
@@ -86,7 +86,7 @@ final class PeerLink implements AutoCloseable {
         try {
           events.send(event, !more);
           return;
-        } catch (EventStream.NotAexException e) {
+        } catch (NotAexException e) {
           for (CommandMessage unsent : e.unsent()) {
             perCommand.send(unsent);
           }

@@ -1,0 +1,94 @@
+package dev.aex.wire.kept;
+
+import dev.aex.wire.CommandMessage;
+import dev.aex.wire.ResultMessage;
+import dev.aex.wire.WireReader;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** One connection of an {@link EventStream}: events out, their acknowledgements in. */
+final class StreamLink {
+  private static final Logger LOG = System.getLogger(StreamLink.class.getName());
+
+  private final Socket socket;
+  private final BufferedInputStream in;
+  private final WireReader reader;
+  private final OutputStream out;
+  private final long accepted;
+  private final Duration timeout;
+  private final String peer;
+
+  StreamLink(StreamConnector.Opened opened, Duration timeout, String peer) throws IOException {
+    this.timeout = timeout;
+    this.peer = peer;
+    this.socket = opened.socket();
+    this.in = opened.in();
+    this.reader = WireReader.of(in);
+    this.out = new BufferedOutputStream(socket.getOutputStream());
+    this.accepted = opened.accepted();
+    socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+  }
+
+  /** How many events of the session the peer had taken when this connection said hello. */
+  long accepted() {
+    return accepted;
+  }
+
+  void write(CommandMessage event, boolean flush) throws IOException {
+    event.writeTo(out);
+    if (flush) {
+      out.flush();
+    }
+  }
+
+  void flush() throws IOException {
+    out.flush();
+  }
+
+  void writeAll(Iterable<CommandMessage> events) throws IOException {
+    for (CommandMessage event : events) {
+      event.writeTo(out);
+    }
+    out.flush();
+  }
+
+  /**
+   * The next reply. Its first byte may take the timeout while an acknowledgement is due, and any
+   * time while none is (the peer closes idle connections); the rest must follow within the
+   * timeout.
+   */
+  ResultMessage awaitReply(BooleanSupplier due) throws IOException {
+    while (true) {
+      try {
+        in.mark(1);
+        if (in.read() < 0) {
+          throw new EOFException("closed by " + peer);
+        }
+        in.reset();
+        return reader.readResult().orElseThrow(() -> new EOFException("closed by " + peer));
+      } catch (SocketTimeoutException e) {
+        if (due.getAsBoolean()) {
+          throw new SocketTimeoutException(
+              "no acknowledgement from " + peer + " within " + timeout.toMillis() + " ms");
+        }
+      }
+    }
+  }
+
+  void close() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "closing a connection to {0}: {1}", peer, e.toString());
+    }
+  }
+}
