@@ -1,0 +1,70 @@
+package dev.aex.em.internal.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aex.wire.ResultMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LaneTest {
+  private static final Duration WAIT = Duration.ofMillis(200);
+  private static final int EVENT = 0xffff;
+
+  @Test
+  void inlineAndQueuedDeliveriesKeepTheOrderOfSubmission() throws Exception {
+    Lane lane = new Lane("test", 100, new QueuedBytes(1 << 20));
+    List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+    List<CompletableFuture<Optional<ResultMessage>>> results = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      int n = i;
+      results.add(lane.submit("event " + i, 10, more -> {
+        order.add(n);
+        return CompletableFuture.completedFuture(Optional.empty());
+      }, WAIT, i % 3 == 0));
+    }
+    for (CompletableFuture<Optional<ResultMessage>> result : results) {
+      result.get(5, TimeUnit.SECONDS);
+    }
+    assertThat(order).hasSize(500).isSorted();
+  }
+
+  @Test
+  void theByteBudgetHoldsBackAndThenRefusesWhatDoesNotFit() throws Exception {
+    QueuedBytes budget = new QueuedBytes(2 * EVENT);
+    Lane lane = new Lane("slow", 100, budget);
+    CountDownLatch release = new CountDownLatch(1);
+    Lane.Work stuck = more -> {
+      release.await(5, TimeUnit.SECONDS);
+      return CompletableFuture.completedFuture(Optional.empty());
+    };
+    lane.submit("first", EVENT, stuck, WAIT, false); // taken by the lane's thread, which blocks
+    awaitBudget(budget, 2 * EVENT);
+    lane.submit("second", EVENT, stuck, WAIT, false);
+    lane.submit("third", EVENT, stuck, WAIT, false);
+
+    CompletableFuture<Optional<ResultMessage>> fourth = lane.submit("fourth", EVENT, stuck, WAIT, false);
+
+    assertThat(fourth).failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(RejectedExecutionException.class)
+        .withMessageContaining("bytes of queued events");
+    release.countDown();
+  }
+
+  /** The first delivery leaves the queue (and gives its bytes back) once the lane's thread runs it. */
+  private static void awaitBudget(QueuedBytes budget, int free) throws InterruptedException {
+    for (int i = 0; i < 500 && !budget.reserve(free, Duration.ZERO); i++) {
+      Thread.sleep(10);
+    }
+    budget.release(free);
+  }
+}
