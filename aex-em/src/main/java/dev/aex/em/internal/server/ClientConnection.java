@@ -130,18 +130,21 @@ final class ClientConnection implements Runnable {
     if (command.isEmpty()) {
       return Outcome.drop();
     }
-    if (acknowledging && command.get() instanceof CommandMessage event
-        && CommandHandler.isKeptEvent(event)) {
-      Burst.more(input.hasBuffered());
-      try {
-        return acknowledged(event);
-      } finally {
-        Burst.more(false);
-      }
+    Burst.more(input.hasBuffered());
+    try {
+      return handle(command.get(), ordered);
+    } finally {
+      Burst.more(false);
+    }
+  }
+
+  private Outcome handle(Command command, boolean ordered) throws InterruptedException {
+    if (acknowledging && command instanceof CommandMessage event && CommandHandler.isKeptEvent(event)) {
+      return acknowledged(event);
     }
     Turn turn = ordered ? slot.awaitTurn() : Turn.NONE;
     try {
-      return handler.handle(command.get(), turn);
+      return handler.handle(command, turn);
     } finally {
       turn.pass();
     }
