@@ -1,0 +1,92 @@
+package dev.aex.wire.kept;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aex.wire.Bytes;
+import dev.aex.wire.CommandCode;
+import dev.aex.wire.CommandMessage;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class EventStreamTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  @Test
+  void eventsArriveOnceEachInOrderOnOneConnection() throws Exception {
+    try (FakeAexEm em = new FakeAexEm(FakeAexEm.Mode.AEX, 0);
+        EventStream stream = stream(em, 64, TIMEOUT)) {
+      for (int i = 0; i < 2000; i++) {
+        stream.send(event(i), i % 10 == 9);
+      }
+      stream.flush();
+      awaitReceived(em, 2000);
+      assertThat(em.received).containsExactlyElementsOf(events(2000));
+      assertThat(em.connections).hasValue(1);
+    }
+  }
+
+  @Test
+  void cutConnectionsLoseAndRepeatNothing() throws Exception {
+    try (FakeAexEm em = new FakeAexEm(FakeAexEm.Mode.AEX, 300);
+        EventStream stream = stream(em, 64, TIMEOUT)) {
+      for (int i = 0; i < 2000; i++) {
+        stream.send(event(i));
+      }
+      awaitReceived(em, 2000);
+      Thread.sleep(200); // anything sent twice would show up now
+      assertThat(em.received).containsExactlyElementsOf(events(2000));
+      assertThat(em.connections.get()).isGreaterThan(5);
+    }
+  }
+
+  @Test
+  void aPeerThatRefusesTheHelloGetsTheEventsHandedBack() throws Exception {
+    try (FakeAexEm em = new FakeAexEm(FakeAexEm.Mode.REFUSE_HELLO, 0);
+        EventStream stream = stream(em, 64, TIMEOUT)) {
+      assertThatThrownBy(() -> stream.send(event(7)))
+          .isInstanceOfSatisfying(NotAexException.class,
+              e -> assertThat(e.unsent()).extracting(CommandMessage::payload).containsExactly(payload(7)))
+          .hasMessageContaining("ILLEGAL_COMMAND");
+      assertThat(stream.unacknowledged()).isZero();
+    }
+  }
+
+  @Test
+  void aFullWindowWithoutAcknowledgementsFailsTheNextSendAfterTheTimeout() throws Exception {
+    try (FakeAexEm em = new FakeAexEm(FakeAexEm.Mode.NO_ACKS, 0);
+        EventStream stream = stream(em, 4, Duration.ofMillis(300))) {
+      for (int i = 0; i < 4; i++) {
+        stream.send(event(i));
+      }
+      assertThatThrownBy(() -> stream.send(event(4)))
+          .hasMessageContaining("unacknowledged");
+      assertThat(stream.unacknowledged()).isEqualTo(4);
+    }
+  }
+
+  private static EventStream stream(FakeAexEm em, int window, Duration timeout) {
+    return new EventStream(StreamConnector.toEventManager(em.address(), timeout), window, timeout, "fake EM");
+  }
+
+  private static void awaitReceived(FakeAexEm em, int n) throws InterruptedException {
+    for (int i = 0; i < 1000 && em.received.size() < n; i++) {
+      Thread.sleep(10);
+    }
+  }
+
+  private static CommandMessage event(int i) {
+    return new CommandMessage(CommandCode.REMOTE_OUTPUT, payload(i));
+  }
+
+  private static Bytes payload(int i) {
+    return Bytes.of(ByteBuffer.allocate(8).putShort((short) 1).putShort((short) 2).putInt(i).array());
+  }
+
+  private static List<Bytes> events(int n) {
+    return IntStream.range(0, n).mapToObj(EventStreamTest::payload).toList();
+  }
+}
