@@ -6,6 +6,9 @@
 #
 #   fosdem          2 nodes; deploy / attest / connect; output init-server --arg beef;
 #                   curl localhost:48879 prints 0; output trigger-btn: 1; again: 2.
+#   fosdem-sgx      the same with fosdem/sgx-simulation.json: webserver, controller and db on
+#                   an SGX node in INSECURE simulation (`aex em --sgx simulation`), attested with
+#                   quotes and key agreement (docs/sgx.md).
 #   db-webserver    1 node; deploy / attest / connect; call webserver init --arg <port>;
 #                   curl prints 0, 1, 2 (each page counts itself with an event to db).
 #   state-transfer  2 nodes; call counter init --arg <port 1>; curl prints 0; request
@@ -21,12 +24,12 @@
 # `acceptance: ...` lines, and on a failure the last lines of the event managers' logs; exits
 # non-zero on any mismatch.
 #
-# Usage: bash scripts/acceptance.sh [fosdem] [db-webserver] [state-transfer] [ping-pong]
-#        (default: all four, in that order)
+# Usage: bash scripts/acceptance.sh [fosdem] [fosdem-sgx] [db-webserver] [state-transfer] [ping-pong]
+#        (default: all five, in that order)
 #
 # Ports (environment; all must be free, and each node's event manager port + 1..15 too, where
 # its modules listen):
-#   fosdem          EM1_PORT (5000), EM2_PORT (6000), WEB_PORT (48879)
+#   fosdem          EM1_PORT (5000), EM2_PORT (6000), WEB_PORT (48879); fosdem-sgx too
 #   db-webserver    DBWEB_EM_PORT (5100), DBWEB_PORT (8080)
 #   state-transfer  STATE_EM1_PORT (5200), STATE_EM2_PORT (6200), STATE_WEB1_PORT (8081),
 #                   STATE_WEB2_PORT (8082)
@@ -38,7 +41,7 @@ shopt -s inherit_errexit 2>/dev/null || true
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 aex="$root/aex"
-all_examples=(fosdem db-webserver state-transfer ping-pong)
+all_examples=(fosdem fosdem-sgx db-webserver state-transfer ping-pong)
 
 fosdem_em1=${EM1_PORT:-5000}
 fosdem_em2=${EM2_PORT:-6000}
@@ -75,7 +78,7 @@ for arg in "$@"; do
       exit 0
       ;;
     all) selected+=("${all_examples[@]}") ;;
-    fosdem | db-webserver | state-transfer | ping-pong) selected+=("$arg") ;;
+    fosdem | fosdem-sgx | db-webserver | state-transfer | ping-pong) selected+=("$arg") ;;
     *)
       say "unknown example '$arg' (examples: ${all_examples[*]})"
       exit 2
@@ -147,7 +150,7 @@ listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # The ports of an example: its event managers' (each with 15 module ports above it), its pages'.
 example_ports() {
   case "$1" in
-    fosdem) echo "em $fosdem_em1 em $fosdem_em2 web $fosdem_web" ;;
+    fosdem | fosdem-sgx) echo "em $fosdem_em1 em $fosdem_em2 web $fosdem_web" ;;
     db-webserver) echo "em $dbweb_em web $dbweb_web" ;;
     state-transfer) echo "em $state_em1 em $state_em2 web $state_web1 web $state_web2" ;;
     ping-pong) echo "em $ping_em1 em $ping_em2 em $ping_em3" ;;
@@ -156,7 +159,7 @@ example_ports() {
 
 # Every port checked up front, before anything starts.
 for example in "${selected[@]}"; do
-  [ -d "$root/examples/$example" ] || fail "examples/$example not found in $root"
+  [ -d "$root/examples/${example%-sgx}" ] || fail "examples/${example%-sgx} not found in $root"
   set -- $(example_ports "$example")
   while [ "$#" -gt 0 ]; do
     kind=$1 port=$2
@@ -197,10 +200,10 @@ aexc() {
 # Build the command once, before several event managers start at the same time.
 "$aex" --version >/dev/null
 
-# Copies examples/$1 into $work/$1/$2 (build output and results left out), with
+# Copies examples/$1 into $work/$current/$2 (build output and results left out), with
 # "reactive_port": FROM rewritten to TO in descriptor $3 for each FROM=TO pair that follows.
 copy_example() {
-  local name=$1 into="$work/$1/$2" descriptor=$3 pair script=()
+  local name=$1 into="$work/$current/$2" descriptor=$3 pair script=()
   shift 3
   mkdir -p "$into"
   (cd "$root/examples/$name" \
@@ -219,15 +222,21 @@ copy_example() {
   done
 }
 
-# Starts an event manager per port given (separate processes), logs in $work/$current/em-PORT.log,
-# and waits (at most 30 s) until each listens.
+# Starts an event manager per port given (separate processes; PORT:sgx for an SGX node in
+# simulation), logs in $work/$current/em-PORT.log, and waits (at most 30 s) until each listens.
 start_ems() {
-  local port pid
-  for port in "$@"; do
-    "$aex" em --host 127.0.0.1 --port "$port" >"$work/$current/em-$port.log" 2>&1 &
+  local port pid spec ports=()
+  for spec in "$@"; do
+    port=${spec%:sgx}
+    ports+=("$port")
+    if [ "$spec" = "$port" ]; then
+      "$aex" em --host 127.0.0.1 --port "$port" >"$work/$current/em-$port.log" 2>&1 &
+    else
+      "$aex" em --host 127.0.0.1 --port "$port" --sgx simulation >"$work/$current/em-$port.log" 2>&1 &
+    fi
     pids+=("$!")
   done
-  for port in "$@"; do
+  for port in "${ports[@]}"; do
     for _ in $(seq 1 300); do
       grep -q "listening on" "$work/$current/em-$port.log" 2>/dev/null && break
       for pid in "${pids[@]}"; do
@@ -238,7 +247,7 @@ start_ems() {
     grep -q "listening on" "$work/$current/em-$port.log" \
       || fail "event manager on $port not listening after 30 s"
   done
-  say "event managers on $*"
+  say "event managers on ${ports[*]}"
 }
 
 # Waits (at most 15 s) until a page listens on port $1, without requesting it: the pages of
@@ -305,11 +314,14 @@ deploy_attest_connect() { # descriptor, from the example's folder's parent (the 
 }
 
 # --- FOSDEM (reactive-tools' CI) -------------------------------------------------------------
-run_fosdem() {
-  copy_example fosdem app native.json 5000="$fosdem_em1" 6000="$fosdem_em2"
-  start_ems "$fosdem_em1" "$fosdem_em2"
-  cd "$work/fosdem"
-  deploy_attest_connect native.json
+run_fosdem() { fosdem_with native.json "$fosdem_em1"; }
+run_fosdem_sgx() { fosdem_with sgx-simulation.json "$fosdem_em1:sgx"; }
+
+fosdem_with() { # descriptor, node 1's event manager for start_ems
+  copy_example fosdem app "$1" 5000="$fosdem_em1" 6000="$fosdem_em2"
+  start_ems "$2" "$fosdem_em2"
+  cd "$work/$current"
+  deploy_attest_connect "$1"
 
   # The page's count, once it shows a number (GET does not change it here); with an expected
   # value, until it shows that one (the press travels as events). At most 15 s.

@@ -14,6 +14,7 @@ module dev.aex.deployer {
   requires transitive dev.aex.crypto;
   requires transitive dev.aex.wire;
   requires dev.aex.module.build;
+  requires dev.aex.attestation;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
 

@@ -7,6 +7,8 @@ module dev.aex.module {
   requires transitive dev.aex.wire;
   requires transitive dev.aex.crypto;
   requires java.logging;
+  // The INSECURE simulated quoter of SGX modules in simulation (docs/sgx.md); never a verifier.
+  requires dev.aex.attestation;
 
   exports dev.aex.module;
   exports dev.aex.module.spi;

@@ -4,7 +4,10 @@ import dev.aex.deployer.descriptor.Architecture;
 import dev.aex.deployer.descriptor.Descriptor;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.Node;
+import dev.aex.deployer.descriptor.SgxMode;
+import dev.aex.deployer.descriptor.SgxNode;
 import dev.aex.em.EventManager;
+import dev.aex.em.SgxLoading;
 import dev.aex.em.LogLevel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,9 +116,9 @@ final class LocalNodes implements AutoCloseable {
           + " is not this machine, so aex up cannot start one: start it there with"
           + " 'aex em --port " + port + "'");
     }
-    if (node.architecture() != Architecture.NATIVE) {
+    if (node.architecture() != Architecture.NATIVE && node.architecture() != Architecture.SGX) {
       throw new CliException(where + ": no event manager listens there, and aex up starts"
-          + " event managers for native nodes only (this one is "
+          + " event managers for native and sgx nodes only (this one is "
           + node.architecture().toString().toLowerCase(java.util.Locale.ROOT)
           + "): start the node's own event manager first");
     }
@@ -135,6 +138,11 @@ final class LocalNodes implements AutoCloseable {
         .logLevel(emLog);
     if (!address.isAnyLocalAddress()) {
       builder.host(address);
+    }
+    if (node instanceof SgxNode sgx) {
+      // An sgx node's event manager starts its modules under Gramine, or in the INSECURE
+      // simulation when the descriptor says so (the deployer warns about it).
+      builder.sgx(sgx.mode() == SgxMode.SIMULATION ? SgxLoading.SIMULATION : SgxLoading.GRAMINE);
     }
     try {
       return new Entry(node, socket, Optional.of(builder.build().start()), true);

@@ -34,6 +34,10 @@ public final class EmMain {
       return 0;
     }
     options.notes().forEach(note -> err.println("aex em: " + note));
+    if (options.sgx().equals(java.util.Optional.of(SgxLoading.SIMULATION))) {
+      err.println("aex em: WARNING: SGX SIMULATION: modules run as plain processes with INSECURE"
+          + " test quotes; nothing is isolated (for tests and demos only)");
+    }
     EmLogging.useConsole();
     return serve(options, err);
   }

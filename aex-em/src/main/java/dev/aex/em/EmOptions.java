@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The command-line options and environment variables of {@code aex em}, parsed as the original
@@ -19,13 +20,17 @@ import java.util.Objects;
  * @param port the port ({@code --port}, else {@code EM_PORT}, else 5000)
  * @param logLevel {@code --log}, else {@code EM_LOG}, else info
  * @param periodicTasks {@code --periodic-tasks}, else {@code EM_PERIODIC_TASKS=true}
+ * @param sgx {@code --sgx gramine|simulation}: an SGX node and how its modules start; empty for a
+ *     native node
  * @param help whether {@code --help} was given
  * @param notes what was ignored, to print at start
  */
 public record EmOptions(
-    InetAddress host, int port, LogLevel logLevel, boolean periodicTasks, boolean help, List<String> notes) {
+    InetAddress host, int port, LogLevel logLevel, boolean periodicTasks, Optional<SgxLoading> sgx,
+    boolean help, List<String> notes) {
   public EmOptions {
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(sgx, "sgx");
     Objects.requireNonNull(logLevel, "logLevel");
     notes = List.copyOf(notes);
   }
@@ -41,12 +46,16 @@ public record EmOptions(
 
   public static String usage() {
     return """
-        usage: aex em [--host ADDRESS] [--port PORT] [--log LEVEL] [--periodic-tasks]
+        usage: aex em [--host ADDRESS] [--port PORT] [--log LEVEL] [--periodic-tasks] [--sgx MODE]
           --host ADDRESS     address to listen on (default: all interfaces)
           --port PORT        port to listen on, 1..65535; modules listen on PORT + module id
                              (default: $EM_PORT, else 5000)
           --log LEVEL        off, error, warn, info, debug or trace (default: $EM_LOG, else info)
           --periodic-tasks   run periodic events (default: $EM_PERIODIC_TASKS, else false)
+          --sgx MODE         an SGX node: Loads are in the SGX format and start modules with
+                             gramine-sgx (MODE gramine) or, INSECURE and for tests only, as
+                             plain JVMs with simulated quotes (MODE simulation); default: a
+                             native node
           -h, --help         show this help
         """;
   }
@@ -67,7 +76,7 @@ public record EmOptions(
       switch (name) {
         case "-h", "--help" -> b.help = true;
         case "--periodic-tasks" -> b.periodic = true;
-        case "--host", "--port", "--log" -> {
+        case "--host", "--port", "--log", "--sgx" -> {
           String value = inline ? arg.substring(eq + 1) : valueAfter(args, i++, name);
           b.set(name, value);
         }
@@ -79,7 +88,10 @@ public record EmOptions(
 
   /** Options for {@link EventManager#builder()}. */
   public EventManager.Builder toBuilder() {
-    return EventManager.builder().host(host).port(port).logLevel(logLevel).periodicTasks(periodicTasks);
+    EventManager.Builder builder =
+        EventManager.builder().host(host).port(port).logLevel(logLevel).periodicTasks(periodicTasks);
+    sgx.ifPresent(builder::sgx);
+    return builder;
   }
 
   private static String valueAfter(List<String> args, int i, String name) throws UsageException {
@@ -95,6 +107,7 @@ public record EmOptions(
     private int port;
     private LogLevel log;
     private boolean periodic;
+    private Optional<SgxLoading> sgx = Optional.empty();
     private boolean help;
 
     Builder(Map<String, String> env, List<String> notes) throws UsageException {
@@ -106,7 +119,7 @@ public record EmOptions(
       ignored(env, "EM_THREADS", "every connection has its own virtual thread");
       ignored(env, "EM_MEASURE_TIME", "no timestamps are printed");
       if ("true".equalsIgnoreCase(env.getOrDefault("EM_SGX", "false"))) {
-        notes.add("EM_SGX=true ignored: this event manager loads native executables only");
+        notes.add("EM_SGX=true ignored: give --sgx gramine (or --sgx simulation) for an SGX node");
       }
     }
 
@@ -114,12 +127,13 @@ public record EmOptions(
       switch (name) {
         case "--host" -> host = host(value);
         case "--port" -> port = port(value, "--port");
+        case "--sgx" -> sgx = Optional.of(sgx(value));
         default -> log = log(value, "--log");
       }
     }
 
     EmOptions build() {
-      return new EmOptions(host, port, log, periodic, help, notes);
+      return new EmOptions(host, port, log, periodic, sgx, help, notes);
     }
 
     private void ignored(Map<String, String> env, String name, String why) {
@@ -138,6 +152,14 @@ public record EmOptions(
         // reported below
       }
       throw new UsageException(source + ": \"" + text + "\" (expected: a port 1..65535)");
+    }
+
+    private static SgxLoading sgx(String text) throws UsageException {
+      try {
+        return SgxLoading.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--sgx: " + e.getMessage());
+      }
     }
 
     private static LogLevel log(String text, String source) throws UsageException {

@@ -112,8 +112,15 @@ public final class EventManager implements AutoCloseable {
     private boolean keepPeerConnections = true;
     private long maxLoadBytes = 64L * 1024 * 1024;
     private Settings.Timeouts timeouts = Settings.Timeouts.DEFAULT;
+    private Optional<SgxLoading> sgx = Optional.empty();
 
     private Builder() {}
+
+    /** Makes this an SGX node whose modules start as {@code loading} says; default native. */
+    public Builder sgx(SgxLoading loading) {
+      this.sgx = Optional.of(loading);
+      return this;
+    }
 
     /** The address to listen on; default all interfaces (0.0.0.0), as the original. */
     public Builder host(InetAddress host) {
@@ -213,7 +220,7 @@ public final class EventManager implements AutoCloseable {
     /** An event manager with these options, not yet started. */
     public EventManager build() {
       return new EventManager(new Settings(host, port, logLevel, periodicTasks, workDirectory,
-          peerAddresses, reuseModuleConnections, keepPeerConnections, maxLoadBytes, timeouts, Settings.Limits.DEFAULT));
+          peerAddresses, reuseModuleConnections, keepPeerConnections, maxLoadBytes, timeouts, Settings.Limits.DEFAULT).withSgx(sgx));
     }
 
     private static Duration positive(Duration value, String name) {

@@ -50,6 +50,17 @@ class EmOptionsTest {
   }
 
   @Test
+  void sgxNodesSayHowTheirModulesStart() throws Exception {
+    assertThat(EmOptions.parse(List.of(), Map.of()).sgx()).isEmpty();
+    assertThat(EmOptions.parse(List.of("--sgx", "simulation"), Map.of()).sgx())
+        .contains(SgxLoading.SIMULATION);
+    assertThat(EmOptions.parse(List.of("--sgx=gramine"), Map.of()).sgx()).contains(SgxLoading.GRAMINE);
+    assertThatThrownBy(() -> EmOptions.parse(List.of("--sgx", "epid"), Map.of()))
+        .hasMessage("--sgx: \"epid\" (expected: gramine or simulation)");
+    assertThat(EmOptions.usage()).contains("--sgx MODE");
+  }
+
+  @Test
   void badValuesAreRefusedWithTheValueAndWhatIsExpected() {
     assertThatThrownBy(() -> EmOptions.parse(List.of("--port", "70000"), Map.of()))
         .hasMessage("--port: \"70000\" (expected: a port 1..65535)");

@@ -1,8 +1,8 @@
 package dev.aex.crypto.keys;
 
+import dev.aex.crypto.Sha256;
 import dev.aex.crypto.SymmetricKey;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -31,7 +31,7 @@ public final class TrustZoneKeys {
     if (vendorId < 0 || vendorId > 0xFFFF) {
       throw new IllegalArgumentException("vendor id: " + vendorId + " (expected: 0 to 65535)");
     }
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.newDigest();
     sha.update(hardwareUniqueKey);
     sha.update(new byte[] {(byte) vendorId, (byte) (vendorId >>> 8)});
     return SymmetricKey.copyOf(sha.digest());
@@ -43,7 +43,7 @@ public final class TrustZoneKeys {
       throw new IllegalArgumentException(
           "TA hash length: " + taHash.length + " bytes (expected: " + TA_HASH_BYTES + ")");
     }
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.newDigest();
     sha.update(vendorKey.revealBytes());
     sha.update(taHash);
     return SymmetricKey.copyOf(Arrays.copyOf(sha.digest(), 16));
@@ -57,13 +57,5 @@ public final class TrustZoneKeys {
           + (SHDR_BYTES + TA_HASH_BYTES) + "); is this a signed .ta file?");
     }
     return Arrays.copyOfRange(taFile, SHDR_BYTES, SHDR_BYTES + TA_HASH_BYTES);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable in this JDK", e);
-    }
   }
 }

@@ -7,6 +7,7 @@ import dev.aex.crypto.secure.PendingRequest;
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.SancusModule;
+import dev.aex.deployer.descriptor.SgxModule;
 import dev.aex.deployer.descriptor.TrustZoneModule;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.ResultCode;
@@ -23,7 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * deployer seals a random challenge under that key (SECURITY.md §4, attest), and the module must
  * seal the same challenge back as the reply. Unlike the original's bare MAC, the module only
  * answers challenges the deployer authenticated. TrustZone and Sancus modules answer the original
- * challenge with a MAC; SGX waits for the attestation issue.
+ * challenge with a MAC. An SGX module first agrees on its key with a verified quote
+ * ({@link SgxAttestation}), then answers the same challenge as a native one.
  */
 final class Attestation {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -32,13 +34,12 @@ final class Attestation {
 
   static void attest(Context ctx, ModuleSlot slot) throws DeployerException {
     Module m = slot.get();
-    switch (m.architecture()) {
-      case SGX -> throw new DeployerException("attest " + m.name() + ": SGX attestation is not"
-          + " supported yet (issue 8)");
-      case SANCUS, TRUSTZONE, NATIVE -> { }
-    }
     Timer.time(ctx.listener(), "attest", m.name(), "Attest time for " + m.name(), () -> {
-      if (m instanceof TrustZoneModule || m instanceof SancusModule) {
+      if (m instanceof SgxModule) {
+        // The quote proves the enclave; the challenge then proves it holds the agreed key.
+        SgxAttestation.agree(ctx, slot);
+        challenge(ctx, slot);
+      } else if (m instanceof TrustZoneModule || m instanceof SancusModule) {
         macChallenge(ctx, slot);
       } else if (!ctx.workspace().isAex(m)) {
         // As the original: a native module's key comes from its build, so there is nothing to ask.

@@ -7,6 +7,7 @@ import dev.aex.deployer.descriptor.ModuleData;
 import dev.aex.deployer.descriptor.ModuleManifestReader;
 import dev.aex.deployer.descriptor.NativeModule;
 import dev.aex.deployer.descriptor.Node;
+import dev.aex.deployer.descriptor.SgxModule;
 import dev.aex.module.build.BuiltModule;
 import dev.aex.module.build.ModuleBuildException;
 import dev.aex.module.build.ModuleBuilder;
@@ -25,47 +26,93 @@ final class Builds {
 
   static void build(Context ctx, ModuleSlot slot) throws DeployerException {
     Module m = slot.get();
+    if (m instanceof SgxModule s) {
+      SgxBuilds.build(ctx, slot, s);
+      return;
+    }
     NativeModule n = buildable(ctx, m);
     Node node = ctx.state().nodeOf(m.node());
     Timer.time(ctx.listener(), "build", m.name(), "Build time for " + m.name(), () -> {
-      ModuleStamp stamp = ModuleStamp.of(n.id().orElseThrow(), node.address().reactivePort(),
-          n.key().orElseThrow());
-      if (Connections.needsLegacy(ctx, m)) {
-        stamp = stamp.withLegacy();
-        ctx.listener().info("Module " + m.name() + " is built to accept the legacy zero-IV AES"
-            + " suite, which a connection to an original module needs");
-      }
+      ModuleStamp stamp = stamp(ctx, m, ModuleStamp.of(n.id().orElseThrow(),
+          node.address().reactivePort(), n.key().orElseThrow()));
       Path folder = ctx.workspace().folderOf(n);
       Path binary = ctx.workspace().binaryOf(m.name());
-      BuiltModule built;
-      try {
-        Files.createDirectories(binary.getParent());
-        built = ModuleBuilder.build(folder, stamp, binary);
-        Files.writeString(binary.resolveSibling(Workspace.MANIFEST), built.manifestJson());
-      } catch (ModuleBuildException e) {
-        throw new DeployerException("build " + m.name() + " (folder " + folder + "): "
-            + e.getMessage(), e);
-      } catch (IOException e) {
-        throw new DeployerException("build " + m.name() + ": cannot write " + binary.getParent()
-            + ": " + e.getMessage() + ". Check the workspace's permissions", e);
-      }
-      ModuleData data;
-      try {
-        data = ModuleManifestReader.parse(m.name() + " manifest", built.manifestJson()).endpoints();
-      } catch (DescriptorException e) {
-        throw new DeployerException("build " + m.name() + ": the built module's manifest is not"
-            + " readable: " + e.getMessage(), e);
-      }
+      BuiltModule built = run(m, folder, binary.getParent(),
+          () -> ModuleBuilder.build(folder, stamp, binary));
+      ModuleData data = endpoints(m, built.manifestJson(), binary.getParent());
       String path = built.binary().toAbsolutePath().toString();
       slot.update(x -> Modules.withBuild((NativeModule) x, path, data));
       ctx.listener().info("Built " + m.name() + " into " + path);
     });
   }
 
+  /** {@code base}, accepting the legacy suite if a connection to an original module needs it. */
+  static ModuleStamp stamp(Context ctx, Module m, ModuleStamp base) {
+    if (!Connections.needsLegacy(ctx, m)) {
+      return base;
+    }
+    ctx.listener().info("Module " + m.name() + " is built to accept the legacy zero-IV AES"
+        + " suite, which a connection to an original module needs");
+    return base.withLegacy();
+  }
+
+  /** A build step of the module SDK. */
+  interface BuildStep<T> {
+    T run() throws ModuleBuildException, IOException;
+  }
+
+  /** Runs {@code step} into {@code out}, with the errors of a build of {@code m}. */
+  static <T> T run(Module m, Path folder, Path out, BuildStep<T> step) throws DeployerException {
+    try {
+      Files.createDirectories(out);
+      return step.run();
+    } catch (ModuleBuildException e) {
+      throw new DeployerException("build " + m.name() + " (folder " + folder + "): "
+          + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new DeployerException("build " + m.name() + ": cannot write " + out
+          + ": " + e.getMessage() + ". Check the workspace's permissions", e);
+    }
+  }
+
+  /** Writes the built module's manifest beside its binary and reads its endpoint ids. */
+  static ModuleData endpoints(Module m, String manifestJson, Path out) throws DeployerException {
+    try {
+      Files.writeString(out.resolve(Workspace.MANIFEST), manifestJson);
+      return ModuleManifestReader.parse(m.name() + " manifest", manifestJson).endpoints();
+    } catch (IOException e) {
+      throw new DeployerException("build " + m.name() + ": cannot write " + out
+          + ": " + e.getMessage() + ". Check the workspace's permissions", e);
+    } catch (DescriptorException e) {
+      throw new DeployerException("build " + m.name() + ": the built module's manifest is not"
+          + " readable: " + e.getMessage(), e);
+    }
+  }
+
   /** Whether {@code m} must be built before it can be loaded. */
   static boolean needed(Module m) {
-    return !(m instanceof NativeModule n)
-        || n.binary().isEmpty() || n.data().isEmpty() || !Files.isRegularFile(Path.of(n.binary().get()));
+    return switch (m) {
+      case NativeModule n -> n.binary().isEmpty() || n.data().isEmpty()
+          || !Files.isRegularFile(Path.of(n.binary().get()));
+      case SgxModule s -> s.sgxs().isEmpty() || s.data().isEmpty() || s.mrEnclave().isEmpty()
+          || !Files.isRegularFile(Path.of(s.sgxs().get()));
+      default -> true;
+    };
+  }
+
+  /** Checks that {@code folder} is an aex (Java) module folder that exists. */
+  static void checkFolder(Context ctx, Module m, Path folder) throws DeployerException {
+    if (!ctx.workspace().isAex(m)) {
+      throw new DeployerException("build " + m.name() + ": folder " + folder
+          + " is a Rust crate (an original module); aex builds Java module folders only."
+          + " Build it with the original tools and declare it pre-deployed (deployed: true, id,"
+          + " key)");
+    }
+    if (!Files.isDirectory(folder)) {
+      throw new DeployerException("build " + m.name() + ": no module folder " + folder
+          + " (field \"folder\", relative to the workspace "
+          + ctx.workspace().root().toAbsolutePath() + "). Check the folder name or the workspace");
+    }
   }
 
   private static NativeModule buildable(Context ctx, Module m) throws DeployerException {
@@ -74,17 +121,7 @@ final class Builds {
           .descriptorName() + " modules is not supported yet; aex builds and deploys native"
           + " (Java) modules");
     }
-    if (!ctx.workspace().isAex(m)) {
-      throw new DeployerException("build " + m.name() + ": folder " + ctx.workspace().folderOf(n)
-          + " is a Rust crate (an original native module); aex builds Java module folders only."
-          + " Build it with the original tools and declare it pre-deployed (deployed: true, id,"
-          + " key)");
-    }
-    if (!Files.isDirectory(ctx.workspace().folderOf(n))) {
-      throw new DeployerException("build " + m.name() + ": no module folder "
-          + ctx.workspace().folderOf(n) + " (field \"folder\", relative to the workspace "
-          + ctx.workspace().root().toAbsolutePath() + "). Check the folder name or the workspace");
-    }
+    checkFolder(ctx, m, ctx.workspace().folderOf(n));
     return n;
   }
 }

@@ -6,7 +6,6 @@ import dev.aex.deployer.descriptor.Connection;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.ModuleEndpoint;
 import dev.aex.deployer.descriptor.SancusModule;
-import dev.aex.deployer.descriptor.SgxModule;
 import dev.aex.deployer.descriptor.Node;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.ResultCode;
@@ -105,9 +104,6 @@ final class Connections {
       SymmetricKey key, String connection) throws DeployerException {
     Module m = slot.get();
     Where where = Where.at("set_key (connection " + connection + ") for", m.name(), ctx.runsOn(m));
-    if (m instanceof SgxModule) {
-      throw where.fail("keying sgx modules is not supported yet", "SGX waits for issue 8");
-    }
     SymmetricKey moduleKey = ModuleKeys.of(ctx, m, where);
     ctx.lockOf(m).lock();
     try {

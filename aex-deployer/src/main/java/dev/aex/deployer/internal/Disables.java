@@ -4,7 +4,6 @@ import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.crypto.SymmetricKey;
 import dev.aex.deployer.descriptor.SancusModule;
-import dev.aex.deployer.descriptor.SgxModule;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
@@ -22,9 +21,6 @@ final class Disables {
   static void disable(Context ctx, ModuleSlot slot) throws DeployerException {
     Module m = slot.get();
     Where where = Where.at("disable", m.name(), ctx.runsOn(m));
-    if (m instanceof SgxModule) {
-      throw where.fail("disabling sgx modules is not supported yet", "SGX waits for issue 8");
-    }
     if (!m.common().deployed()) {
       throw where.fail("the module is not deployed", "Deploy it first");
     }

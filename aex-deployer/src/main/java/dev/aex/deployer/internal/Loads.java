@@ -5,6 +5,11 @@ import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.NativeModule;
 import dev.aex.deployer.descriptor.NativeNode;
 import dev.aex.deployer.descriptor.Node;
+import dev.aex.deployer.descriptor.SgxModule;
+import dev.aex.deployer.descriptor.SgxMode;
+import dev.aex.deployer.descriptor.SgxNode;
+import dev.aex.wire.LoadMessage;
+import dev.aex.wire.SgxLoad;
 import dev.aex.deployer.descriptor.TrustZoneModule;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.NativeLoad;
@@ -28,37 +33,55 @@ final class Loads {
       loadTrustZone(ctx, slot, t, node);
       return;
     }
-    if (!(node instanceof NativeNode)) {
+    if (!(node instanceof NativeNode) && !(node instanceof SgxNode)) {
       throw new DeployerException("deploy " + first.name() + " on " + node.name() + ": deploying"
           + " to " + node.architecture().descriptorName() + " nodes is not supported yet; aex"
-          + " deploys to native nodes (and TrustZone TAs built with the original tools)");
+          + " deploys to native and sgx nodes (and TrustZone TAs built with the original tools)");
     }
     Timer.time(ctx.listener(), "deploy", first.name(), "Deploy time for " + first.name(), () -> {
       if (Builds.needed(slot.get())) {
         Builds.build(ctx, slot);
       }
-      NativeModule m = (NativeModule) slot.get();
+      Module m = slot.get();
       Where where = Where.at("deploy", m.name(), node).deployPort();
-      byte[] binary;
-      try {
-        binary = Files.readAllBytes(Path.of(m.binary().orElseThrow()));
-      } catch (IOException e) {
-        throw where.fail("cannot read the module binary " + m.binary().orElseThrow() + ": "
-            + e.getMessage(), "Build it again (aex build --module " + m.name() + ")", e);
-      }
-      ResultMessage reply = ctx.em().exchange(where, new NativeLoad(Bytes.of(binary)));
+      LoadMessage load = switch (m) {
+        case NativeModule n -> new NativeLoad(read(where, m, n.binary().orElseThrow()));
+        case SgxModule s -> new SgxLoad(read(where, m, s.sgxs().orElseThrow()),
+            s.signature().isPresent() ? read(where, m, s.signature().get()) : Bytes.of(new byte[0]));
+        default -> throw where.fail("not a native or sgx module", "");
+      };
+      ResultMessage reply = ctx.em().exchange(where, load);
       if (reply.code() != ResultCode.OK) {
         throw where.fail("Load failed with " + reply.code(), reply.code()
-            == ResultCode.INTERNAL_ERROR
+            == ResultCode.INTERNAL_ERROR && node instanceof SgxNode sgx
+            ? "The event manager could not start the enclave, or it did not listen on port "
+                + (node.address().reactivePort() + m.id().orElseThrow()) + " in time. This node's"
+                + " sgx_mode is " + sgx.mode().descriptorName() + ": its event manager must run"
+                + " with --sgx " + sgx.mode().descriptorName() + (sgx.mode() == SgxMode.GRAMINE
+                    ? " and have gramine-sgx installed" : "; a module built for --sgx simulation"
+                    + " does not start under --sgx gramine") + ". The event manager's log says why"
+            : reply.code() == ResultCode.INTERNAL_ERROR
             ? "The module exited at start or did not listen on port "
                 + (node.address().reactivePort() + m.id().orElseThrow())
                 + " in time; the event manager's log has its exit status and last stderr lines"
-            : "Is this an aex or original native event manager?");
+            : node instanceof SgxNode
+                ? "Is it an aex event manager started with --sgx (gramine, or simulation for a"
+                    + " node with sgx_mode simulation)?"
+                : "Is this an aex or original native event manager?");
       }
       slot.update(x -> Modules.deployed(x, true));
       ctx.listener().info("Deployed " + m.name() + " on " + node.name() + " as module "
-          + m.id().orElseThrow() + " (port " + m.port().orElseThrow() + ")");
+          + m.id().orElseThrow() + " (port " + ((Module.Listening) m).port().orElseThrow() + ")");
     });
+  }
+
+  private static Bytes read(Where where, Module m, String file) throws DeployerException {
+    try {
+      return Bytes.of(Files.readAllBytes(Path.of(file)));
+    } catch (IOException e) {
+      throw where.fail("cannot read the module's build output " + file + ": " + e.getMessage(),
+          "Build it again (aex build --module " + m.name() + ")", e);
+    }
   }
 
   /**

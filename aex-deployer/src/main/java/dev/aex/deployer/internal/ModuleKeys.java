@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The module key the deployer shares with a module (deployer-reference.md §4.5): stamped at build
- * time (native), derived from the TA image and the node's vendor key (TrustZone, when the result
+ * time (native), agreed at attestation (SGX), derived from the TA image and the node's vendor key (TrustZone, when the result
  * has no key yet), or given in the result (a pre-deployed Sancus module). Deriving a Sancus key
  * needs the ELF re-linked with the Sancus toolchain, which aex does not run yet.
  */
@@ -33,8 +33,8 @@ final class ModuleKeys {
       case SancusModule s -> throw where.fail("the module has no key", "Deriving Sancus module"
           + " keys needs the re-linked ELF (Sancus toolchain), which aex does not support yet;"
           + " give the module's key in the descriptor");
-      case SgxModule s -> throw where.fail("the module has no key",
-          "SGX attestation is not supported yet (issue 8)");
+      case SgxModule s -> throw where.fail("the module has no key yet",
+          "An SGX module's key is agreed at attestation: attest it first (aex attest)");
       case NativeModule n -> throw where.fail("the module has no key", "Build it again");
     };
   }

@@ -21,7 +21,8 @@ final class Modules {
       case NativeModule n -> new NativeModule(c, n.folder(), n.features(), n.id(), n.port(),
           n.binary(), n.key(), n.data());
       case SgxModule s -> new SgxModule(c, s.vendorKey(), s.raSettings(), s.folder(),
-          s.features(), s.id(), s.port(), s.binary(), s.sgxs(), s.signature(), s.key(), s.data());
+          s.features(), s.id(), s.port(), s.binary(), s.sgxs(), s.signature(), s.key(), s.data(),
+          s.mrEnclave());
       case TrustZoneModule t -> new TrustZoneModule(c, t.folder(), t.id(), t.binary(), t.uuid(),
           t.key(), t.data());
       case SancusModule s -> new SancusModule(c, s.files(), s.cflags(), s.ldflags(),
@@ -32,6 +33,18 @@ final class Modules {
   static NativeModule withBuild(NativeModule n, String binary, ModuleData data) {
     return new NativeModule(n.common(), n.folder(), n.features(), n.id(), n.port(),
         Optional.of(binary), n.key(), Optional.of(data));
+  }
+
+  /**
+   * An SGX module after its build: absolute paths of its vendor key and ra_settings (as the
+   * original writes them, so that later commands work from any folder), jar, Load bundle,
+   * SIGSTRUCT (none in simulation), ids, MRENCLAVE.
+   */
+  static SgxModule withSgxBuild(SgxModule s, String vendorKey, String raSettings, String jar,
+      String bundle, Optional<String> signature, ModuleData data, String mrEnclave) {
+    return new SgxModule(s.common(), vendorKey, raSettings, s.folder(), s.features(),
+        s.id(), s.port(), Optional.of(jar), Optional.of(bundle), signature, Optional.empty(),
+        Optional.of(data), Optional.of(mrEnclave));
   }
 
   static Module deployed(Module m, boolean deployed) {

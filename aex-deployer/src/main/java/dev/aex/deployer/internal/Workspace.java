@@ -6,6 +6,7 @@ import dev.aex.deployer.descriptor.ModuleManifest;
 import dev.aex.deployer.descriptor.ModuleManifestLookup;
 import dev.aex.deployer.descriptor.ModuleManifestReader;
 import dev.aex.deployer.descriptor.NativeModule;
+import dev.aex.deployer.descriptor.SgxModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,6 +23,10 @@ public record Workspace(Path root) {
     return root.resolve(m.folder());
   }
 
+  public Path folderOf(SgxModule m) {
+    return root.resolve(m.folder());
+  }
+
   public Path buildDir(String module) {
     return root.resolve("build").resolve(module);
   }
@@ -31,12 +36,16 @@ public record Workspace(Path root) {
   }
 
   /**
-   * Whether {@code m} runs the aex module runtime (and so speaks the secure suite): a native
-   * module whose folder is not a Cargo crate. Original modules are the Rust native ones, and every
-   * SGX, Sancus and TrustZone module.
+   * Whether {@code m} runs the aex module runtime (and so speaks the secure suite): a native or
+   * SGX module whose folder is not a Cargo crate. Original modules are the Rust native and SGX
+   * ones, and every Sancus and TrustZone module.
    */
   public boolean isAex(Module m) {
-    return m instanceof NativeModule n && !Files.exists(folderOf(n).resolve("Cargo.toml"));
+    return switch (m) {
+      case NativeModule n -> !Files.exists(folderOf(n).resolve("Cargo.toml"));
+      case SgxModule s -> !Files.exists(folderOf(s).resolve("Cargo.toml"));
+      default -> false;
+    };
   }
 
   /** Manifests of modules built before, for the descriptor's endpoint-name checks. */

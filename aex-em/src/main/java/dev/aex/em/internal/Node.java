@@ -57,7 +57,8 @@ public final class Node implements AutoCloseable {
     EventRouter events = new EventRouter(routes, delivery, replyWait);
     PeriodicTasks periodic = new PeriodicTasks(settings.periodicTasks(), events::periodicCall);
     Node node = new Node(folder, routes, delivery, modules, periodic);
-    ModuleLoader loader = new ModuleLoader(modules, folder, port::get, settings.timeouts().load());
+    ModuleLoader loader = new ModuleLoader(modules, folder, port::get, settings.timeouts().load(),
+        settings.sgx(), ModuleLoader.systemPath());
     try {
       node.listener = Listener.bind(new Dispatcher(routes, events, loader, periodic, node::reset), settings);
     } catch (IOException e) {

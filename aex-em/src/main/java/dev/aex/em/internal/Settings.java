@@ -1,11 +1,14 @@
 package dev.aex.em.internal;
 
 import dev.aex.em.LogLevel;
+import dev.aex.em.SgxLoading;
+import dev.aex.wire.LoadFormat;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,6 +28,7 @@ import java.util.function.UnaryOperator;
  * @param maxLoadBytes the largest executable a Load may carry
  * @param timeouts the time limits
  * @param limits the resource limits
+ * @param sgx how SGX modules start; empty for a native node
  */
 public record Settings(
     InetAddress host,
@@ -37,14 +41,36 @@ public record Settings(
     boolean keepPeerConnections,
     long maxLoadBytes,
     Timeouts timeouts,
-    Limits limits) {
+    Limits limits,
+    Optional<SgxLoading> sgx) {
   public Settings {
+    Objects.requireNonNull(sgx, "sgx");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(logLevel, "logLevel");
     Objects.requireNonNull(workDirectory, "workDirectory");
     Objects.requireNonNull(peerAddresses, "peerAddresses");
     Objects.requireNonNull(timeouts, "timeouts");
     Objects.requireNonNull(limits, "limits");
+  }
+
+  /** A native node's settings. */
+  public Settings(InetAddress host, int port, LogLevel logLevel, boolean periodicTasks,
+      Path workDirectory, UnaryOperator<InetSocketAddress> peerAddresses,
+      boolean reuseModuleConnections, boolean keepPeerConnections, long maxLoadBytes,
+      Timeouts timeouts, Limits limits) {
+    this(host, port, logLevel, periodicTasks, workDirectory, peerAddresses, reuseModuleConnections,
+        keepPeerConnections, maxLoadBytes, timeouts, limits, Optional.empty());
+  }
+
+  /** These settings for an SGX node whose modules start as {@code loading} says. */
+  public Settings withSgx(Optional<SgxLoading> loading) {
+    return new Settings(host, port, logLevel, periodicTasks, workDirectory, peerAddresses,
+        reuseModuleConnections, keepPeerConnections, maxLoadBytes, timeouts, limits, loading);
+  }
+
+  /** The Load format this node reads: SGX with an {@link #sgx} mode, else native. */
+  public LoadFormat loadFormat() {
+    return sgx.isPresent() ? LoadFormat.SGX : LoadFormat.NATIVE;
   }
 
   /**

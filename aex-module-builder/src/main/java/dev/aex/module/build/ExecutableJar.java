@@ -1,12 +1,11 @@
 package dev.aex.module.build;
 
+import dev.aex.crypto.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -36,14 +35,11 @@ final class ExecutableJar {
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is unavailable in this JDK", e);
-    }
+    return HexFormat.of().formatHex(Sha256.of(bytes));
   }
 
-  private static byte[] jar(JarContents contents) throws IOException {
+  /** The plain jar, without the launcher (what an SGX enclave runs with {@code java -jar}). */
+  static byte[] jar(JarContents contents) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JarOutputStream jar = new JarOutputStream(bytes)) {
       put(jar, "META-INF/MANIFEST.MF", manifest());

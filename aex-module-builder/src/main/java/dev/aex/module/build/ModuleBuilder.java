@@ -36,14 +36,9 @@ public final class ModuleBuilder {
   /** Builds {@code folder} into {@code output} (replaced if present, made executable). */
   public static BuiltModule build(Path folder, ModuleStamp stamp, Path output)
       throws ModuleBuildException {
-    SourceFolder scanned = SourceFolder.scan(folder);
-    RuntimeJars jars = RuntimeJars.locate();
     Path work = tempFolder();
     try {
-      SourceFolder sources = withPomDependencies(scanned, work.resolve("dependencies"));
-      Path classes = Files.createDirectories(work.resolve("classes"));
-      JavaCompilation.compile(sources, jars, classes);
-      JarContents contents = contents(sources, jars, classes, stamp);
+      JarContents contents = compile(folder, stamp.toProperties(), RuntimeJars.locate(), work);
       byte[] binary = ExecutableJar.write(contents);
       writeExecutable(output, binary);
       return new BuiltModule(output, manifest(contents, folder), ExecutableJar.sha256(binary));
@@ -52,6 +47,36 @@ public final class ModuleBuilder {
     } finally {
       deleteQuietly(work);
     }
+  }
+
+  /**
+   * Builds {@code folder} for an SGX node into {@code outputFolder} (docs/sgx.md): the jar with
+   * the SGX stamp ({@code attestation=sgx}; the stamp's key is not written, an SGX module agrees
+   * on its key at attestation), the Gramine manifest signed with the vendor key, and the Load
+   * bundle. In simulation, no Gramine tool runs and MRENCLAVE is the SHA-256 of the jar.
+   *
+   * @throws ModuleBuildException also when Gramine's tools are missing for a real SGX build; the
+   *     message says what to install, or how to build for simulation
+   */
+  public static SgxBuiltModule buildSgx(Path folder, ModuleStamp stamp, SgxOptions options,
+      Path outputFolder) throws ModuleBuildException {
+    Path work = tempFolder();
+    try {
+      JarContents contents = compile(folder, stamp.toSgxProperties(), RuntimeJars.locate(), work);
+      return SgxPackaging.write(contents, manifest(contents, folder), options, outputFolder);
+    } catch (IOException e) {
+      throw new ModuleBuildException("cannot build " + folder + " into " + outputFolder + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(work);
+    }
+  }
+
+  private static JarContents compile(Path folder, String stamp, RuntimeJars jars, Path work)
+      throws IOException, ModuleBuildException {
+    SourceFolder sources = withPomDependencies(SourceFolder.scan(folder), work.resolve("dependencies"));
+    Path classes = Files.createDirectories(work.resolve("classes"));
+    JavaCompilation.compile(sources, jars, classes);
+    return contents(sources, jars, classes, stamp);
   }
 
   private static SourceFolder withPomDependencies(SourceFolder sources, Path into)
@@ -65,9 +90,9 @@ public final class ModuleBuilder {
   }
 
   private static JarContents contents(SourceFolder sources, RuntimeJars jars, Path classes,
-      ModuleStamp stamp) throws IOException {
+      String stamp) throws IOException {
     JarContents contents = new JarContents();
-    contents.add(STAMP, stamp.toProperties().getBytes(StandardCharsets.UTF_8));
+    contents.add(STAMP, stamp.getBytes(StandardCharsets.UTF_8));
     contents.addRoot(classes);
     if (Files.isDirectory(sources.resources())) {
       contents.addRoot(sources.resources());
@@ -90,7 +115,7 @@ public final class ModuleBuilder {
     return new String(json, StandardCharsets.UTF_8);
   }
 
-  private static void writeExecutable(Path output, byte[] binary) throws IOException {
+  static void writeExecutable(Path output, byte[] binary) throws IOException {
     Path parent = output.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, ".aex-module-", ".tmp");

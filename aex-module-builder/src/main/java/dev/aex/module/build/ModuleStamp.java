@@ -51,6 +51,19 @@ public record ModuleStamp(
         + "request.timeout.ms=" + requestTimeout.toMillis() + "\n";
   }
 
+  /**
+   * The stamp of an SGX module: as {@link #toProperties()} but {@code attestation=sgx} and no
+   * module key (the enclave agrees on its key at attestation; a stamped key would be readable by
+   * the host, since the jar is not encrypted).
+   */
+  String toSgxProperties() {
+    return "module.id=" + moduleId + "\n"
+        + "em.port=" + emPort + "\n"
+        + "attestation=sgx\n"
+        + "legacy=" + legacy + "\n"
+        + "request.timeout.ms=" + requestTimeout.toMillis() + "\n";
+  }
+
   @Override
   public String toString() {
     return "ModuleStamp[moduleId=" + moduleId + ", emPort=" + emPort + ", moduleKey=redacted, legacy="

@@ -16,7 +16,9 @@ record RuntimeJars(List<Path> runtime, Path processor) {
     List<Path> runtime = List.of(
         origin(dev.aex.module.spi.ModuleDispatch.class),
         origin(dev.aex.wire.Bytes.class),
-        origin(dev.aex.crypto.SymmetricKey.class));
+        origin(dev.aex.crypto.SymmetricKey.class),
+        // For SGX modules in simulation: the simulated quoter (it does not need Jackson).
+        origin(dev.aex.attestation.DcapQuote.class));
     try {
       return new RuntimeJars(runtime, origin(Class.forName(PROCESSOR)));
     } catch (ClassNotFoundException e) {

@@ -8,6 +8,7 @@ import dev.aex.wire.ResultMessage;
 import dev.aex.wire.payload.Attest;
 import dev.aex.wire.payload.ReservedEntry;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * attest (entry 1). Secure: the args are one 40-byte frame under the module key (AD {@code
@@ -26,13 +27,26 @@ final class AttestEntry {
 
   private final ControlChannel control;
   private final boolean legacy;
+  private final Optional<SgxAttestEntry> sgx;
 
   AttestEntry(ControlChannel control, boolean legacy) {
+    this(control, legacy, Optional.empty());
+  }
+
+  /**
+   * With {@code evidence} (an SGX module), a 64-byte request is the key agreement of {@link
+   * SgxAttestEntry}; the 40-byte secure challenge then confirms the agreed key.
+   */
+  AttestEntry(ControlChannel control, boolean legacy, Optional<QuoteSource> evidence) {
     this.control = control;
     this.legacy = legacy;
+    this.sgx = evidence.map(e -> new SgxAttestEntry(control, e));
   }
 
   ResultMessage handle(byte[] args) throws Rejection {
+    if (sgx.isPresent() && args.length == SgxAttestEntry.REQUEST_SIZE) {
+      return sgx.get().handle(args);
+    }
     if (legacy && isLegacyLayout(args)) {
       byte[] challenge = Arrays.copyOfRange(args, 2, args.length);
       return new ResultMessage(ResultCode.OK, Bytes.of(control.legacyMac(challenge)));

@@ -17,13 +17,25 @@ import dev.aex.wire.ResultCode;
 final class ControlChannel {
   private static final int MAX_NONCE = 0xffff;
 
-  private final Receiver receiver;
-  private final LegacyZeroIvAesGcm legacy;
+  // Replaced once, by an SGX module's key agreement (SgxAttestEntry); volatile for that.
+  private volatile Receiver receiver;
+  private volatile LegacyZeroIvAesGcm legacy;
   private int nonce; // guarded by this
 
   ControlChannel(SymmetricKey moduleKey) {
     this.receiver = SecureAesGcm.create(moduleKey).newReceiver();
     this.legacy = LegacyZeroIvAesGcm.create(moduleKey);
+  }
+
+  /**
+   * Puts {@code moduleKey} in place of the current key, with a fresh receiver window and control
+   * nonce: an SGX module learns its key only at attestation (its start-up key is random and
+   * known to nobody).
+   */
+  synchronized void rekey(SymmetricKey moduleKey) {
+    this.receiver = SecureAesGcm.create(moduleKey).newReceiver();
+    this.legacy = LegacyZeroIvAesGcm.create(moduleKey);
+    this.nonce = 0;
   }
 
   byte[] open(byte[] associatedData, byte[] frame, String what) throws Rejection {

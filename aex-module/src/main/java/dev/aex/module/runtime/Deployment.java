@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,14 +21,19 @@ import java.util.TreeSet;
  * timeout, a module port that exists). {@link #toString} never shows the key.
  */
 public record Deployment(
-    int moduleId, int emPort, SymmetricKey moduleKey, boolean legacy, Duration requestTimeout) {
+    int moduleId,
+    int emPort,
+    SymmetricKey moduleKey,
+    boolean legacy,
+    Duration requestTimeout,
+    Optional<QuoteSource> evidence) {
   /** Where {@link #load()} finds the properties inside the module's jar. */
   public static final String RESOURCE = "META-INF/aex/deployment.properties";
 
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Set<String> KEYS =
-      Set.of("module.id", "em.port", "module.key", "legacy", "request.timeout.ms");
+      Set.of("module.id", "em.port", "module.key", "legacy", "request.timeout.ms", "attestation");
 
   /**
    * @throws IllegalArgumentException if a value is out of range or the module port exceeds 65535
@@ -35,6 +41,7 @@ public record Deployment(
   public Deployment {
     Objects.requireNonNull(moduleKey, "moduleKey");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
+    Objects.requireNonNull(evidence, "evidence");
     if (moduleId < 1 || moduleId > 0xffff) {
       throw new IllegalArgumentException("module id: " + moduleId + " (expected: 1..65535)");
     }
@@ -55,17 +62,31 @@ public record Deployment(
     }
   }
 
+  /** A native deployment: the module key is the stamped one, there is no quote source. */
+  public Deployment(
+      int moduleId, int emPort, SymmetricKey moduleKey, boolean legacy, Duration requestTimeout) {
+    this(moduleId, emPort, moduleKey, legacy, requestTimeout, Optional.empty());
+  }
+
   /** A secure (non-legacy) deployment with the default request timeout. */
   public static Deployment of(int moduleId, int emPort, SymmetricKey moduleKey) {
     return new Deployment(moduleId, emPort, moduleKey, false, DEFAULT_REQUEST_TIMEOUT);
   }
 
   public Deployment withLegacy(boolean legacy) {
-    return new Deployment(moduleId, emPort, moduleKey, legacy, requestTimeout);
+    return new Deployment(moduleId, emPort, moduleKey, legacy, requestTimeout, evidence);
   }
 
   public Deployment withRequestTimeout(Duration timeout) {
-    return new Deployment(moduleId, emPort, moduleKey, legacy, timeout);
+    return new Deployment(moduleId, emPort, moduleKey, legacy, timeout, evidence);
+  }
+
+  /**
+   * An SGX deployment: the module key is agreed at attestation ({@code SgxAttestEntry}); until
+   * then it is {@code startKey}, random and known to nobody.
+   */
+  public Deployment withEvidence(QuoteSource source, SymmetricKey startKey) {
+    return new Deployment(moduleId, emPort, startKey, legacy, requestTimeout, Optional.of(source));
   }
 
   /** The loopback port the module listens on: {@code emPort + moduleId}. */
@@ -88,7 +109,10 @@ public record Deployment(
       }
       Properties properties = new Properties();
       properties.load(in);
-      return fromProperties(properties);
+      Deployment deployment = fromProperties(properties);
+      return isSgx(properties)
+          ? deployment.withEvidence(Evidence.detect(System.getenv(), loader), SymmetricKey.random16())
+          : deployment;
     } catch (IOException | IllegalArgumentException e) {
       throw new DeploymentException(RESOURCE + ": cannot read: " + e.getMessage());
     }
@@ -97,7 +121,8 @@ public record Deployment(
   /**
    * Parses {@code module.id}, {@code em.port}, {@code module.key} (32 hex digits), and the
    * optional {@code legacy} (true|false, default false) and {@code request.timeout.ms} (default
-   * 10000). Unknown keys are errors, so a misspelt {@code legacy} cannot be silently ignored.
+   * 10000), and {@code attestation} (native|sgx, default native; an SGX stamp has no {@code
+   * module.key}). Unknown keys are errors, so a misspelt {@code legacy} cannot be silently ignored.
    */
   public static Deployment fromProperties(Properties properties) throws DeploymentException {
     Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
@@ -108,7 +133,7 @@ public record Deployment(
     }
     int id = integer(properties, "module.id", 1, 0xffff);
     int emPort = integer(properties, "em.port", 1, 0xffff);
-    SymmetricKey key = key(properties);
+    SymmetricKey key = isSgx(properties) ? sgxStartKey(properties) : key(properties);
     boolean legacy = bool(properties);
     long timeoutMs = properties.containsKey("request.timeout.ms")
         ? integer(properties, "request.timeout.ms", 1, Integer.MAX_VALUE)
@@ -118,6 +143,31 @@ public record Deployment(
     } catch (IllegalArgumentException e) {
       throw new DeploymentException(RESOURCE + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * Whether the stamp says {@code attestation=sgx}: the module runs in an SGX enclave and agrees
+   * on its key at attestation. {@link #fromProperties} then gives a random placeholder key and no
+   * quote source; {@link #load} adds the source the environment offers.
+   */
+  static boolean isSgx(Properties properties) throws DeploymentException {
+    String value = properties.getProperty("attestation", "native").strip();
+    return switch (value) {
+      case "native" -> false;
+      case "sgx" -> true;
+      default ->
+          throw new DeploymentException(
+              RESOURCE + ": attestation: \"" + value + "\" (expected: native or sgx)");
+    };
+  }
+
+  private static SymmetricKey sgxStartKey(Properties properties) throws DeploymentException {
+    if (properties.containsKey("module.key")) {
+      throw new DeploymentException(RESOURCE + ": module.key given for an SGX module (expected:"
+          + " none; its key is agreed at attestation, and a stamped key would be readable by the"
+          + " host)");
+    }
+    return SymmetricKey.random16();
   }
 
   private static String required(Properties properties, String name) throws DeploymentException {
@@ -168,6 +218,7 @@ public record Deployment(
   @Override
   public String toString() {
     return "Deployment[moduleId=" + moduleId + ", emPort=" + emPort + ", moduleKey=redacted, legacy="
-        + legacy + ", requestTimeout=" + requestTimeout + "]";
+        + legacy + ", requestTimeout=" + requestTimeout
+        + evidence.map(e -> ", evidence=" + e.describe()).orElse("") + "]";
   }
 }

@@ -80,7 +80,7 @@ public final class ModuleRuntime implements AutoCloseable {
     UserCalls user = new UserCalls(instance, manifest);
     return new EntryDispatcher(
         new SetKeyEntry(control, table, legacy),
-        new AttestEntry(control, legacy),
+        new AttestEntry(control, legacy, deployment.evidence()),
         new DisableEntry(control, table, legacy),
         new EventEntries(table, user),
         user);

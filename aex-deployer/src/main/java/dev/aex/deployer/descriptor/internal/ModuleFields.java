@@ -16,7 +16,7 @@ final class ModuleFields {
       Fields.ordered("folder", "features", "id", "port", "binary", "key", "data");
   static final Map<Architecture, Set<String>> EXTRA = new EnumMap<>(Map.of(
       Architecture.NATIVE, NATIVE,
-      Architecture.SGX, plus(NATIVE, "vendor_key", "ra_settings", "sgxs", "signature"),
+      Architecture.SGX, plus(NATIVE, "vendor_key", "ra_settings", "sgxs", "signature", "mrenclave"),
       Architecture.SANCUS, Fields.ordered("files", "cflags", "ldflags", "deploy_name", "binary", "id",
           "symtab", "key"),
       Architecture.TRUSTZONE, Fields.ordered("folder", "id", "binary", "uuid", "key", "data")));

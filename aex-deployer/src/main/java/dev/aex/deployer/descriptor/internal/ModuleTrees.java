@@ -27,6 +27,7 @@ final class ModuleTrees {
         built(o, m.features(), m, m.binary());
         Trees.text(o, "sgxs", m.sgxs());
         Trees.text(o, "signature", m.signature());
+        m.mrEnclave().ifPresent(v -> o.put("mrenclave", v));
         listening(o, m, m.folder(), m.port());
       }
       case SancusModule m -> sancus(o, m);

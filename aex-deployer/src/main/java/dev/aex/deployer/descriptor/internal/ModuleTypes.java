@@ -35,9 +35,23 @@ final class ModuleTypes {
     Optional<Integer> port = port(f);
     Optional<String> sgxs = f.optionalString("sgxs");
     Optional<String> signature = f.optionalString("signature");
+    Optional<String> mrEnclave = mrEnclave(f);
     return common.flatMap(c -> vendorKey.flatMap(v -> raSettings.map(r -> new SgxModule(c, v, r,
         b.folder().orElse(c.name()), b.features(), b.id(), port, b.binary(), sgxs, signature,
-        b.key(), b.data()))));
+        b.key(), b.data(), mrEnclave))));
+  }
+
+  /** {@code mrenclave}: 64 hex digits, written by the build. */
+  private static Optional<String> mrEnclave(Fields f) {
+    if (!f.present("mrenclave")) {
+      return Optional.empty();
+    }
+    JsonNode v = f.value("mrenclave");
+    if (v.isTextual() && v.textValue().length() == 64
+        && v.textValue().chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+      return Optional.of(v.textValue().toLowerCase(java.util.Locale.ROOT));
+    }
+    return f.wrongType("mrenclave", "64 hex digits (the enclave measurement from the build)", v);
   }
 
   static Optional<Module> sancus(Fields f, Optional<ModuleCommon> common) {

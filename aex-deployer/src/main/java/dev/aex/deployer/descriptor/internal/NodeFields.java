@@ -13,7 +13,7 @@ final class NodeFields {
       Fields.ordered("type", "name", "host", "ip_address", "reactive_port", "deploy_port");
   static final Map<Architecture, Set<String>> EXTRA = new EnumMap<>(Map.of(
       Architecture.NATIVE, Fields.ordered("module_id"),
-      Architecture.SGX, Fields.ordered("module_id", "aesm_host", "aesm_port"),
+      Architecture.SGX, Fields.ordered("module_id", "aesm_host", "aesm_port", "sgx_mode"),
       Architecture.SANCUS, Fields.ordered("vendor_id", "vendor_key"),
       Architecture.TRUSTZONE, Fields.ordered("vendor_id", "node_key", "vendor_key", "module_id")));
   static final Set<String> ALL = union(Optional.empty());

@@ -8,7 +8,9 @@ import dev.aex.deployer.descriptor.NativeNode;
 import dev.aex.deployer.descriptor.Node;
 import dev.aex.deployer.descriptor.NodeAddress;
 import dev.aex.deployer.descriptor.SancusNode;
+import dev.aex.deployer.descriptor.SgxMode;
 import dev.aex.deployer.descriptor.SgxNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aex.deployer.descriptor.TrustZoneNode;
 import java.util.List;
 import java.util.Optional;
@@ -75,8 +77,23 @@ public final class NodeParser {
     Optional<String> aesmHost = f.optionalString("aesm_host");
     int aesmPort = f.optionalInt("aesm_port", 1, 0xFFFF, Fields.POSITIVE_U16)
         .orElse(SgxNode.DEFAULT_AESM_PORT);
-    return both(name, address).map(b -> new SgxNode(b.name(), b.address(), moduleId,
-        aesmHost.orElse(b.address().host()), aesmPort));
+    Optional<SgxMode> mode = sgxMode(f);
+    return both(name, address).flatMap(b -> mode.map(m -> new SgxNode(b.name(), b.address(),
+        moduleId, aesmHost.orElse(b.address().host()), aesmPort, m)));
+  }
+
+  /** {@code sgx_mode}: gramine (default) or simulation. */
+  private static Optional<SgxMode> sgxMode(Fields f) {
+    if (!f.present("sgx_mode")) {
+      return Optional.of(SgxMode.GRAMINE);
+    }
+    JsonNode v = f.value("sgx_mode");
+    for (SgxMode m : SgxMode.values()) {
+      if (v.isTextual() && v.textValue().equals(m.descriptorName())) {
+        return Optional.of(m);
+      }
+    }
+    return f.wrongType("sgx_mode", "\"gramine\" or \"simulation\"", v);
   }
 
   private static Optional<Node> sancus(Fields f, Optional<String> name,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aex.deployer.descriptor.NativeNode;
 import dev.aex.deployer.descriptor.Node;
 import dev.aex.deployer.descriptor.SancusNode;
+import dev.aex.deployer.descriptor.SgxMode;
 import dev.aex.deployer.descriptor.SgxNode;
 import dev.aex.deployer.descriptor.TrustZoneNode;
 import java.util.Optional;
@@ -27,6 +28,9 @@ final class NodeTrees {
         o.put("module_id", n.moduleId());
         o.put("aesm_host", n.aesmHost());
         o.put("aesm_port", n.aesmPort());
+        if (n.mode() != SgxMode.GRAMINE) {
+          o.put("sgx_mode", n.mode().descriptorName());
+        }
       }
       case SancusNode n -> {
         o.put("vendor_id", n.vendorId());

@@ -89,11 +89,19 @@ final class LoadedModule {
     deleteFile();
   }
 
+  /** Deletes the executable, or the folder of an SGX module. */
   void deleteFile() {
-    try {
-      Files.deleteIfExists(file);
+    deleteTree(file, Level.WARNING);
+  }
+
+  /** Deletes {@code file}, or a folder and everything in it; logs a failure at {@code level}. */
+  static void deleteTree(Path file, Level level) {
+    try (var walk = Files.isDirectory(file) ? Files.walk(file) : java.util.stream.Stream.of(file)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "cannot delete {0}: {1}", file, e.toString());
+      LOG.log(level, "cannot delete {0}: {1}", file, e.toString());
     }
   }
 }

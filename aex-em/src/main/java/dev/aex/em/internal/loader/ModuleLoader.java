@@ -4,6 +4,10 @@ import dev.aex.em.internal.server.Outcome;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.LoadMessage;
 import dev.aex.wire.NativeLoad;
+import dev.aex.wire.SgxLoad;
+import dev.aex.em.SgxLoading;
+import java.util.List;
+import java.util.Optional;
 import dev.aex.wire.ResultCode;
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -40,21 +44,65 @@ public final class ModuleLoader {
   private final Path folder;
   private final IntSupplier emPort;
   private final Duration timeout;
+  private final Optional<SgxLoading> sgx;
+  private final List<Path> path;
 
   public ModuleLoader(ModuleTable table, Path folder, IntSupplier emPort, Duration timeout) {
+    this(table, folder, emPort, timeout, Optional.empty(), List.of());
+  }
+
+  /**
+   * A loader of an SGX node when {@code sgx} is present (Loads in the SGX format, docs/sgx.md);
+   * {@code path} holds the folders searched for {@code gramine-sgx}.
+   */
+  public ModuleLoader(ModuleTable table, Path folder, IntSupplier emPort, Duration timeout,
+      Optional<SgxLoading> sgx, List<Path> path) {
     this.table = table;
     this.folder = folder;
     this.emPort = emPort;
     this.timeout = timeout;
+    this.sgx = sgx;
+    this.path = List.copyOf(path);
+  }
+
+  /** The folders of {@code PATH}, where {@code gramine-sgx} is looked for. */
+  public static List<Path> systemPath() {
+    return SgxStarter.systemPath();
   }
 
   /** Answers the Load; the connection closes after it (nothing may follow a u32-framed body). */
   public Outcome load(LoadMessage load) throws InterruptedException {
-    if (!(load instanceof NativeLoad nativeLoad)) {
-      LOG.log(Level.WARNING, "Load in {0} format: this event manager loads native executables only", load.format());
-      return Outcome.replyAndClose(ResultCode.ILLEGAL_PAYLOAD);
+    if (load instanceof NativeLoad nativeLoad && sgx.isEmpty()) {
+      return Outcome.replyAndClose(start(nativeLoad.executable()));
     }
-    return Outcome.replyAndClose(start(nativeLoad.executable()));
+    if (load instanceof SgxLoad sgxLoad && sgx.isPresent()) {
+      return Outcome.replyAndClose(startSgx(sgxLoad, sgx.get()));
+    }
+    LOG.log(Level.WARNING, "Load in {0} format: this event manager loads {1}", load.format(),
+        sgx.isPresent() ? "SGX modules only (started with --sgx " + sgx.get().name().toLowerCase(java.util.Locale.ROOT) + ")"
+            : "native executables only (start it with --sgx gramine or --sgx simulation for an sgx node)");
+    return Outcome.replyAndClose(ResultCode.ILLEGAL_PAYLOAD);
+  }
+
+  private ResultCode startSgx(SgxLoad load, SgxLoading loading) throws InterruptedException {
+    int index = table.nextIndex();
+    Path dir = folder.resolve("sm" + index);
+    LoadedModule module;
+    try {
+      SgxBundle.unpack(load.sgxs(), load.signature(), dir);
+      module = new LoadedModule(index, dir, Spawner.spawn(SgxStarter.command(loading, dir, path)));
+    } catch (IOException e) {
+      LOG.log(Level.ERROR, "SGX Load of {0} + {1} bytes: cannot start it: {2}",
+          String.valueOf(load.sgxs().size()), String.valueOf(load.signature().size()), e.getMessage());
+      LoadedModule.deleteTree(dir, Level.DEBUG);
+      return ResultCode.INTERNAL_ERROR;
+    }
+    if (loading == SgxLoading.SIMULATION) {
+      LOG.log(Level.WARNING, "sm{0}: started in SGX SIMULATION: no enclave, no isolation (tests only)",
+          String.valueOf(index));
+    }
+    table.add(module);
+    return awaitListening(module);
   }
 
   private ResultCode start(Bytes executable) throws InterruptedException {

@@ -18,9 +18,12 @@ final class Spawner {
    * run a file open for writing.
    */
   static Process spawn(Path file) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(List.of(file.toString()))
-        .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-        .redirectError(ProcessBuilder.Redirect.PIPE);
+    return spawn(new ProcessBuilder(List.of(file.toString())));
+  }
+
+  /** Starts {@code builder}'s command as {@link #spawn(Path)} does. */
+  static Process spawn(ProcessBuilder builder) throws IOException, InterruptedException {
+    builder.redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.PIPE);
     for (int attempt = 1; ; attempt++) {
       try {
         return builder.start();

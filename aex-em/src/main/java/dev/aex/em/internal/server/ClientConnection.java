@@ -81,7 +81,8 @@ final class ClientConnection implements Runnable {
     // replies to a batch of commands (acknowledgements of events) leave in one write.
     OutputStream out = new BufferedOutputStream(socket.getOutputStream());
     CommandInput input =
-        new CommandInput(socket, ReadLimits.DEFAULT.withMaxLoadBytes(settings.maxLoadBytes()), out);
+        new CommandInput(socket, ReadLimits.DEFAULT.withMaxLoadBytes(settings.maxLoadBytes()),
+            settings.loadFormat(), out);
     Settings.Timeouts timeouts = settings.timeouts();
     for (boolean first = true; ; first = false) {
       OptionalInt code = peek(input, first ? timeouts.firstCommand() : timeouts.idle());

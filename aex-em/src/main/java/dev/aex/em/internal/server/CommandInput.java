@@ -23,11 +23,17 @@ import java.util.OptionalInt;
 final class CommandInput {
   private final Socket socket;
   private final SocketInput in;
+  private final LoadFormat loadFormat;
   private final ReadLimits limits;
 
-  /** {@code beforeWait}: the replies so far, flushed whenever the next bytes must be waited for. */
-  CommandInput(Socket socket, ReadLimits limits, Flushable beforeWait) throws IOException {
+  /**
+   * {@code loadFormat}: how this node frames Load; {@code beforeWait}: the replies so far, flushed
+   * whenever the next bytes must be waited for.
+   */
+  CommandInput(Socket socket, ReadLimits limits, LoadFormat loadFormat, Flushable beforeWait)
+      throws IOException {
     this.socket = socket;
+    this.loadFormat = loadFormat;
     this.in = new SocketInput(socket.getInputStream(), beforeWait);
     this.limits = limits;
   }
@@ -74,6 +80,6 @@ final class CommandInput {
   /** Reads the command whose code was peeked; it must arrive whole within {@code deadline}. */
   Optional<Command> read(Duration deadline) throws IOException {
     DeadlineStream timed = new DeadlineStream(in, socket, System.nanoTime() + deadline.toNanos());
-    return WireReader.of(timed).withLimits(limits).readCommand(LoadFormat.NATIVE);
+    return WireReader.of(timed).withLimits(limits).readCommand(loadFormat);
   }
 }

@@ -1,0 +1,228 @@
+package dev.aex.deployer.flows;
+
+import static dev.aex.deployer.flows.Fixture.u32;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.Selection;
+import dev.aex.deployer.descriptor.Connection;
+import dev.aex.deployer.descriptor.Descriptor;
+import dev.aex.deployer.descriptor.SgxModule;
+import dev.aex.em.EventManager;
+import dev.aex.em.LogLevel;
+import dev.aex.em.SgxLoading;
+import dev.aex.testkit.Hex;
+import dev.aex.testkit.LoopbackPorts;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An SGX module in simulation with real processes (docs/sgx.md): build, Load on an event manager
+ * with {@code --sgx simulation}, attest with a quote and key agreement, connect to a native
+ * module, events both ways; then the refusals: wrong MRENCLAVE, a simulated quote for a node not
+ * in simulation, a second key agreement, and an event manager that runs real Gramine only.
+ */
+class SgxSimulationTest {
+  @TempDir static Path dir;
+  static EventManager nativeNode;
+  static EventManager sgxNode;
+  static Path workspace;
+  static Path built;
+
+  @BeforeAll
+  static void buildOnce() throws Exception {
+    nativeNode = Fixture.em();
+    sgxNode = EventManager.builder().port(LoopbackPorts.freeBlock(16)).logLevel(LogLevel.WARN)
+        .sgx(SgxLoading.SIMULATION).build().start();
+    workspace = Fixture.workspace(dir.resolve("ws"));
+    Files.writeString(workspace.resolve("ra-settings.json"), "{}\n");
+    Path descriptor = workspace.resolve("descriptor.json");
+    Files.writeString(descriptor, """
+        {
+          "nodes": [
+            {"type": "native", "name": "plain", "host": "127.0.0.1", "reactive_port": %d},
+            {"type": "sgx", "name": "enclaves", "host": "127.0.0.1", "reactive_port": %d,
+             "sgx_mode": "simulation"}
+          ],
+          "modules": [
+            {"type": "native", "name": "counter", "node": "plain", "folder": "counter"},
+            {"type": "sgx", "name": "vault", "node": "enclaves", "folder": "counter",
+             "vendor_key": "unused-in-simulation.pem", "ra_settings": "ra-settings.json"}
+          ],
+          "connections": [
+            {"name": "to-native", "from_module": "vault", "from_output": "counted",
+             "to_module": "counter", "to_input": "increment", "encryption": "aes"},
+            {"name": "to-sgx", "from_module": "counter", "from_output": "counted",
+             "to_module": "vault", "to_input": "restore", "encryption": "aes"},
+            {"name": "inc-native", "direct": true, "to_module": "counter", "to_input": "increment",
+             "encryption": "aes"},
+            {"name": "inc-sgx", "direct": true, "to_module": "vault", "to_input": "increment",
+             "encryption": "aes"},
+            {"name": "get-native", "direct": true, "to_module": "counter",
+             "to_handler": "get_count", "encryption": "aes"},
+            {"name": "get-sgx", "direct": true, "to_module": "vault", "to_handler": "get_count",
+             "encryption": "aes"}
+          ]
+        }
+        """.formatted(nativeNode.port(), sgxNode.port()));
+    built = workspace.resolve("built.json");
+    Fixture.open(descriptor, workspace, built, new Fixture.Recorder()).build(Selection.all());
+  }
+
+  @AfterAll
+  static void stop() {
+    nativeNode.close();
+    sgxNode.close();
+  }
+
+  @Test
+  void buildLoadAttestConnectAndEventsBothWays() throws Exception {
+    SgxModule vault = (SgxModule) Fixture.read(built).module("vault").orElseThrow();
+    assertThat(vault.mrEnclave()).get().asString().hasSize(64);
+    assertThat(vault.sgxs()).get().asString().endsWith("module.bundle.zip");
+    assertThat(vault.signature()).isEmpty();
+
+    Path result = copy(built, "flow.json");
+    Fixture.Recorder recorder = new Fixture.Recorder();
+    Fixture.open(result, workspace, result, recorder).deploy(Selection.all());
+    Fixture.open(result, workspace, result, recorder).attest(Selection.all());
+    Descriptor attested = Fixture.read(result);
+    assertThat(attested.modules()).allMatch(m -> m.common().attested() && m.key().isPresent());
+    assertThat(recorder.warnings).anyMatch(w -> w.contains("SGX SIMULATION"));
+    assertThat(recorder.infos).anyMatch(i -> i.contains("quote verified") && i.contains("INSECURE"));
+
+    Fixture.open(result, workspace, result, recorder).connect(Selection.all());
+    assertThat(Fixture.read(result).connections()).allMatch(Connection::established);
+
+    // native -> sgx: counter counts 1 and passes 42 on to vault's restore.
+    Fixture.open(result, workspace, result, recorder).output("inc-native", int32(42));
+    awaitCount(result, "get-sgx", 42);
+    awaitCount(result, "get-native", 1);
+    // sgx -> native: vault counts 43, passes 7 to counter (2), which passes 7 back to vault.
+    Fixture.open(result, workspace, result, recorder).output("inc-sgx", int32(7));
+    awaitCount(result, "get-native", 2);
+    awaitCount(result, "get-sgx", 7);
+
+    // The module key of the enclave never reaches the log lines.
+    String key = Hex.encode(Fixture.read(result).module("vault").orElseThrow().key().orElseThrow()
+        .revealBytes());
+    assertThat(String.join("\n", recorder.infos) + String.join("\n", recorder.warnings))
+        .doesNotContainIgnoringCase(key);
+
+    // A second key agreement is refused: nobody can replace the deployer's key.
+    Path again = copy(result, "again.json");
+    Files.writeString(again, Files.readString(again)
+        .replaceAll("\"attested\"\\s*:\\s*true", "\"attested\": false"));
+    assertThatThrownBy(() -> Fixture.open(again, workspace, again, recorder).attest(Selection.of(java.util.List.of("vault"))))
+        .isInstanceOf(DeployerException.class)
+        .hasMessageContaining("attest vault on enclaves")
+        .hasMessageContaining("BAD_REQUEST")
+        .hasMessageContaining("agreed on a key already");
+
+    Fixture.open(result, workspace, result, recorder).reset();
+  }
+
+  @Test
+  void aWrongMrEnclaveIsRefusedNamingTheCheck() throws Exception {
+    Path result = copy(built, "wrong-mrenclave.json");
+    Fixture.Recorder recorder = new Fixture.Recorder();
+    Fixture.open(result, workspace, result, recorder).deploy(Selection.of(java.util.List.of("vault")));
+    String mr = ((SgxModule) Fixture.read(result).module("vault").orElseThrow()).mrEnclave().orElseThrow();
+    Files.writeString(result, Files.readString(result).replace(mr, "ab".repeat(32)));
+    try {
+      assertThatThrownBy(() -> Fixture.open(result, workspace, result, recorder).attest(Selection.of(java.util.List.of("vault"))))
+          .isInstanceOf(DeployerException.class)
+          .hasMessageContaining("attest vault on enclaves (127.0.0.1:" + sgxNode.port() + ")")
+          .hasMessageContaining("check MRENCLAVE")
+          .hasMessageContaining("does not run the code built for vault");
+      assertThat(Fixture.read(result).module("vault").orElseThrow().key()).isEmpty();
+    } finally {
+      Fixture.open(result, workspace, result, recorder).reset();
+    }
+  }
+
+  @Test
+  void aSimulatedQuoteIsRefusedForANodeNotInSimulation() throws Exception {
+    Path result = copy(built, "not-simulated.json");
+    Fixture.Recorder recorder = new Fixture.Recorder();
+    Fixture.open(result, workspace, result, recorder).deploy(Selection.of(java.util.List.of("vault")));
+    Files.writeString(result, Files.readString(result)
+        .replaceAll("\"sgx_mode\"\\s*:\\s*\"simulation\"", "\"sgx_mode\": \"gramine\""));
+    assertThat(Files.readString(result)).contains("\"sgx_mode\": \"gramine\"");
+    try {
+      assertThatThrownBy(() -> Fixture.open(result, workspace, result, recorder).attest(Selection.of(java.util.List.of("vault"))))
+          .isInstanceOf(DeployerException.class)
+          .hasMessageContaining("attest vault on enclaves")
+          .hasMessageContaining("ra_settings gives no \"collateral\"");
+      Files.writeString(workspace.resolve("ra-real.json"), "{\"collateral\": \"missing.json\"}");
+      Files.writeString(result, Files.readString(result).replace("ra-settings.json", "ra-real.json"));
+      assertThatThrownBy(() -> Fixture.open(result, workspace, result, recorder).attest(Selection.of(java.util.List.of("vault"))))
+          .hasMessageContaining("cannot read the collateral");
+    } finally {
+      Fixture.open(result, workspace, result, recorder).reset();
+    }
+  }
+
+  @Test
+  void anEventManagerForRealSgxRefusesASimulationBuild() throws Exception {
+    try (EventManager gramine = EventManager.builder().port(LoopbackPorts.freeBlock(16))
+        .logLevel(LogLevel.WARN).sgx(SgxLoading.GRAMINE).build().start()) {
+      Path result = copy(built, "on-gramine.json");
+      Files.writeString(result, Files.readString(result)
+          .replaceAll("(\"(reactive|deploy)_port\"\\s*:\\s*)" + sgxNode.port(), "$1" + gramine.port()));
+      assertThat(Files.readString(result)).contains(Integer.toString(gramine.port()));
+      assertThatThrownBy(() -> Fixture.open(result, workspace, result, new Fixture.Recorder())
+          .deploy(Selection.of(java.util.List.of("vault"))))
+          .isInstanceOf(DeployerException.class)
+          .hasMessageContaining("deploy vault on enclaves")
+          .hasMessageContaining("INTERNAL_ERROR")
+          .hasMessageContaining("--sgx simulation");
+      assertThat(gramine.modules()).isEmpty();
+    }
+  }
+
+  @Test
+  void aRealSgxBuildWithoutGramineSaysWhatToInstall() throws Exception {
+    Path result = copy(built, "real-build.json");
+    Files.writeString(result, Files.readString(result)
+        .replaceAll("\"sgx_mode\"\\s*:\\s*\"simulation\"", "\"sgx_mode\": \"gramine\""));
+    Fixture.Recorder recorder = new Fixture.Recorder();
+    assertThatThrownBy(() -> Fixture.open(result, workspace, workspace.resolve("real-out.json"),
+        recorder).build(Selection.of(java.util.List.of("vault"))))
+        .isInstanceOf(DeployerException.class)
+        .hasMessageContaining("build vault")
+        .hasMessageContaining("gramine-manifest not found on the PATH")
+        .hasMessageContaining("\"sgx_mode\": \"simulation\"");
+    assertThat(recorder.warnings).anyMatch(w -> w.contains("DEBUG enclave"));
+  }
+
+  private static Path copy(Path from, String name) throws Exception {
+    Path to = workspace.resolve(name);
+    Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return to;
+  }
+
+  private static byte[] int32(int value) {
+    return ByteBuffer.allocate(4).putInt(value).array();
+  }
+
+  private static void awaitCount(Path result, String connection, int expected) {
+    Fixture.Recorder quiet = new Fixture.Recorder();
+    int[] last = {-1};
+    Fixture.await(connection + " to answer " + expected, Duration.ofSeconds(15), () -> {
+      try {
+        last[0] = u32(Fixture.open(result, workspace, result, quiet).request(connection, new byte[0]));
+        return last[0] == expected;
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+  }
+}

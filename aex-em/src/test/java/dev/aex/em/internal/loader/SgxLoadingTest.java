@@ -1,0 +1,88 @@
+package dev.aex.em.internal.loader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aex.em.SgxLoading;
+import dev.aex.wire.Bytes;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SGX Load's bundle and how its module starts: only the two expected files are unpacked, a
+ * simulation build does not start under Gramine, and without gramine-sgx the error says what to
+ * install or how to run in simulation.
+ */
+class SgxLoadingTest {
+  @TempDir Path dir;
+
+  @Test
+  void unpacksTheJarTheSignedManifestAndTheSignature() throws Exception {
+    Path folder = dir.resolve("sm0");
+    SgxBundle.unpack(zip("module.jar", "module.manifest.sgx"), Bytes.of(new byte[] {1, 2}), folder);
+
+    assertThat(folder.resolve("module.jar")).hasContent("module.jar");
+    assertThat(folder.resolve("module.manifest.sgx")).exists();
+    assertThat(Files.readAllBytes(folder.resolve("module.sig"))).containsExactly(1, 2);
+  }
+
+  @Test
+  void refusesAnyOtherEntryAndABundleWithoutAJar() throws Exception {
+    assertThatThrownBy(() -> SgxBundle.unpack(zip("module.jar", "../escape"), Bytes.of(new byte[0]),
+        dir.resolve("a")))
+        .hasMessageStartingWith("bundle entry \"../escape\" (expected: module.jar and module.manifest.sgx");
+    assertThatThrownBy(() -> SgxBundle.unpack(zip("module.manifest.sgx"), Bytes.of(new byte[0]),
+        dir.resolve("b")))
+        .hasMessageContaining("bundle without module.jar");
+    assertThatThrownBy(() -> SgxBundle.unpack(Bytes.of("#!/bin/sh".getBytes()), Bytes.of(new byte[0]),
+        dir.resolve("c")))
+        .hasMessageContaining("bundle without module.jar");
+    assertThat(dir.resolve("escape")).doesNotExist();
+  }
+
+  @Test
+  void simulationStartsTheJarWithTheMarker() throws Exception {
+    ProcessBuilder b = SgxStarter.command(SgxLoading.SIMULATION, dir, List.of());
+
+    assertThat(b.command()).endsWith("-jar", dir.resolve("module.jar").toString());
+    assertThat(b.environment()).containsEntry("AEX_SGX", "simulation");
+    assertThat(b.directory()).isEqualTo(dir.toFile());
+  }
+
+  @Test
+  void gramineNeedsASignedManifestAndGramineSgx() throws Exception {
+    assertThatThrownBy(() -> SgxStarter.command(SgxLoading.GRAMINE, dir, List.of()))
+        .hasMessageContaining("no module.manifest.sgx: it was built for simulation")
+        .hasMessageContaining("--sgx simulation");
+    Files.writeString(dir.resolve("module.manifest.sgx"), "signed");
+    Files.write(dir.resolve("module.sig"), new byte[1808]);
+    assertThatThrownBy(() -> SgxStarter.command(SgxLoading.GRAMINE, dir, List.of(dir)))
+        .hasMessageStartingWith("gramine-sgx not found on the PATH: install Gramine with SGX support")
+        .hasMessageContaining("--sgx simulation (INSECURE)");
+
+    Path tool = dir.resolve("gramine-sgx");
+    Files.writeString(tool, "#!/bin/sh\n");
+    tool.toFile().setExecutable(true);
+    ProcessBuilder b = SgxStarter.command(SgxLoading.GRAMINE, dir, List.of(dir));
+    assertThat(b.command()).containsExactly(tool.toString(), "module");
+    assertThat(b.environment()).containsEntry("AEX_SGX", "gramine");
+  }
+
+  private static Bytes zip(String... names) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (String name : names) {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(name.getBytes());
+        zip.closeEntry();
+      }
+    }
+    return Bytes.of(bytes.toByteArray());
+  }
+}
