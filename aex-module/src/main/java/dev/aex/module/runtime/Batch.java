@@ -7,6 +7,7 @@ package dev.aex.module.runtime;
  */
 final class Batch {
   private static final ThreadLocal<Boolean> MORE = ThreadLocal.withInitial(() -> false);
+  private static final ThreadLocal<Boolean> SERVING = ThreadLocal.withInitial(() -> false);
 
   private Batch() {}
 
@@ -18,5 +19,15 @@ final class Batch {
   /** True while more messages wait behind the current one (false on every other thread). */
   static boolean more() {
     return MORE.get();
+  }
+
+  /** Marks the current thread as an entry connection's, which flushes before it waits for input. */
+  static void serving(boolean serving) {
+    SERVING.set(serving);
+  }
+
+  /** True on an entry connection's thread: what it buffers leaves before it waits for input. */
+  static boolean serving() {
+    return SERVING.get();
   }
 }

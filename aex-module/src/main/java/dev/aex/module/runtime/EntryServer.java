@@ -93,6 +93,7 @@ final class EntryServer implements AutoCloseable {
   private void serve(Socket socket) {
     // Not try-with-resources: the IllegalPayload reply must go out before the socket closes.
     OutputStream out = OutputStream.nullOutputStream();
+    Batch.serving(true);
     try {
       BufferedOutputStream answers = new BufferedOutputStream(socket.getOutputStream());
       out = answers;
@@ -101,6 +102,7 @@ final class EntryServer implements AutoCloseable {
       WireReader reader = WireReader.of(socket, FRAME_DEADLINE, () -> {
         endOfBatch.run();
         answers.flush();
+        ModuleLog.flushInstalled();
       });
       for (Optional<Message> message = reader.readMessage();
           message.isPresent();
@@ -122,6 +124,8 @@ final class EntryServer implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       LOG.log(Level.ERROR, "connection from port " + socket.getPort() + ": unexpected failure", e);
     } finally {
+      Batch.serving(false);
+      ModuleLog.flushInstalled();
       flushQuietly(out);
       open.remove(socket);
       closeQuietly(socket);

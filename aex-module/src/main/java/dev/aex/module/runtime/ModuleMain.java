@@ -14,7 +14,7 @@ public final class ModuleMain {
   private ModuleMain() {}
 
   public static void main(String[] args) {
-    OneLineLogFormat.install();
+    ModuleLog.install();
     ModuleRuntime runtime;
     try {
       runtime = launch(Thread.currentThread().getContextClassLoader());

@@ -3,9 +3,7 @@ package dev.aex.module.runtime;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.logging.Formatter;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * A module's log line: {@code aex-module LEVEL: message}, one line per record (plus the stack
@@ -14,13 +12,6 @@ import java.util.logging.Logger;
  * line per event, that was most of a module's CPU time (BENCHMARKS.md, end to end).
  */
 final class OneLineLogFormat extends Formatter {
-  /** Puts this format on the handlers of the root logger (the console handler that writes stderr). */
-  static void install() {
-    for (Handler handler : Logger.getLogger("").getHandlers()) {
-      handler.setFormatter(new OneLineLogFormat());
-    }
-  }
-
   @Override
   public String format(LogRecord record) {
     StringBuilder line = new StringBuilder(96)
