@@ -30,18 +30,22 @@ import java.util.concurrent.TimeUnit;
  * ./mvnw -B -q install -DskipTests -pl aex-bench -am
  * java -cp "aex-bench/target/classes:aex-bench/target/lib/*" dev.aex.bench.e2e.EndToEnd \
  *     [--n 2000] [--seq-n 200] [--clients 4,16] [--runs 3] [--warmup 500] [--example examples/fosdem]
- *     [--per-command] [--em-jvm "-XX:+UseSerialGC ..."] [--em-module-path em.jar:wire.jar]
+ *     [--per-command] [--em-jvm "-XX:TieredStopAtLevel=1"] [--em-module-path em.jar:wire.jar]
  *     [--profile DIR] [--em-log warn] [--logs DIR]
  * </pre>
  *
  * <p>{@code --profile DIR}: JFR recordings of the event managers (modules do not start one) and
  * their logs in DIR. {@code --em-log debug --logs DIR}: the event managers' logs, one line per
  * command and event, kept in DIR. {@code --per-command}: one connection per command, as the
- * original's clients. {@code --em-module-path}: another event manager build (e.g. an older one).
+ * original's clients. {@code --em-jvm}: the event managers' JVM flags, by default those {@code
+ * ./aex em} runs with (C1 only); {@code --em-jvm ""} for the JDK's defaults. {@code
+ * --em-module-path}: another event manager build (e.g. an older one).
  * Stops every process it started, also on failure (then it prints the event managers' last log
  * lines); every wait is bounded.
  */
 public final class EndToEnd {
+  /** The flags of the {@code aex} script's JVM, which runs {@code aex em}. */
+  private static final String AEX_EM_JVM = "-XX:TieredStopAtLevel=1";
   private static final long SINK_LIMIT_NS = TimeUnit.SECONDS.toNanos(60);
   private static final long STALL_LIMIT_NS = TimeUnit.SECONDS.toNanos(5);
   private static final long POLL_PAUSE_MS = 2;
@@ -69,7 +73,7 @@ public final class EndToEnd {
   public static void main(String[] args) throws Exception {
     Map<String, String> opt = new LinkedHashMap<>();
     String[] defaults = {"--n", "2000", "--seq-n", "200", "--clients", "4,16", "--runs", "3",
-        "--warmup", "500", "--example", "examples/fosdem", "--em-jvm", "", "--em-module-path", "",
+        "--warmup", "500", "--example", "examples/fosdem", "--em-jvm", AEX_EM_JVM, "--em-module-path", "",
         "--profile", "", "--em-log", "warn", "--logs", ""};
     for (int i = 0; i < defaults.length; i += 2) {
       opt.put(defaults[i], defaults[i + 1]);

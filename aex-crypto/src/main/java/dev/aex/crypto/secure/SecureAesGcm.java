@@ -30,7 +30,7 @@ public final class SecureAesGcm {
   /** Bytes a frame adds to its plaintext: the counter and the tag. */
   public static final int OVERHEAD = COUNTER_BYTES + AesGcmCipher.TAG_BYTES;
   /** Receiver window, in counters, unless a caller chooses another. */
-  public static final int DEFAULT_WINDOW = 8192;
+  public static final int DEFAULT_WINDOW = 65536;
 
   static final int FORWARD = 1;
   static final int REPLY = 2;

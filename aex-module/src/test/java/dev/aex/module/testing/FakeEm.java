@@ -16,8 +16,11 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -27,7 +30,15 @@ import java.util.function.Function;
 public final class FakeEm implements AutoCloseable {
   private final ServerSocket server;
   private final Thread acceptor;
-  private final BlockingQueue<CommandMessage> received = new LinkedBlockingQueue<>();
+  /**
+   * One slot per connection, in the order the connections arrived, completed with the command read
+   * on it (empty if none): a module sends each output to an original event manager on a
+   * connection of its own, one after the other, and tests compare them in that order, while the
+   * connections are served concurrently (a responder may call back into the module).
+   */
+  private final BlockingQueue<CompletableFuture<Optional<CommandMessage>>> arrivals =
+      new LinkedBlockingQueue<>();
+  private CompletableFuture<Optional<CommandMessage>> taken; // guarded by this: polled, not yet read
   private volatile Function<CommandMessage, Optional<ResultMessage>> responder =
       command -> Optional.empty();
 
@@ -52,47 +63,66 @@ public final class FakeEm implements AutoCloseable {
 
   /** The next command the module sent; fails after a few seconds. */
   public CommandMessage next() {
-    try {
-      CommandMessage command = received.poll(5, TimeUnit.SECONDS);
-      assertThat(command).as("a command from the module within 5 s").isNotNull();
-      return command;
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
-    }
+    Optional<CommandMessage> command = nextWithin(Duration.ofSeconds(5));
+    assertThat(command).as("a command from the module within 5 s").isPresent();
+    return command.get();
   }
 
   public void assertNothingWithin(Duration wait) {
-    try {
-      assertThat(received.poll(wait.toMillis(), TimeUnit.MILLISECONDS)).isNull();
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
-    }
+    assertThat(nextWithin(wait)).isEmpty();
   }
 
   /** Forgets what was received so far (between tests that share this EM). */
-  public void discardReceived() {
-    received.clear();
+  public synchronized void discardReceived() {
+    taken = null;
+    arrivals.clear();
+  }
+
+  /** The command of the next connection that carried one, in arrival order; empty after {@code wait}. */
+  private synchronized Optional<CommandMessage> nextWithin(Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    try {
+      while (true) {
+        if (taken == null) {
+          taken = arrivals.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+          if (taken == null) {
+            return Optional.empty();
+          }
+        }
+        Optional<CommandMessage> command = taken.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        taken = null;
+        if (command.isPresent()) {
+          return command;
+        }
+      }
+    } catch (TimeoutException e) {
+      return Optional.empty(); // the taken slot stays for the next call
+    } catch (InterruptedException | ExecutionException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private void acceptLoop() {
     while (!server.isClosed()) {
       try {
         Socket socket = server.accept();
-        Thread.ofVirtual().start(() -> serve(socket));
+        CompletableFuture<Optional<CommandMessage>> slot = new CompletableFuture<>();
+        arrivals.add(slot);
+        Thread.ofVirtual().start(() -> serve(socket, slot));
       } catch (IOException e) {
         return;
       }
     }
   }
 
-  private void serve(Socket socket) {
+  private void serve(Socket socket, CompletableFuture<Optional<CommandMessage>> slot) {
     try (socket) {
       Optional<CommandMessage> command =
           WireReader.of(socket, Duration.ofSeconds(5)).readCommandMessage();
+      slot.complete(command);
       if (command.isEmpty()) {
         return;
       }
-      received.add(command.get());
       Optional<ResultMessage> reply = responder.apply(command.get());
       if (reply.isPresent()) {
         OutputStream out = socket.getOutputStream();
@@ -101,6 +131,8 @@ public final class FakeEm implements AutoCloseable {
       }
     } catch (IOException e) {
       // The module closed first (outputs are not answered): nothing to record.
+    } finally {
+      slot.complete(Optional.empty()); // no-op once the command was recorded
     }
   }
 
