@@ -31,7 +31,7 @@ public final class LegacyZeroIvAesGcm {
 
   /** Returns {@code ciphertext || tag} (the tag is the last 16 bytes). */
   public byte[] encrypt(byte[] associatedData, byte[] plaintext) {
-    return AesGcmCipher.seal(key, ZERO_IV, associatedData, plaintext);
+    return AesGcmCipher.sealWithFixedIv(key, ZERO_IV, associatedData, plaintext);
   }
 
   /** Checks the tag (in constant time, inside the JCE) and returns the plaintext. */
