@@ -13,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The events waiting for one destination, delivered one after the other in the order they were
@@ -22,11 +23,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Lane {
   private static final Logger LOG = System.getLogger(Lane.class.getName());
+  /** Deliveries the lane's thread takes from the queue at once. */
+  private static final int BATCH = 256;
 
   private final String name;
   private final QueuedBytes budget;
   private final ArrayBlockingQueue<Task> queue;
   private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicLong cleared = new AtomicLong(); // counts clear()s
 
   Lane(String name, int capacity, QueuedBytes budget) {
     this.name = name;
@@ -96,18 +100,31 @@ final class Lane {
     }
   }
 
+  /**
+   * Takes the queued deliveries a batch at a time: one lock acquisition per batch instead of one
+   * per event, so senders blocked on a full queue do not make the lane's thread wait for the lock
+   * at every event (with 16 such senders that left 40 % of the CPU idle).
+   */
   private void drain() {
+    List<Task> batch = new ArrayList<>(BATCH);
     while (true) {
-      Task task = queue.poll();
-      if (task == null) {
+      long generation = cleared.get();
+      if (queue.drainTo(batch, BATCH) == 0) {
         draining.set(false);
-        // A submit may have queued after the poll and seen draining still set: take it over.
+        // A submit may have queued after the drain and seen draining still set: take it over.
         if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
           return;
         }
         continue;
       }
-      run(task, !queue.isEmpty());
+      for (int i = 0; i < batch.size(); i++) {
+        if (cleared.get() != generation) {
+          cancel(batch.subList(i, batch.size()));
+          break;
+        }
+        run(batch.get(i), i + 1 < batch.size() || !queue.isEmpty());
+      }
+      batch.clear();
     }
   }
 
@@ -131,12 +148,17 @@ final class Lane {
     }
   }
 
-  /** Drops every waiting delivery (Reset, shutdown). */
+  /** Drops every waiting delivery (Reset, shutdown), also those the lane's thread has taken. */
   void clear() {
+    cleared.incrementAndGet();
     List<Task> dropped = new ArrayList<>();
     queue.drainTo(dropped);
-    dropped.forEach(t -> budget.release(t.bytes()));
-    dropped.forEach(t -> t.result().completeExceptionally(new CancellationException("event manager reset")));
+    cancel(dropped);
+  }
+
+  private void cancel(List<Task> tasks) {
+    tasks.forEach(t -> budget.release(t.bytes()));
+    tasks.forEach(t -> t.result().completeExceptionally(new CancellationException("event manager reset")));
   }
 
   private static void fail(Task task, Throwable cause) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -35,6 +36,39 @@ class LaneTest {
       result.get(5, TimeUnit.SECONDS);
     }
     assertThat(order).hasSize(500).isSorted();
+  }
+
+  @Test
+  void clearCancelsWhatTheLanesThreadTookButHadNotDelivered() throws Exception {
+    QueuedBytes budget = new QueuedBytes(1 << 20);
+    Lane lane = new Lane("reset", 100, budget);
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<Integer> delivered = Collections.synchronizedList(new ArrayList<>());
+    List<CompletableFuture<Optional<ResultMessage>>> results = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      int n = i;
+      results.add(lane.submit("event " + i, 10, more -> {
+        if (n == 0) {
+          started.countDown();
+          release.await(5, TimeUnit.SECONDS);
+        }
+        delivered.add(n);
+        return CompletableFuture.completedFuture(Optional.empty());
+      }, WAIT, false));
+    }
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+    lane.clear();
+    release.countDown();
+
+    assertThat(results.get(0)).succeedsWithin(Duration.ofSeconds(5));
+    for (CompletableFuture<Optional<ResultMessage>> later : results.subList(1, results.size())) {
+      assertThat(later).failsWithin(Duration.ofSeconds(5))
+          .withThrowableThat().isInstanceOf(CancellationException.class);
+    }
+    assertThat(delivered).containsExactly(0);
+    assertThat(budget.reserve(1 << 20, Duration.ZERO)).as("every queued byte given back").isTrue();
   }
 
   @Test
