@@ -3,7 +3,7 @@ module dev.aex.module.build {
   requires transitive dev.aex.crypto;
   requires transitive dev.aex.module;
   requires java.compiler;
-  requires dev.aex.attestation;
+  requires transitive dev.aex.attestation;
 
   exports dev.aex.module.build;
 }

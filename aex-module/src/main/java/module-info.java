@@ -8,7 +8,7 @@ module dev.aex.module {
   requires transitive dev.aex.crypto;
   requires java.logging;
   // The INSECURE simulated quoter of SGX modules in simulation (docs/sgx.md); never a verifier.
-  requires dev.aex.attestation;
+  requires transitive dev.aex.attestation;
 
   exports dev.aex.module;
   exports dev.aex.module.spi;

@@ -2,6 +2,7 @@ package dev.aex.module.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URL;
 import java.util.Map;
 
@@ -45,7 +46,7 @@ final class Evidence {
       throw new DeploymentException("simulation: the module must run from its jar to measure it"
           + " (found " + (text.isEmpty() ? "no stamp" : text) + ")");
     }
-    try (InputStream in = new URL(text.substring(4, bang)).openStream()) {
+    try (InputStream in = URI.create(text.substring(4, bang)).toURL().openStream()) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new DeploymentException("simulation: cannot read the module's jar " + text.substring(4, bang)
