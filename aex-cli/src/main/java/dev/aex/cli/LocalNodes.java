@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -119,7 +120,7 @@ final class LocalNodes implements AutoCloseable {
     if (node.architecture() != Architecture.NATIVE && node.architecture() != Architecture.SGX) {
       throw new CliException(where + ": no event manager listens there, and aex up starts"
           + " event managers for native and sgx nodes only (this one is "
-          + node.architecture().toString().toLowerCase(java.util.Locale.ROOT)
+          + node.architecture().toString().toLowerCase(Locale.ROOT)
           + "): start the node's own event manager first");
     }
     if (node.address().deployPort() != port) {

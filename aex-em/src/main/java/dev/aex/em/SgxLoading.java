@@ -1,5 +1,7 @@
 package dev.aex.em;
 
+import java.util.Locale;
+
 /**
  * How an event manager of an SGX node starts the modules it loads (docs/sgx.md). An event manager
  * without one is a native node; with one, it reads Loads in the SGX format {@code
@@ -18,7 +20,7 @@ public enum SgxLoading {
 
   /** {@code gramine} or {@code simulation}. */
   public static SgxLoading parse(String text) {
-    return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
       case "gramine" -> GRAMINE;
       case "simulation" -> SIMULATION;
       default -> throw new IllegalArgumentException("\"" + text + "\" (expected: gramine or simulation)");

@@ -16,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -96,7 +97,7 @@ public final class SimulationCollateral {
     }
 
     private static String upper(String hex) {
-      return hex.toUpperCase(java.util.Locale.ROOT);
+      return hex.toUpperCase(Locale.ROOT);
     }
   }
 }

@@ -14,6 +14,7 @@ import java.security.interfaces.XECPublicKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPublicKeySpec;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
@@ -181,6 +182,6 @@ public final class SgxKeyAgreement {
 
   @Override
   public String toString() {
-    return "SgxKeyAgreement[public=" + java.util.HexFormat.of().formatHex(ownPublic) + "]";
+    return "SgxKeyAgreement[public=" + HexFormat.of().formatHex(ownPublic) + "]";
   }
 }

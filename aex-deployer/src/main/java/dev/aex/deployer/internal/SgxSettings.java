@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An SGX module's {@code ra_settings} file in aex (docs/sgx.md): the DCAP policy beyond the
@@ -60,7 +61,7 @@ record SgxSettings(Optional<Path> collateral, List<TcbStatus> statuses, List<Str
       String name = names.next();
       if (!FIELDS.contains(name)) {
         throw where.fail("ra_settings " + file + ": unknown field \"" + name + "\"",
-            "Expected some of " + new java.util.TreeSet<>(FIELDS));
+            "Expected some of " + new TreeSet<>(FIELDS));
       }
     }
     try {

@@ -179,8 +179,13 @@ class PeerConnectionsTest {
     assertThat(sink.quietFor(Duration.ofMillis(300))).as("no event twice").isTrue();
   }
 
+  /**
+   * A restarted peer no longer knows the session, so the events its old process took but had not
+   * acknowledged yet come again (EventStream; the modules' replay windows refuse them): they may
+   * precede the new ones, in order, and nothing else repeats or goes missing.
+   */
   @Test
-  void aPeerThatRestartsBetweenEventsGetsEveryEventOnceInOrder() {
+  void aPeerThatRestartsBetweenEventsGetsEveryNewEventOnceInOrder() {
     em2 = TestEms.start(port2);
     startSource(new InetSocketAddress(Deployer.loopback(), port2));
 
@@ -196,7 +201,15 @@ class PeerConnectionsTest {
       for (int i = 200; i < 400; i++) {
         module.send(moduleOutput(3, i));
       }
-      for (int i = 200; i < 400; i++) {
+      int next = counter(sink.next());
+      if (next < 200) { // unacknowledged at the restart: the rest of them, in order
+        for (int again = next + 1; again < 200; again++) {
+          assertThat(counter(sink.next())).as("repeated event").isEqualTo(again);
+        }
+        next = counter(sink.next());
+      }
+      assertThat(next).isEqualTo(200);
+      for (int i = 201; i < 400; i++) {
         assertThat(counter(sink.next())).isEqualTo(i);
       }
     }

@@ -11,6 +11,7 @@ import dev.aex.deployer.descriptor.SgxModule;
 import dev.aex.deployer.descriptor.TrustZoneModule;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The type-specific fields of a module, with the original's defaults (deployer-reference.md §2.4). */
@@ -49,7 +50,7 @@ final class ModuleTypes {
     JsonNode v = f.value("mrenclave");
     if (v.isTextual() && v.textValue().length() == 64
         && v.textValue().chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
-      return Optional.of(v.textValue().toLowerCase(java.util.Locale.ROOT));
+      return Optional.of(v.textValue().toLowerCase(Locale.ROOT));
     }
     return f.wrongType("mrenclave", "64 hex digits (the enclave measurement from the build)", v);
   }

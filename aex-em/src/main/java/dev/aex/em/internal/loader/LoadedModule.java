@@ -7,6 +7,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +98,7 @@ final class LoadedModule {
   /** Deletes {@code file}, or a folder and everything in it; logs a failure at {@code level}. */
   static void deleteTree(Path file, Level level) {
     try (var walk = Files.isDirectory(file) ? Files.walk(file) : java.util.stream.Stream.of(file)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     } catch (IOException e) {

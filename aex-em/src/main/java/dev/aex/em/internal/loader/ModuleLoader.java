@@ -7,6 +7,7 @@ import dev.aex.wire.NativeLoad;
 import dev.aex.wire.SgxLoad;
 import dev.aex.em.SgxLoading;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import dev.aex.wire.ResultCode;
 import java.io.IOException;
@@ -79,7 +80,7 @@ public final class ModuleLoader {
       return Outcome.replyAndClose(startSgx(sgxLoad, sgx.get()));
     }
     LOG.log(Level.WARNING, "Load in {0} format: this event manager loads {1}", load.format(),
-        sgx.isPresent() ? "SGX modules only (started with --sgx " + sgx.get().name().toLowerCase(java.util.Locale.ROOT) + ")"
+        sgx.isPresent() ? "SGX modules only (started with --sgx " + sgx.get().name().toLowerCase(Locale.ROOT) + ")"
             : "native executables only (start it with --sgx gramine or --sgx simulation for an sgx node)");
     return Outcome.replyAndClose(ResultCode.ILLEGAL_PAYLOAD);
   }
