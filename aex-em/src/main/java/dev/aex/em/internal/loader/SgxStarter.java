@@ -22,9 +22,12 @@ final class SgxStarter {
     ProcessBuilder builder = switch (loading) {
       case GRAMINE -> gramine(folder, path);
       case SIMULATION -> {
+        // The flags of a native module's launcher (docs/modules.md): a simulated enclave costs
+        // what a native module costs, so a demo with several of them fits a small machine.
         ProcessBuilder b = new ProcessBuilder(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:+UseSerialGC", "-jar", folder.resolve(SgxBundle.JAR).toString()));
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx64m",
+            "-jar", folder.resolve(SgxBundle.JAR).toString()));
         b.environment().put("AEX_SGX", "simulation");
         yield b;
       }
