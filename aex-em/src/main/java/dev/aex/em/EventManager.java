@@ -220,7 +220,8 @@ public final class EventManager implements AutoCloseable {
     /** An event manager with these options, not yet started. */
     public EventManager build() {
       return new EventManager(new Settings(host, port, logLevel, periodicTasks, workDirectory,
-          peerAddresses, reuseModuleConnections, keepPeerConnections, maxLoadBytes, timeouts, Settings.Limits.DEFAULT).withSgx(sgx));
+          peerAddresses, reuseModuleConnections, keepPeerConnections, maxLoadBytes, timeouts,
+          Settings.Limits.DEFAULT, sgx));
     }
 
     private static Duration positive(Duration value, String name) {

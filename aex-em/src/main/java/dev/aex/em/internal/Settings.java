@@ -53,21 +53,6 @@ public record Settings(
     Objects.requireNonNull(limits, "limits");
   }
 
-  /** A native node's settings. */
-  public Settings(InetAddress host, int port, LogLevel logLevel, boolean periodicTasks,
-      Path workDirectory, UnaryOperator<InetSocketAddress> peerAddresses,
-      boolean reuseModuleConnections, boolean keepPeerConnections, long maxLoadBytes,
-      Timeouts timeouts, Limits limits) {
-    this(host, port, logLevel, periodicTasks, workDirectory, peerAddresses, reuseModuleConnections,
-        keepPeerConnections, maxLoadBytes, timeouts, limits, Optional.empty());
-  }
-
-  /** These settings for an SGX node whose modules start as {@code loading} says. */
-  public Settings withSgx(Optional<SgxLoading> loading) {
-    return new Settings(host, port, logLevel, periodicTasks, workDirectory, peerAddresses,
-        reuseModuleConnections, keepPeerConnections, maxLoadBytes, timeouts, limits, loading);
-  }
-
   /** The Load format this node reads: SGX with an {@link #sgx} mode, else native. */
   public LoadFormat loadFormat() {
     return sgx.isPresent() ? LoadFormat.SGX : LoadFormat.NATIVE;

@@ -115,7 +115,7 @@ public final class ModuleBuilder {
     return new String(json, StandardCharsets.UTF_8);
   }
 
-  static void writeExecutable(Path output, byte[] binary) throws IOException {
+  private static void writeExecutable(Path output, byte[] binary) throws IOException {
     Path parent = output.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, ".aex-module-", ".tmp");

@@ -44,11 +44,7 @@ public record ModuleStamp(
 
   /** The text of {@code META-INF/aex/deployment.properties}, read by the module runtime. */
   String toProperties() {
-    return "module.id=" + moduleId + "\n"
-        + "em.port=" + emPort + "\n"
-        + "module.key=" + HexFormat.of().formatHex(moduleKey.revealBytes()) + "\n"
-        + "legacy=" + legacy + "\n"
-        + "request.timeout.ms=" + requestTimeout.toMillis() + "\n";
+    return properties("module.key=" + HexFormat.of().formatHex(moduleKey.revealBytes()));
   }
 
   /**
@@ -57,9 +53,14 @@ public record ModuleStamp(
    * the host, since the jar is not encrypted).
    */
   String toSgxProperties() {
+    return properties("attestation=sgx");
+  }
+
+  /** The stamp's lines, with {@code keyLine} (the key, or how the key is had) third. */
+  private String properties(String keyLine) {
     return "module.id=" + moduleId + "\n"
         + "em.port=" + emPort + "\n"
-        + "attestation=sgx\n"
+        + keyLine + "\n"
         + "legacy=" + legacy + "\n"
         + "request.timeout.ms=" + requestTimeout.toMillis() + "\n";
   }

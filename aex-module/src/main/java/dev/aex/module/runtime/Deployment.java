@@ -82,11 +82,12 @@ public record Deployment(
   }
 
   /**
-   * An SGX deployment: the module key is agreed at attestation ({@code SgxAttestEntry}); until
-   * then it is {@code startKey}, random and known to nobody.
+   * An SGX deployment whose quotes come from {@code source}: the module key is agreed at
+   * attestation ({@code SgxAttestEntry}); until then it is the random start key that {@link
+   * #fromProperties} gave an SGX stamp, known to nobody.
    */
-  public Deployment withEvidence(QuoteSource source, SymmetricKey startKey) {
-    return new Deployment(moduleId, emPort, startKey, legacy, requestTimeout, Optional.of(source));
+  public Deployment withEvidence(QuoteSource source) {
+    return new Deployment(moduleId, emPort, moduleKey, legacy, requestTimeout, Optional.of(source));
   }
 
   /** The loopback port the module listens on: {@code emPort + moduleId}. */
@@ -111,7 +112,7 @@ public record Deployment(
       properties.load(in);
       Deployment deployment = fromProperties(properties);
       return isSgx(properties)
-          ? deployment.withEvidence(Evidence.detect(System.getenv(), loader), SymmetricKey.random16())
+          ? deployment.withEvidence(Evidence.detect(System.getenv(), loader))
           : deployment;
     } catch (IOException | IllegalArgumentException e) {
       throw new DeploymentException(RESOURCE + ": cannot read: " + e.getMessage());

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** A module process started by Load: its file, process, stderr, and id once it listens. */
 final class LoadedModule {
@@ -97,7 +98,7 @@ final class LoadedModule {
 
   /** Deletes {@code file}, or a folder and everything in it; logs a failure at {@code level}. */
   static void deleteTree(Path file, Level level) {
-    try (var walk = Files.isDirectory(file) ? Files.walk(file) : java.util.stream.Stream.of(file)) {
+    try (var walk = Files.isDirectory(file) ? Files.walk(file) : Stream.of(file)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }

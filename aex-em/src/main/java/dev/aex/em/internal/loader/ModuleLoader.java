@@ -1,15 +1,12 @@
 package dev.aex.em.internal.loader;
 
+import dev.aex.em.SgxLoading;
 import dev.aex.em.internal.server.Outcome;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.LoadMessage;
 import dev.aex.wire.NativeLoad;
-import dev.aex.wire.SgxLoad;
-import dev.aex.em.SgxLoading;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import dev.aex.wire.ResultCode;
+import dev.aex.wire.SgxLoad;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -19,13 +16,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
- * Load (3) for a native node (protocol.md §1.6.4, §3.1.3): writes the executable to {@code
+ * Load (3) (protocol.md §1.6.4, §3.1.3). On a native node it writes the executable to {@code
  * <tmp>/sm<N>}, makes it executable and runs it with no arguments, as the original does; so a
  * native module of the original system and an aex self-executing jar both load.
  *
@@ -48,12 +48,8 @@ public final class ModuleLoader {
   private final Optional<SgxLoading> sgx;
   private final List<Path> path;
 
-  public ModuleLoader(ModuleTable table, Path folder, IntSupplier emPort, Duration timeout) {
-    this(table, folder, emPort, timeout, Optional.empty(), List.of());
-  }
-
   /**
-   * A loader of an SGX node when {@code sgx} is present (Loads in the SGX format, docs/sgx.md);
+   * A loader of a native node, or of an SGX node when {@code sgx} is present (Loads in the SGX format, docs/sgx.md);
    * {@code path} holds the folders searched for {@code gramine-sgx}.
    */
   public ModuleLoader(ModuleTable table, Path folder, IntSupplier emPort, Duration timeout,
