@@ -41,9 +41,15 @@ public sealed interface Module permits Module.Counted, SancusModule {
     Counted withId(int id);
   }
 
-  /** A module that listens on a port of its own, {@code reactive_port + id} by default. */
+  /**
+   * A module that listens on a port of its own, {@code reactive_port + id} by default, built from
+   * a source folder.
+   */
   sealed interface Listening extends Counted permits NativeModule, SgxModule {
     Optional<Integer> port();
+
+    /** The source folder ({@code folder}), relative to the workspace. */
+    String folder();
 
     Listening withPort(int port);
   }

@@ -70,8 +70,7 @@ final class Builds {
       throw new DeployerException("build " + m.name() + " (folder " + folder + "): "
           + e.getMessage(), e);
     } catch (IOException e) {
-      throw new DeployerException("build " + m.name() + ": cannot write " + out
-          + ": " + e.getMessage() + ". Check the workspace's permissions", e);
+      throw cannotWrite(m, out, e);
     }
   }
 
@@ -81,12 +80,16 @@ final class Builds {
       Files.writeString(out.resolve(Workspace.MANIFEST), manifestJson);
       return ModuleManifestReader.parse(m.name() + " manifest", manifestJson).endpoints();
     } catch (IOException e) {
-      throw new DeployerException("build " + m.name() + ": cannot write " + out
-          + ": " + e.getMessage() + ". Check the workspace's permissions", e);
+      throw cannotWrite(m, out, e);
     } catch (DescriptorException e) {
       throw new DeployerException("build " + m.name() + ": the built module's manifest is not"
           + " readable: " + e.getMessage(), e);
     }
+  }
+
+  private static DeployerException cannotWrite(Module m, Path out, IOException e) {
+    return new DeployerException("build " + m.name() + ": cannot write " + out
+        + ": " + e.getMessage() + ". Check the workspace's permissions", e);
   }
 
   /** Whether {@code m} must be built before it can be loaded. */

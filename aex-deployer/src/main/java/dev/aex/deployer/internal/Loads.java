@@ -52,27 +52,33 @@ final class Loads {
       };
       ResultMessage reply = ctx.em().exchange(where, load);
       if (reply.code() != ResultCode.OK) {
-        throw where.fail("Load failed with " + reply.code(), reply.code()
-            == ResultCode.INTERNAL_ERROR && node instanceof SgxNode sgx
-            ? "The event manager could not start the enclave, or it did not listen on port "
-                + (node.address().reactivePort() + m.id().orElseThrow()) + " in time. This node's"
-                + " sgx_mode is " + sgx.mode().descriptorName() + ": its event manager must run"
-                + " with --sgx " + sgx.mode().descriptorName() + (sgx.mode() == SgxMode.GRAMINE
-                    ? " and have gramine-sgx installed" : "; a module built for --sgx simulation"
-                    + " does not start under --sgx gramine") + ". The event manager's log says why"
-            : reply.code() == ResultCode.INTERNAL_ERROR
-            ? "The module exited at start or did not listen on port "
-                + (node.address().reactivePort() + m.id().orElseThrow())
-                + " in time; the event manager's log has its exit status and last stderr lines"
-            : node instanceof SgxNode
-                ? "Is it an aex event manager started with --sgx (gramine, or simulation for a"
-                    + " node with sgx_mode simulation)?"
-                : "Is this an aex or original native event manager?");
+        throw where.fail("Load failed with " + reply.code(), loadFailureHint(reply.code(), node,
+            node.address().reactivePort() + m.id().orElseThrow()));
       }
       slot.update(x -> Modules.deployed(x, true));
       ctx.listener().info("Deployed " + m.name() + " on " + node.name() + " as module "
           + m.id().orElseThrow() + " (port " + ((Module.Listening) m).port().orElseThrow() + ")");
     });
+  }
+
+  /** What to check when a node answers a Load with {@code code}; the module should listen on {@code port}. */
+  private static String loadFailureHint(ResultCode code, Node node, int port) {
+    if (code != ResultCode.INTERNAL_ERROR) {
+      return node instanceof SgxNode
+          ? "Is it an aex event manager started with --sgx (gramine, or simulation for a node with"
+              + " sgx_mode simulation)?"
+          : "Is this an aex or original native event manager?";
+    }
+    if (node instanceof SgxNode sgx) {
+      String mode = sgx.mode().descriptorName();
+      return "The event manager could not start the enclave, or it did not listen on port " + port
+          + " in time. This node's sgx_mode is " + mode + ": its event manager must run with --sgx "
+          + mode + (sgx.mode() == SgxMode.GRAMINE ? " and have gramine-sgx installed"
+              : "; a module built for --sgx simulation does not start under --sgx gramine")
+          + ". The event manager's log says why";
+    }
+    return "The module exited at start or did not listen on port " + port
+        + " in time; the event manager's log has its exit status and last stderr lines";
   }
 
   private static Bytes read(Where where, Module m, String file) throws DeployerException {

@@ -5,8 +5,6 @@ import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.ModuleManifest;
 import dev.aex.deployer.descriptor.ModuleManifestLookup;
 import dev.aex.deployer.descriptor.ModuleManifestReader;
-import dev.aex.deployer.descriptor.NativeModule;
-import dev.aex.deployer.descriptor.SgxModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,11 +17,7 @@ import java.util.Optional;
 public record Workspace(Path root) {
   static final String MANIFEST = "module.json";
 
-  public Path folderOf(NativeModule m) {
-    return root.resolve(m.folder());
-  }
-
-  public Path folderOf(SgxModule m) {
+  public Path folderOf(Module.Listening m) {
     return root.resolve(m.folder());
   }
 
@@ -41,11 +35,7 @@ public record Workspace(Path root) {
    * ones, and every Sancus and TrustZone module.
    */
   public boolean isAex(Module m) {
-    return switch (m) {
-      case NativeModule n -> !Files.exists(folderOf(n).resolve("Cargo.toml"));
-      case SgxModule s -> !Files.exists(folderOf(s).resolve("Cargo.toml"));
-      default -> false;
-    };
+    return m instanceof Module.Listening l && !Files.exists(folderOf(l).resolve("Cargo.toml"));
   }
 
   /** Manifests of modules built before, for the descriptor's endpoint-name checks. */

@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in simulation, a second key agreement, and an event manager that runs real Gramine only.
  */
 class SgxSimulationTest {
+  private static final Selection VAULT = Selection.of(List.of("vault"));
+
   @TempDir static Path dir;
   static EventManager nativeNode;
   static EventManager sgxNode;
@@ -120,7 +123,7 @@ class SgxSimulationTest {
     Path again = copy(result, "again.json");
     Files.writeString(again, Files.readString(again)
         .replaceAll("\"attested\"\\s*:\\s*true", "\"attested\": false"));
-    assertThatThrownBy(() -> Fixture.open(again, workspace, again, recorder).attest(Selection.of(java.util.List.of("vault"))))
+    assertThatThrownBy(() -> Fixture.open(again, workspace, again, recorder).attest(VAULT))
         .isInstanceOf(DeployerException.class)
         .hasMessageContaining("attest vault on enclaves")
         .hasMessageContaining("BAD_REQUEST")
@@ -131,13 +134,12 @@ class SgxSimulationTest {
 
   @Test
   void aWrongMrEnclaveIsRefusedNamingTheCheck() throws Exception {
-    Path result = copy(built, "wrong-mrenclave.json");
     Fixture.Recorder recorder = new Fixture.Recorder();
-    Fixture.open(result, workspace, result, recorder).deploy(Selection.of(java.util.List.of("vault")));
+    Path result = deployedVault("wrong-mrenclave.json", recorder);
     String mr = ((SgxModule) Fixture.read(result).module("vault").orElseThrow()).mrEnclave().orElseThrow();
     Files.writeString(result, Files.readString(result).replace(mr, "ab".repeat(32)));
     try {
-      assertThatThrownBy(() -> Fixture.open(result, workspace, result, recorder).attest(Selection.of(java.util.List.of("vault"))))
+      assertThatThrownBy(() -> Fixture.open(result, workspace, result, recorder).attest(VAULT))
           .isInstanceOf(DeployerException.class)
           .hasMessageContaining("attest vault on enclaves (127.0.0.1:" + sgxNode.port() + ")")
           .hasMessageContaining("check MRENCLAVE")
@@ -150,20 +152,18 @@ class SgxSimulationTest {
 
   @Test
   void aSimulatedQuoteIsRefusedForANodeNotInSimulation() throws Exception {
-    Path result = copy(built, "not-simulated.json");
     Fixture.Recorder recorder = new Fixture.Recorder();
-    Fixture.open(result, workspace, result, recorder).deploy(Selection.of(java.util.List.of("vault")));
-    Files.writeString(result, Files.readString(result)
-        .replaceAll("\"sgx_mode\"\\s*:\\s*\"simulation\"", "\"sgx_mode\": \"gramine\""));
+    Path result = deployedVault("not-simulated.json", recorder);
+    toGramine(result);
     assertThat(Files.readString(result)).contains("\"sgx_mode\": \"gramine\"");
     try {
-      assertThatThrownBy(() -> Fixture.open(result, workspace, result, recorder).attest(Selection.of(java.util.List.of("vault"))))
+      assertThatThrownBy(() -> Fixture.open(result, workspace, result, recorder).attest(VAULT))
           .isInstanceOf(DeployerException.class)
           .hasMessageContaining("attest vault on enclaves")
           .hasMessageContaining("ra_settings gives no \"collateral\"");
       Files.writeString(workspace.resolve("ra-real.json"), "{\"collateral\": \"missing.json\"}");
       Files.writeString(result, Files.readString(result).replace("ra-settings.json", "ra-real.json"));
-      assertThatThrownBy(() -> Fixture.open(result, workspace, result, recorder).attest(Selection.of(java.util.List.of("vault"))))
+      assertThatThrownBy(() -> Fixture.open(result, workspace, result, recorder).attest(VAULT))
           .hasMessageContaining("cannot read the collateral");
     } finally {
       Fixture.open(result, workspace, result, recorder).reset();
@@ -179,7 +179,7 @@ class SgxSimulationTest {
           .replaceAll("(\"(reactive|deploy)_port\"\\s*:\\s*)" + sgxNode.port(), "$1" + gramine.port()));
       assertThat(Files.readString(result)).contains(Integer.toString(gramine.port()));
       assertThatThrownBy(() -> Fixture.open(result, workspace, result, new Fixture.Recorder())
-          .deploy(Selection.of(java.util.List.of("vault"))))
+          .deploy(VAULT))
           .isInstanceOf(DeployerException.class)
           .hasMessageContaining("deploy vault on enclaves")
           .hasMessageContaining("INTERNAL_ERROR")
@@ -191,16 +191,28 @@ class SgxSimulationTest {
   @Test
   void aRealSgxBuildWithoutGramineSaysWhatToInstall() throws Exception {
     Path result = copy(built, "real-build.json");
-    Files.writeString(result, Files.readString(result)
-        .replaceAll("\"sgx_mode\"\\s*:\\s*\"simulation\"", "\"sgx_mode\": \"gramine\""));
+    toGramine(result);
     Fixture.Recorder recorder = new Fixture.Recorder();
     assertThatThrownBy(() -> Fixture.open(result, workspace, workspace.resolve("real-out.json"),
-        recorder).build(Selection.of(java.util.List.of("vault"))))
+        recorder).build(VAULT))
         .isInstanceOf(DeployerException.class)
         .hasMessageContaining("build vault")
         .hasMessageContaining("gramine-manifest not found on the PATH")
         .hasMessageContaining("\"sgx_mode\": \"simulation\"");
     assertThat(recorder.warnings).anyMatch(w -> w.contains("DEBUG enclave"));
+  }
+
+  /** A copy of the built result, named {@code name}, with vault deployed. */
+  private static Path deployedVault(String name, Fixture.Recorder recorder) throws Exception {
+    Path result = copy(built, name);
+    Fixture.open(result, workspace, result, recorder).deploy(VAULT);
+    return result;
+  }
+
+  /** Says in {@code result} that the node runs real SGX, not the simulation. */
+  private static void toGramine(Path result) throws Exception {
+    Files.writeString(result, Files.readString(result)
+        .replaceAll("\"sgx_mode\"\\s*:\\s*\"simulation\"", "\"sgx_mode\": \"gramine\""));
   }
 
   private static Path copy(Path from, String name) throws Exception {

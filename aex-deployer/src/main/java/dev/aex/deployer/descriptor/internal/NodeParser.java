@@ -1,5 +1,6 @@
 package dev.aex.deployer.descriptor.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aex.crypto.SymmetricKey;
 import dev.aex.crypto.keys.TrustZoneKeys;
 import dev.aex.deployer.descriptor.Architecture;
@@ -10,7 +11,6 @@ import dev.aex.deployer.descriptor.NodeAddress;
 import dev.aex.deployer.descriptor.SancusNode;
 import dev.aex.deployer.descriptor.SgxMode;
 import dev.aex.deployer.descriptor.SgxNode;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.aex.deployer.descriptor.TrustZoneNode;
 import java.util.List;
 import java.util.Optional;
