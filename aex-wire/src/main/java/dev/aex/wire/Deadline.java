@@ -1,7 +1,6 @@
 package dev.aex.wire;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,12 +13,12 @@ import java.util.Optional;
 final class Deadline {
   private static final Deadline NONE = new Deadline(Optional.empty(), Duration.ZERO, 0);
 
-  private final Optional<Socket> socket;
+  private final Optional<Transport> transport;
   private final Duration timeout;
   private final long endNanos;
 
-  private Deadline(Optional<Socket> socket, Duration timeout, long endNanos) {
-    this.socket = socket;
+  private Deadline(Optional<Transport> transport, Duration timeout, long endNanos) {
+    this.transport = transport;
     this.timeout = timeout;
     this.endNanos = endNanos;
   }
@@ -29,32 +28,32 @@ final class Deadline {
     return NONE;
   }
 
-  static Deadline start(Socket socket, Duration timeout) {
-    return new Deadline(Optional.of(socket), timeout, System.nanoTime() + timeout.toNanos());
+  static Deadline start(Transport transport, Duration timeout) {
+    return new Deadline(Optional.of(transport), timeout, System.nanoTime() + timeout.toNanos());
   }
 
   /**
-   * Sets the socket's SO_TIMEOUT to the time left.
+   * Sets the transport's read timeout to the time left.
    *
    * @throws SocketTimeoutException if no time is left
    */
   void beforeRead() throws IOException {
-    if (socket.isEmpty()) {
+    if (transport.isEmpty()) {
       return;
     }
     long leftNanos = endNanos - System.nanoTime();
     if (leftNanos <= 0) {
       throw new SocketTimeoutException("frame deadline passed");
     }
-    // SO_TIMEOUT 0 means "forever", so never round the remaining time down to 0.
-    socket
+    // A timeout of 0 means "forever" to a socket, so never round the remaining time down to 0.
+    transport
         .get()
-        .setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, leftNanos / 1_000_000)));
+        .setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, leftNanos / 1_000_000)));
   }
 
   WireTimeoutException expired(String progress, SocketTimeoutException cause) {
     String limit =
-        socket.isPresent() ? " within " + timeout.toMillis() + " ms" : " before the read timed out";
+        transport.isPresent() ? " within " + timeout.toMillis() + " ms" : " before the read timed out";
     return new WireTimeoutException(progress + limit, cause);
   }
 }

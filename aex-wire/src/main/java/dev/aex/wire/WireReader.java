@@ -31,13 +31,14 @@ import java.util.Optional;
  */
 public final class WireReader {
   private final InputStream in;
-  private final Optional<Socket> socket;
+  private final Optional<Transport> transport;
   private final Duration timeout;
   private final ReadLimits limits;
 
-  private WireReader(InputStream in, Optional<Socket> socket, Duration timeout, ReadLimits limits) {
+  private WireReader(
+      InputStream in, Optional<Transport> transport, Duration timeout, ReadLimits limits) {
     this.in = in;
-    this.socket = socket;
+    this.transport = transport;
     this.timeout = timeout;
     this.limits = limits;
   }
@@ -65,11 +66,21 @@ public final class WireReader {
    */
   public static WireReader of(Socket socket, Duration timeout, Flushable beforeWait)
       throws IOException {
+    return of(Transport.of(socket), timeout, beforeWait);
+  }
+
+  /**
+   * As {@link #of(Socket, Duration, Flushable)}, from a TCP socket or a {@link LocalTransport}.
+   *
+   * @throws IllegalArgumentException if {@code timeout} is not positive
+   */
+  public static WireReader of(Transport transport, Duration timeout, Flushable beforeWait)
+      throws IOException {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout: " + timeout + " (expected: > 0)");
     }
-    InputStream in = new SocketInput(socket.getInputStream(), beforeWait);
-    return new WireReader(in, Optional.of(socket), timeout, ReadLimits.DEFAULT);
+    InputStream in = new SocketInput(transport.input(), beforeWait);
+    return new WireReader(in, Optional.of(transport), timeout, ReadLimits.DEFAULT);
   }
 
   /**
@@ -82,7 +93,7 @@ public final class WireReader {
 
   /** The same source with other limits. */
   public WireReader withLimits(ReadLimits limits) {
-    return new WireReader(in, socket, timeout, Objects.requireNonNull(limits, "limits"));
+    return new WireReader(in, transport, timeout, Objects.requireNonNull(limits, "limits"));
   }
 
   /**
@@ -116,7 +127,7 @@ public final class WireReader {
   }
 
   private FrameInput frame() {
-    Deadline deadline = socket.map(s -> Deadline.start(s, timeout)).orElse(Deadline.none());
+    Deadline deadline = transport.map(t -> Deadline.start(t, timeout)).orElse(Deadline.none());
     return FrameInput.of(in, deadline);
   }
 }

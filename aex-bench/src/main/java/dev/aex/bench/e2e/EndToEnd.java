@@ -198,6 +198,7 @@ public final class EndToEnd {
   private Map<String, Long> cpuByProcess() {
     Map<String, Long> cpu = new LinkedHashMap<>();
     cluster.pids.forEach((name, pid) -> cpu.put(name, Procs.cpuMillis(pid)));
+    cpu.put("client", Procs.cpuMillis(ProcessHandle.current().pid())); // this JVM: the clients
     return cpu;
   }
 

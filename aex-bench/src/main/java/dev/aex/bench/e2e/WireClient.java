@@ -4,6 +4,7 @@ import dev.aex.crypto.AuthenticationFailedException;
 import dev.aex.crypto.secure.PendingRequest;
 import dev.aex.crypto.secure.SecureAesGcm;
 import dev.aex.crypto.secure.Sender;
+import dev.aex.wire.Transport;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -96,10 +97,15 @@ final class WireClient {
   }
 
   private static Socket open(int port) throws IOException {
+    Socket socket = connect(port);
+    socket.setSoTimeout(READ_TIMEOUT_MS);
+    return socket;
+  }
+
+  private static Socket connect(int port) throws IOException {
     Socket socket = new Socket();
     socket.setTcpNoDelay(true);
     socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-    socket.setSoTimeout(READ_TIMEOUT_MS);
     return socket;
   }
 
@@ -114,16 +120,20 @@ final class WireClient {
     return new Result(code, payload);
   }
 
-  /** Several commands on one connection (the aex event manager answers them in order). */
+  /**
+   * Several commands on one connection (the aex event manager answers them in order). Its reads
+   * block in one system call; the watchdog, not SO_TIMEOUT, bounds them.
+   */
   static final class Kept implements Link {
-    private final Socket socket;
+    private final Transport socket;
     private final OutputStream out;
     private final DataInputStream in;
 
     Kept(int port) throws IOException {
-      socket = open(port);
-      out = new BufferedOutputStream(socket.getOutputStream(), 1024);
-      in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1024));
+      socket = Transport.watched(connect(port));
+      socket.setReadTimeout(READ_TIMEOUT_MS);
+      out = new BufferedOutputStream(socket.output(), 1024);
+      in = new DataInputStream(new BufferedInputStream(socket.input(), 1024));
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class Node implements AutoCloseable {
     Path folder = Files.createTempDirectory(settings.workDirectory(), "aex-em-");
     AtomicInteger port = new AtomicInteger();
     RouteTable routes = new RouteTable();
-    Delivery delivery = new Delivery(settings, port::get);
+    Delivery delivery = new Delivery(settings, port::get, folder);
     ModuleTable modules = new ModuleTable(id -> delivery.modulePort(id).ifPresent(delivery::forgetModule));
     Duration replyWait = settings.timeouts().module().plus(settings.timeouts().laneWait());
     EventRouter events = new EventRouter(routes, delivery, replyWait);

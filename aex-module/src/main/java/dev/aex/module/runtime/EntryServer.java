@@ -1,8 +1,10 @@
 package dev.aex.module.runtime;
 
+import dev.aex.wire.LocalTransport;
 import dev.aex.wire.Message;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
+import dev.aex.wire.Transport;
 import dev.aex.wire.WireFormatException;
 import dev.aex.wire.WireReader;
 import dev.aex.wire.WireTimeoutException;
@@ -14,7 +16,9 @@ import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -23,40 +27,57 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The module's loopback listener: an accept loop on a platform thread, each connection on a
- * virtual thread reading Messages until EOF and answering each with one ResultMessage. One
- * connection can never stop the loop; a malformed frame gets IllegalPayload (when the peer still
- * listens) and closes only that connection.
+ * platform thread of its own reading Messages until EOF and answering each with one
+ * ResultMessage. One connection can never stop the loop; a malformed frame gets IllegalPayload
+ * (when the peer still listens) and closes only that connection.
+ *
+ * <p>Started by an aex event manager, the module also listens on the Unix domain socket {@code
+ * <port>.sock} in the folder {@value #SOCKETS_VARIABLE} names, which the event manager prefers
+ * to the TCP port (aex-em/README.md, "Module connections"); both serve the same entries.
  */
 final class EntryServer implements AutoCloseable {
   private static final Logger LOG = System.getLogger(EntryServer.class.getName());
   /** Each frame must arrive within this time, so a silent peer cannot hold a thread forever. */
   static final Duration FRAME_DEADLINE = Duration.ofSeconds(30);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+  /** The environment variable in which an aex event manager names its folder of sockets. */
+  static final String SOCKETS_VARIABLE = "AEX_ENTRY_SOCKETS";
 
   private final ServerSocket server;
   private final EntryDispatcher dispatcher;
   private final Runnable endOfBatch;
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final Set<Transport> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread acceptor;
+  private volatile Optional<Local> local = Optional.empty();
+
+  /** The Unix domain socket beside the port, and its accept loop. */
+  private record Local(Path file, ServerSocketChannel server, Thread acceptor) {}
 
   private EntryServer(ServerSocket server, EntryDispatcher dispatcher, Runnable endOfBatch) {
     this.server = server;
     this.dispatcher = dispatcher;
     this.endOfBatch = endOfBatch;
-    this.acceptor =
-        Thread.ofPlatform()
-            .name("aex-module-accept-" + server.getLocalPort())
-            .daemon(true)
-            .unstarted(this::acceptLoop);
+    this.acceptor = acceptor("aex-module-accept-" + server.getLocalPort(),
+        () -> Transport.of(server.accept()));
+  }
+
+  private Thread acceptor(String name, Accept accept) {
+    return Thread.ofPlatform().name(name).daemon(true).unstarted(() -> acceptLoop(accept));
+  }
+
+  @FunctionalInterface
+  private interface Accept {
+    Transport next() throws IOException;
   }
 
   /**
-   * Binds 127.0.0.1:{@code port} and starts accepting. {@code endOfBatch} runs when a connection
-   * has answered every message that had arrived (it flushes the outputs they sent).
+   * Binds 127.0.0.1:{@code port}, and {@code <port>.sock} in {@code socketFolder} if present, and
+   * starts accepting. {@code endOfBatch} runs when a connection has answered every message that
+   * had arrived (it flushes the outputs they sent).
    */
-  static EntryServer start(int port, EntryDispatcher dispatcher, Runnable endOfBatch)
-      throws IOException {
+  static EntryServer start(int port, Optional<Path> socketFolder, EntryDispatcher dispatcher,
+      Runnable endOfBatch) throws IOException {
     ServerSocket server = new ServerSocket();
     try {
       server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -66,19 +87,39 @@ final class EntryServer implements AutoCloseable {
     }
     EntryServer entryServer = new EntryServer(server, dispatcher, endOfBatch);
     entryServer.acceptor.start();
+    socketFolder.ifPresent(entryServer::listenLocally);
     return entryServer;
+  }
+
+  /** Bound after the port: a module whose port is taken never replaces the file of the one serving it. */
+  private void listenLocally(Path folder) {
+    Path file = folder.resolve(port() + ".sock");
+    try {
+      ServerSocketChannel channel = LocalTransport.listen(file);
+      Thread thread = acceptor("aex-module-accept-local",
+          () -> LocalTransport.accepted(channel.accept()));
+      local = Optional.of(new Local(file, channel, thread));
+      thread.start();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot listen on {0}, serving the TCP port only: {1}", file, e.toString());
+    }
+  }
+
+  /** The Unix domain socket file this server listens on, if any. */
+  Optional<Path> socketFile() {
+    return local.map(Local::file);
   }
 
   int port() {
     return server.getLocalPort();
   }
 
-  private void acceptLoop() {
+  private void acceptLoop(Accept accept) {
     while (!closed.get()) {
       try {
-        Socket socket = server.accept();
-        open.add(socket);
-        Thread.ofPlatform().daemon(true).name("aex-module-conn-" + socket.getPort()).start(() -> serve(socket));
+        Transport transport = accept.next();
+        open.add(transport);
+        Thread.ofPlatform().daemon(true).name("aex-module-conn").start(() -> serve(transport));
       } catch (IOException e) {
         if (!closed.get()) {
           LOG.log(Level.WARNING, "accept failed, continuing: {0}", e.toString());
@@ -90,16 +131,17 @@ final class EntryServer implements AutoCloseable {
     }
   }
 
-  private void serve(Socket socket) {
+  private void serve(Transport transport) {
     // Not try-with-resources: the IllegalPayload reply must go out before the socket closes.
     OutputStream out = OutputStream.nullOutputStream();
     Batch.serving(true);
+    String peer = transport.peer();
     try {
-      BufferedOutputStream answers = new BufferedOutputStream(socket.getOutputStream());
+      BufferedOutputStream answers = new BufferedOutputStream(transport.output());
       out = answers;
       // Before waiting for the next message: the outputs of a batch of pipelined messages leave
       // in one write, and so do the answers.
-      WireReader reader = WireReader.of(socket, FRAME_DEADLINE, () -> {
+      WireReader reader = WireReader.of(transport, FRAME_DEADLINE, () -> {
         endOfBatch.run();
         answers.flush();
         ModuleLog.flushInstalled();
@@ -115,20 +157,20 @@ final class EntryServer implements AutoCloseable {
         }
       }
     } catch (WireFormatException e) {
-      LOG.log(Level.WARNING, "malformed frame from port {0}: {1}", String.valueOf(socket.getPort()), e.getMessage());
+      LOG.log(Level.WARNING, "malformed frame from {0}: {1}", peer, e.getMessage());
       replyQuietly(out, ResultMessage.of(ResultCode.ILLEGAL_PAYLOAD));
     } catch (WireTimeoutException e) {
-      LOG.log(Level.DEBUG, "connection from port {0} idle, closed: {1}", String.valueOf(socket.getPort()), e.getMessage());
+      LOG.log(Level.DEBUG, "connection from {0} idle, closed: {1}", peer, e.getMessage());
     } catch (IOException e) {
-      LOG.log(Level.DEBUG, "peer on port {0} went away: {1}", String.valueOf(socket.getPort()), e.toString());
+      LOG.log(Level.DEBUG, "peer on {0} went away: {1}", peer, e.toString());
     } catch (RuntimeException | Error e) {
-      LOG.log(Level.ERROR, "connection from port " + socket.getPort() + ": unexpected failure", e);
+      LOG.log(Level.ERROR, "connection from " + peer + ": unexpected failure", e);
     } finally {
       Batch.serving(false);
       ModuleLog.flushInstalled();
       flushQuietly(out);
-      open.remove(socket);
-      closeQuietly(socket);
+      open.remove(transport);
+      closeQuietly(transport);
     }
   }
 
@@ -156,6 +198,10 @@ final class EntryServer implements AutoCloseable {
       return;
     }
     closeQuietly(server);
+    local.ifPresent(l -> {
+      closeQuietly(l.server());
+      closeQuietly(() -> Files.deleteIfExists(l.file()));
+    });
     open.forEach(EntryServer::closeQuietly);
     try {
       acceptor.join(CLOSE_WAIT);

@@ -6,6 +6,8 @@ import dev.aex.module.spi.ModuleManifest;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -41,6 +43,12 @@ public final class ModuleRuntime implements AutoCloseable {
    */
   public static ModuleRuntime start(Deployment deployment, ModuleDispatch dispatch)
       throws ModuleStartException {
+    return start(deployment, dispatch, socketFolder());
+  }
+
+  /** As {@link #start(Deployment, ModuleDispatch)}, with the folder of its socket file given. */
+  static ModuleRuntime start(Deployment deployment, ModuleDispatch dispatch,
+      Optional<Path> socketFolder) throws ModuleStartException {
     ModuleManifest manifest = dispatch.manifest();
     ConnectionTable table = new ConnectionTable();
     EmLink em = new EmLink(deployment.emPort(), deployment.requestTimeout());
@@ -58,7 +66,7 @@ public final class ModuleRuntime implements AutoCloseable {
     EntryDispatcher dispatcher = dispatcher(deployment, manifest, table, instance);
     int port = deployment.modulePort();
     try {
-      EntryServer server = EntryServer.start(port, dispatcher, em::flush);
+      EntryServer server = EntryServer.start(port, socketFolder, dispatcher, em::flush);
       LOG.log(
           Level.INFO,
           "module {0} (id {1}) listening on 127.0.0.1:{2}{3}",
@@ -71,6 +79,13 @@ public final class ModuleRuntime implements AutoCloseable {
       throw new ModuleStartException(
           "module " + manifest.name() + ": cannot listen on 127.0.0.1:" + port + ": " + e, e);
     }
+  }
+
+  /** Where the event manager that started this module wants its socket file, if it is aex. */
+  private static Optional<Path> socketFolder() {
+    return Optional.ofNullable(System.getenv(EntryServer.SOCKETS_VARIABLE))
+        .filter(folder -> !folder.isBlank())
+        .map(Path::of);
   }
 
   static EntryDispatcher dispatcher(
@@ -94,6 +109,11 @@ public final class ModuleRuntime implements AutoCloseable {
   /** The loopback port the module listens on. */
   public int port() {
     return server.port();
+  }
+
+  /** The Unix domain socket file it listens on too, if its event manager asked for one. */
+  Optional<Path> socketFile() {
+    return server.socketFile();
   }
 
   /** Blocks until {@link #close} has run. */

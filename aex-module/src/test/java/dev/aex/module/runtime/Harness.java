@@ -4,8 +4,10 @@ import dev.aex.module.testing.FakeEm;
 import dev.aex.crypto.SymmetricKey;
 import dev.aex.module.spi.ModuleDispatch;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -21,10 +23,16 @@ final class Harness implements AutoCloseable {
 
   /** Starts a secure module under {@code moduleKey}; {@code adjust} may set legacy or timeouts. */
   ModuleRuntime start(ModuleDispatch dispatch, SymmetricKey moduleKey, UnaryOperator<Deployment> adjust) {
+    return start(dispatch, moduleKey, adjust, Optional.empty());
+  }
+
+  /** As above, listening on a socket file in {@code socketFolder} too, as under an aex EM. */
+  ModuleRuntime start(ModuleDispatch dispatch, SymmetricKey moduleKey,
+      UnaryOperator<Deployment> adjust, Optional<Path> socketFolder) {
     while (nextId <= MAX_ID && em.port() + nextId <= 0xffff) {
       Deployment deployment = adjust.apply(Deployment.of(nextId++, em.port(), moduleKey));
       try {
-        ModuleRuntime runtime = ModuleRuntime.start(deployment, dispatch);
+        ModuleRuntime runtime = ModuleRuntime.start(deployment, dispatch, socketFolder);
         runtimes.add(runtime);
         return runtime;
       } catch (ModuleStartException e) {

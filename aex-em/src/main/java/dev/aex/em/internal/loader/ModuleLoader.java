@@ -115,7 +115,7 @@ public final class ModuleLoader {
     LoadedModule module;
     try {
       write(file, executable);
-      module = new LoadedModule(index, file, Spawner.spawn(file));
+      module = new LoadedModule(index, file, Spawner.spawn(file, folder));
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Load of {0} bytes: cannot run it: {1} (expected: a Linux executable,"
           + " an ELF file or a script with a #! line)", String.valueOf(executable.size()), e.getMessage());

@@ -8,6 +8,7 @@ import dev.aex.wire.ResultMessage;
 import dev.aex.wire.WireClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -47,14 +48,18 @@ public final class Delivery implements AutoCloseable {
     }
   }
 
-  /** {@code emPort} gives this event manager's port once it listens. */
-  public Delivery(Settings settings, IntSupplier emPort) {
+  /**
+   * {@code emPort} gives this event manager's port once it listens; {@code socketFolder} is where
+   * the modules it starts listen on Unix domain sockets as well.
+   */
+  public Delivery(Settings settings, IntSupplier emPort, Path socketFolder) {
     this.settings = settings;
     this.emPort = emPort;
     this.modules = new ModuleLinks(
         settings.timeouts().module(),
         settings.limits().idleModuleConnections(),
-        settings.reuseModuleConnections());
+        settings.reuseModuleConnections(),
+        Optional.of(socketFolder));
     this.lanes = new Lanes(settings.limits().laneCapacity(), settings.limits().queuedBytes(),
         settings.timeouts().laneWait());
     this.peers = settings.keepPeerConnections() ? new PeerLinks(settings.timeouts().peer()) : null;

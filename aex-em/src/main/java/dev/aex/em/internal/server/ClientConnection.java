@@ -8,6 +8,7 @@ import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
 import dev.aex.wire.ReadLimits;
 import dev.aex.wire.ResultCode;
+import dev.aex.wire.Transport;
 import dev.aex.wire.WireException;
 import dev.aex.wire.WireTimeoutException;
 import java.io.BufferedOutputStream;
@@ -62,8 +63,8 @@ final class ClientConnection implements Runnable {
 
   @Override
   public void run() {
-    try (socket) {
-      serve();
+    try (socket; Transport transport = Transport.watched(socket)) {
+      serve(transport);
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "client {0} went away: {1}", peer, e.toString());
     } catch (InterruptedException e) {
@@ -76,12 +77,12 @@ final class ClientConnection implements Runnable {
     }
   }
 
-  private void serve() throws IOException, InterruptedException {
+  private void serve(Transport transport) throws IOException, InterruptedException {
     // Replies are flushed when the next command must be waited for, or before closing: the
     // replies to a batch of commands (acknowledgements of events) leave in one write.
-    OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+    OutputStream out = new BufferedOutputStream(transport.output());
     CommandInput input =
-        new CommandInput(socket, ReadLimits.DEFAULT.withMaxLoadBytes(settings.maxLoadBytes()),
+        new CommandInput(transport, ReadLimits.DEFAULT.withMaxLoadBytes(settings.maxLoadBytes()),
             settings.loadFormat(), out);
     Settings.Timeouts timeouts = settings.timeouts();
     for (boolean first = true; ; first = false) {

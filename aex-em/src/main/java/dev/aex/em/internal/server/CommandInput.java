@@ -6,11 +6,11 @@ import dev.aex.wire.ReadLimits;
 import dev.aex.wire.WireReader;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.SocketInput;
+import dev.aex.wire.Transport;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.Flushable;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  * a client may send several commands back to back without any being lost between reads.
  */
 final class CommandInput {
-  private final Socket socket;
+  private final Transport transport;
   private final SocketInput in;
   private final LoadFormat loadFormat;
   private final ReadLimits limits;
@@ -30,11 +30,11 @@ final class CommandInput {
    * {@code loadFormat}: how this node frames Load; {@code beforeWait}: the replies so far, flushed
    * whenever the next bytes must be waited for.
    */
-  CommandInput(Socket socket, ReadLimits limits, LoadFormat loadFormat, Flushable beforeWait)
+  CommandInput(Transport transport, ReadLimits limits, LoadFormat loadFormat, Flushable beforeWait)
       throws IOException {
-    this.socket = socket;
+    this.transport = transport;
     this.loadFormat = loadFormat;
-    this.in = new SocketInput(socket.getInputStream(), beforeWait);
+    this.in = new SocketInput(transport.input(), beforeWait);
     this.limits = limits;
   }
 
@@ -49,7 +49,7 @@ final class CommandInput {
    * @throws SocketTimeoutException if nothing arrives within {@code idle}
    */
   OptionalInt peekCode(Duration idle) throws IOException {
-    socket.setSoTimeout((int) Math.max(1, idle.toMillis()));
+    transport.setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, idle.toMillis())));
     in.mark(1);
     int code = in.read();
     in.reset();
@@ -63,7 +63,7 @@ final class CommandInput {
    */
   Optional<Bytes> readExact(int length, Duration deadline) throws IOException {
     DataInputStream data = new DataInputStream(
-        new DeadlineStream(in, socket, System.nanoTime() + deadline.toNanos()));
+        new DeadlineStream(in, transport, System.nanoTime() + deadline.toNanos()));
     try {
       data.readUnsignedByte();
       if (data.readUnsignedShort() != length) {
@@ -79,7 +79,7 @@ final class CommandInput {
 
   /** Reads the command whose code was peeked; it must arrive whole within {@code deadline}. */
   Optional<Command> read(Duration deadline) throws IOException {
-    DeadlineStream timed = new DeadlineStream(in, socket, System.nanoTime() + deadline.toNanos());
+    DeadlineStream timed = new DeadlineStream(in, transport, System.nanoTime() + deadline.toNanos());
     return WireReader.of(timed).withLimits(limits).readCommand(loadFormat);
   }
 }

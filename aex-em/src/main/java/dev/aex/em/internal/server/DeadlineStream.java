@@ -1,9 +1,9 @@
 package dev.aex.em.internal.server;
 
+import dev.aex.wire.Transport;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 
 /**
@@ -12,12 +12,12 @@ import java.net.SocketTimeoutException;
  * forever. The wire reader reports the {@link SocketTimeoutException} as a typed timeout.
  */
 final class DeadlineStream extends FilterInputStream {
-  private final Socket socket;
+  private final Transport transport;
   private final long deadline;
 
-  DeadlineStream(InputStream in, Socket socket, long deadlineNanos) {
+  DeadlineStream(InputStream in, Transport transport, long deadlineNanos) {
     super(in);
-    this.socket = socket;
+    this.transport = transport;
     this.deadline = deadlineNanos;
   }
 
@@ -38,7 +38,7 @@ final class DeadlineStream extends FilterInputStream {
     if (left <= 0) {
       throw new SocketTimeoutException("command deadline passed");
     }
-    // SO_TIMEOUT 0 would mean "forever": never round down to it.
-    socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+    // A timeout of 0 would mean "forever" to a socket: never round down to it.
+    transport.setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
   }
 }
