@@ -2,28 +2,30 @@ package dev.aex.wire;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Read deadlines for blocking channels, which have no SO_TIMEOUT: one daemon thread per JVM ends
- * a read that overstays its deadline (the guard's expiry action shuts the channel's input, which
- * wakes the reader). Arming and disarming cost two atomic writes, so a read that blocks in the
- * kernel stays one system call; the thread sleeps until the earliest armed deadline, and is
- * woken only when a read arms an earlier one.
+ * Read deadlines for blocking reads without SO_TIMEOUT: one daemon thread per JVM ends a read that
+ * overstays its deadline (the guard's expiry action shuts the input, which wakes the reader).
+ * Arming and disarming cost two atomic writes and never wake the thread, so a read that blocks
+ * in the kernel stays one system call: the thread looks at the armed deadlines every {@link
+ * #TICK_NANOS} (a deadline fires up to that late), and sleeps until the next arm once nothing has
+ * been armed for a second.
  */
 final class ReadWatchdog {
   private static final long DISARMED = Long.MIN_VALUE;
   private static final long FIRED = Long.MIN_VALUE + 1;
   private static final long NOTHING_ARMED = Long.MAX_VALUE;
+  private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  private static final int IDLE_TICKS = 10;
   private static final ReadWatchdog INSTANCE = new ReadWatchdog();
 
   private final Set<Guard> guards = ConcurrentHashMap.newKeySet();
   private final Thread thread =
       Thread.ofPlatform().daemon(true).name("aex-read-watchdog").unstarted(this::run);
-  /** When the thread will look next; {@link #NOTHING_ARMED} while it sleeps without end. */
-  private volatile long wakeAt = NOTHING_ARMED;
-  private volatile boolean sleepingForever;
+  private volatile boolean sleepingUntilArmed;
 
   private ReadWatchdog() {}
 
@@ -42,20 +44,23 @@ final class ReadWatchdog {
   }
 
   private void run() {
+    int idleTicks = 0;
     while (true) {
       long earliest = expireAndFindEarliest();
-      wakeAt = earliest;
-      sleepingForever = earliest == NOTHING_ARMED;
-      // A guard armed during the scan above either saw the new wakeAt (and woke us) or is seen
-      // by this second scan.
-      long again = Math.min(earliest, expireAndFindEarliest());
-      if (again == NOTHING_ARMED) {
-        LockSupport.park(this);
+      if (earliest != NOTHING_ARMED) {
+        idleTicks = 0;
+        LockSupport.parkNanos(this, Math.min(TICK_NANOS, earliest - System.nanoTime()));
+      } else if (++idleTicks < IDLE_TICKS) {
+        LockSupport.parkNanos(this, TICK_NANOS);
       } else {
-        LockSupport.parkNanos(this, again - System.nanoTime());
+        sleepingUntilArmed = true;
+        // A guard armed before the flag was set is seen here; one armed after it wakes us.
+        if (expireAndFindEarliest() == NOTHING_ARMED) {
+          LockSupport.park(this);
+        }
+        sleepingUntilArmed = false;
+        idleTicks = 0;
       }
-      sleepingForever = false;
-      wakeAt = System.nanoTime();
     }
   }
 
@@ -76,8 +81,8 @@ final class ReadWatchdog {
     return earliest;
   }
 
-  private void armed(long deadline) {
-    if (sleepingForever || deadline - wakeAt < 0) {
+  private void armed() {
+    if (sleepingUntilArmed) {
       LockSupport.unpark(thread);
     }
   }
@@ -94,7 +99,7 @@ final class ReadWatchdog {
     /** The next read must end by {@code deadlineNanos} ({@link System#nanoTime} time). */
     void arm(long deadlineNanos) {
       state.set(deadlineNanos);
-      armed(deadlineNanos);
+      armed();
     }
 
     /** Whether the deadline passed (and the expiry action ran) since {@link #arm}. */

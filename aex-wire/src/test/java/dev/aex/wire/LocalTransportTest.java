@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Unix domain socket connections between an event manager and its modules: frames flow as on TCP
  * (their deadlines are in {@link ReadTimeoutTest}), a stale socket file is no listener, and the
- * watchdog wakes for a deadline earlier than the one it sleeps towards.
+ * watchdog keeps a short deadline armed after a long one, or after it fell asleep for lack of any.
  */
 class LocalTransportTest {
   private static final Duration TIMEOUT = Duration.ofMillis(300);
@@ -58,7 +58,7 @@ class LocalTransportTest {
       try (Pair slow = pair("4.sock"); Pair quick = pair("5.sock")) {
         slow.server().setReadTimeout(8_000);
         Future<?> slowRead = peers.submit(() -> slow.server().input().read());
-        Thread.sleep(100); // the watchdog now sleeps towards the 8 s deadline
+        Thread.sleep(100); // the watchdog now watches the 8 s deadline
         quick.server().setReadTimeout(200);
         long start = System.nanoTime();
 
@@ -68,6 +68,21 @@ class LocalTransportTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
         slow.client().output().write(7);
         assertThat(slowRead.get(5, TimeUnit.SECONDS)).isEqualTo(7);
+      }
+    });
+  }
+
+  @Test
+  void aDeadlineArmedAfterALongQuietStillFires() {
+    assertTimeoutPreemptively(BOUND, () -> {
+      try (Pair pair = pair("9.sock")) {
+        Thread.sleep(1_300); // nothing armed for a second: the watchdog sleeps until an arm
+        pair.server().setReadTimeout(200);
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> pair.server().input().read())
+            .isInstanceOf(SocketTimeoutException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
       }
     });
   }
