@@ -121,6 +121,20 @@ class ModuleProcessTest {
   }
 
   @Test
+  void aLoadedModuleAlsoListensOnASocketFileInTheEventManagersFolder() throws Exception {
+    loadAll();
+    String name = (em1Port + a.moduleId()) + ".sock";
+
+    try (Stream<Path> files = Files.walk(work)) {
+      assertThat(files.filter(f -> f.getFileName().toString().equals(name))).hasSize(1);
+    }
+    em1.close();
+    try (Stream<Path> files = Files.walk(work)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".sock"))).isEmpty();
+    }
+  }
+
+  @Test
   void aRequestCrossesTwoEventManagersAndItsAnswerComesBack() throws Exception {
     loadAll();
     SymmetricKey key = SymmetricKey.random16();
