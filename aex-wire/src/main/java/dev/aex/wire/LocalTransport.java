@@ -19,6 +19,11 @@ import java.nio.file.Path;
  * thread, which shuts the input of a read that overstays it.
  */
 public final class LocalTransport implements Transport {
+  /**
+   * The environment variable in which an aex event manager names the folder where the native
+   * modules it starts listen ({@link #fileFor}) besides their TCP port.
+   */
+  public static final String FOLDER_VARIABLE = "AEX_ENTRY_SOCKETS";
   private final SocketChannel channel;
   private final GuardedInput input;
   private final OutputStream output;
@@ -44,6 +49,11 @@ public final class LocalTransport implements Transport {
       channel.close();
       throw e;
     }
+  }
+
+  /** The socket file of the module listening on {@code port}, in its event manager's folder. */
+  public static Path fileFor(Path folder, int port) {
+    return folder.resolve(port + ".sock");
   }
 
   /** A connection {@link #listen}'s server accepted. */

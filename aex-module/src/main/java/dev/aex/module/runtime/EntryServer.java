@@ -32,16 +32,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (when the peer still listens) and closes only that connection.
  *
  * <p>Started by an aex event manager, the module also listens on the Unix domain socket {@code
- * <port>.sock} in the folder {@value #SOCKETS_VARIABLE} names, which the event manager prefers
- * to the TCP port (aex-em/README.md, "Module connections"); both serve the same entries.
+ * <port>.sock} in the folder {@link LocalTransport#FOLDER_VARIABLE} names, which the event
+ * manager prefers to the TCP port (aex-em/README.md, "Module connections"); both serve the same
+ * entries.
  */
 final class EntryServer implements AutoCloseable {
   private static final Logger LOG = System.getLogger(EntryServer.class.getName());
   /** Each frame must arrive within this time, so a silent peer cannot hold a thread forever. */
   static final Duration FRAME_DEADLINE = Duration.ofSeconds(30);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-  /** The environment variable in which an aex event manager names its folder of sockets. */
-  static final String SOCKETS_VARIABLE = "AEX_ENTRY_SOCKETS";
 
   private final ServerSocket server;
   private final EntryDispatcher dispatcher;
@@ -93,7 +92,7 @@ final class EntryServer implements AutoCloseable {
 
   /** Bound after the port: a module whose port is taken never replaces the file of the one serving it. */
   private void listenLocally(Path folder) {
-    Path file = folder.resolve(port() + ".sock");
+    Path file = LocalTransport.fileFor(folder, port());
     try {
       ServerSocketChannel channel = LocalTransport.listen(file);
       Thread thread = acceptor("aex-module-accept-local",

@@ -3,6 +3,7 @@ package dev.aex.module.runtime;
 import dev.aex.module.spi.ModuleDispatch;
 import dev.aex.module.spi.ModuleInstance;
 import dev.aex.module.spi.ModuleManifest;
+import dev.aex.wire.LocalTransport;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -83,7 +84,7 @@ public final class ModuleRuntime implements AutoCloseable {
 
   /** Where the event manager that started this module wants its socket file, if it is aex. */
   private static Optional<Path> socketFolder() {
-    return Optional.ofNullable(System.getenv(EntryServer.SOCKETS_VARIABLE))
+    return Optional.ofNullable(System.getenv(LocalTransport.FOLDER_VARIABLE))
         .filter(folder -> !folder.isBlank())
         .map(Path::of);
   }

@@ -1,5 +1,6 @@
 package dev.aex.em.internal.loader;
 
+import dev.aex.wire.LocalTransport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,18 +11,13 @@ import java.util.List;
  */
 final class Spawner {
   private static final int ATTEMPTS = 5;
-  /**
-   * The folder in which an aex module listens on {@code <port>.sock} besides its TCP port, the
-   * event manager's own (aex-em/README.md, "Module connections"). Not for SGX modules: a Gramine
-   * enclave's Unix domain sockets do not reach outside it.
-   */
-  static final String SOCKETS_VARIABLE = "AEX_ENTRY_SOCKETS";
 
   private Spawner() {}
 
   /**
-   * Starts {@code file}, telling an aex module to listen in {@code socketFolder} too; stdout goes
-   * where the event manager's goes, stderr to the caller.
+   * Starts {@code file}, telling an aex module to listen in {@code socketFolder} too
+   * (aex-em/README.md, "Module connections"; not for SGX modules, whose Unix domain sockets do not
+   * reach outside the enclave); stdout goes where the event manager's goes, stderr to the caller.
    *
    * <p>Retries on "Text file busy": a process that another thread forks at the moment the file
    * was still open for writing holds that descriptor until its own exec, and Linux refuses to
@@ -29,7 +25,7 @@ final class Spawner {
    */
   static Process spawn(Path file, Path socketFolder) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(List.of(file.toString()));
-    builder.environment().put(SOCKETS_VARIABLE, socketFolder.toString());
+    builder.environment().put(LocalTransport.FOLDER_VARIABLE, socketFolder.toString());
     return spawn(builder);
   }
 

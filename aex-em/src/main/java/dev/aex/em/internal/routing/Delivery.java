@@ -59,7 +59,7 @@ public final class Delivery implements AutoCloseable {
         settings.timeouts().module(),
         settings.limits().idleModuleConnections(),
         settings.reuseModuleConnections(),
-        Optional.of(socketFolder));
+        socketFolder);
     this.lanes = new Lanes(settings.limits().laneCapacity(), settings.limits().queuedBytes(),
         settings.timeouts().laneWait());
     this.peers = settings.keepPeerConnections() ? new PeerLinks(settings.timeouts().peer()) : null;

@@ -30,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * may see it twice; modules reject replays, so that costs nothing.
  *
  * <p>An aex module this event manager started also listens on a Unix domain socket ({@code
- * socketFile}); exchanges go there while the file exists, which costs the kernel less than TCP.
+ * socketFile}); exchanges go there while it is served, which costs the kernel less than TCP.
  */
 final class ModuleLink implements AutoCloseable {
   private static final Logger LOG = System.getLogger(ModuleLink.class.getName());
@@ -41,7 +41,7 @@ final class ModuleLink implements AutoCloseable {
   private static final int PIPE_WINDOW = 256;
 
   private final InetSocketAddress address;
-  private final Optional<Path> socketFile;
+  private final Path socketFile;
   private final Duration timeout;
   private final int maxIdle;
   private final ArrayDeque<Kept> idle = new ArrayDeque<>(); // guarded by this
@@ -50,7 +50,7 @@ final class ModuleLink implements AutoCloseable {
   private volatile boolean manyPerConnection; // a kept connection answered a second message
   private final ModulePipe pipe;
 
-  ModuleLink(InetSocketAddress address, Optional<Path> socketFile, Duration timeout, int maxIdle,
+  ModuleLink(InetSocketAddress address, Path socketFile, Duration timeout, int maxIdle,
       boolean reuse) {
     this.address = address;
     this.socketFile = socketFile;
@@ -129,11 +129,11 @@ final class ModuleLink implements AutoCloseable {
 
   /** The module's socket file if it listens there, else its TCP port. */
   private Transport connect() throws IOException {
-    if (socketFile.isPresent() && Files.exists(socketFile.get())) {
+    if (Files.exists(socketFile)) {
       try {
-        return LocalTransport.connect(socketFile.get());
+        return LocalTransport.connect(socketFile);
       } catch (IOException e) {
-        LOG.log(Level.DEBUG, "{0}: {1}; using port {2}", socketFile.get(), e.toString(),
+        LOG.log(Level.DEBUG, "{0}: {1}; using port {2}", socketFile, e.toString(),
             String.valueOf(address.getPort()));
       }
     }

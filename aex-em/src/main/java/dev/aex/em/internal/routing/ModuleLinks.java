@@ -1,12 +1,12 @@
 package dev.aex.em.internal.routing;
 
+import dev.aex.wire.LocalTransport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The {@link ModuleLink} of every module port in use, created on first use. Thread-safe. */
@@ -18,10 +18,10 @@ final class ModuleLinks implements AutoCloseable {
   private final Duration timeout;
   private final int maxIdle;
   private final boolean reuse;
-  private final Optional<Path> socketFolder;
+  private final Path socketFolder;
 
   /** {@code socketFolder}: where the modules this event manager starts put their socket files. */
-  ModuleLinks(Duration timeout, int maxIdle, boolean reuse, Optional<Path> socketFolder) {
+  ModuleLinks(Duration timeout, int maxIdle, boolean reuse, Path socketFolder) {
     this.timeout = timeout;
     this.socketFolder = socketFolder;
     this.maxIdle = maxIdle;
@@ -31,13 +31,8 @@ final class ModuleLinks implements AutoCloseable {
   ModuleLink of(int port) {
     return links.computeIfAbsent(
         port,
-        p -> new ModuleLink(new InetSocketAddress(LOOPBACK, p), socketFolder.map(f -> socketFile(f, p)),
+        p -> new ModuleLink(new InetSocketAddress(LOOPBACK, p), LocalTransport.fileFor(socketFolder, p),
             timeout, maxIdle, reuse));
-  }
-
-  /** The file in which the module listening on {@code port} also listens (its EntryServer). */
-  static Path socketFile(Path folder, int port) {
-    return folder.resolve(port + ".sock");
   }
 
   /** Drops what is known of the module at {@code port} (it died or was replaced). */

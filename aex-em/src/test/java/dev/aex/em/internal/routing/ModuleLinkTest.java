@@ -81,7 +81,7 @@ class ModuleLinkTest {
 
   private static ModuleLink link(int port, Path socketFile, Duration timeout) {
     InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-    return new ModuleLink(address, Optional.of(socketFile), timeout, 4, true);
+    return new ModuleLink(address, socketFile, timeout, 4, true);
   }
 
   private static int unusedPort() {
