@@ -24,6 +24,7 @@ public final class LocalTransport implements Transport {
    * modules it starts listen ({@link #fileFor}) besides their TCP port.
    */
   public static final String FOLDER_VARIABLE = "AEX_ENTRY_SOCKETS";
+
   private final SocketChannel channel;
   private final GuardedInput input;
   private final OutputStream output;
