@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * ./mvnw -B -q install -DskipTests -pl aex-bench -am
  * java -cp "aex-bench/target/classes:aex-bench/target/lib/*" dev.aex.bench.e2e.EndToEnd \
  *     [--n 2000] [--seq-n 200] [--clients 4,16] [--runs 3] [--warmup 500] [--example examples/fosdem]
- *     [--per-command] [--em-jvm "-XX:TieredStopAtLevel=1"] [--em-module-path em.jar:wire.jar]
+ *     [--per-command] [--em-jvm "flags of ./aex"] [--em-module-path em.jar:wire.jar]
  *     [--profile DIR] [--em-log warn] [--logs DIR]
  * </pre>
  *
@@ -45,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EndToEnd {
   /** The flags of the {@code aex} script's JVM, which runs {@code aex em}. */
-  private static final String AEX_EM_JVM = "-XX:TieredStopAtLevel=1";
+  private static final String AEX_EM_JVM =
+      "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn32m -Xmx512m";
   private static final long SINK_LIMIT_NS = TimeUnit.SECONDS.toNanos(60);
   private static final long STALL_LIMIT_NS = TimeUnit.SECONDS.toNanos(5);
   private static final long POLL_PAUSE_MS = 2;
