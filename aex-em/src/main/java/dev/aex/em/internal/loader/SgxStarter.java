@@ -26,7 +26,7 @@ final class SgxStarter {
         // what a native module costs, so a demo with several of them fits a small machine.
         ProcessBuilder b = new ProcessBuilder(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx64m",
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmn8m", "-Xmx64m",
             "-jar", folder.resolve(SgxBundle.JAR).toString()));
         b.environment().put("AEX_SGX", "simulation");
         yield b;
