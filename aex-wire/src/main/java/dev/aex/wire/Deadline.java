@@ -45,10 +45,7 @@ final class Deadline {
     if (leftNanos <= 0) {
       throw new SocketTimeoutException("frame deadline passed");
     }
-    // A timeout of 0 means "forever" to a socket, so never round the remaining time down to 0.
-    transport
-        .get()
-        .setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, leftNanos / 1_000_000)));
+    transport.get().setReadTimeoutNanos(leftNanos);
   }
 
   WireTimeoutException expired(String progress, SocketTimeoutException cause) {

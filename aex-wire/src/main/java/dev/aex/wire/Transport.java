@@ -24,6 +24,14 @@ public interface Transport extends Closeable {
    */
   void setReadTimeout(int millis) throws IOException;
 
+  /**
+   * As {@link #setReadTimeout(int)}, for what is left of a deadline: {@code nanos} rounded down to
+   * whole milliseconds, but at least 1 (a socket takes 0 for "forever").
+   */
+  default void setReadTimeoutNanos(long nanos) throws IOException {
+    setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, nanos / 1_000_000)));
+  }
+
   /** Who is at the other end, for log lines. */
   String peer();
 

@@ -125,15 +125,15 @@ final class WireClient {
    * block in one system call; the watchdog, not SO_TIMEOUT, bounds them.
    */
   static final class Kept implements Link {
-    private final Transport socket;
+    private final Transport transport;
     private final OutputStream out;
     private final DataInputStream in;
 
     Kept(int port) throws IOException {
-      socket = Transport.watched(connect(port));
-      socket.setReadTimeout(READ_TIMEOUT_MS);
-      out = new BufferedOutputStream(socket.output(), 1024);
-      in = new DataInputStream(new BufferedInputStream(socket.input(), 1024));
+      transport = Transport.watched(connect(port));
+      transport.setReadTimeout(READ_TIMEOUT_MS);
+      out = new BufferedOutputStream(transport.output(), 1024);
+      in = new DataInputStream(new BufferedInputStream(transport.input(), 1024));
     }
 
     @Override
@@ -150,7 +150,7 @@ final class WireClient {
 
     @Override
     public void close() throws IOException {
-      socket.close();
+      transport.close();
     }
   }
 

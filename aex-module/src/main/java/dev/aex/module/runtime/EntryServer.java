@@ -50,8 +50,8 @@ final class EntryServer implements AutoCloseable {
   private final Thread acceptor;
   private volatile Optional<Local> local = Optional.empty();
 
-  /** The Unix domain socket beside the port, and its accept loop. */
-  private record Local(Path file, ServerSocketChannel server, Thread acceptor) {}
+  /** The Unix domain socket beside the port; its accept loop ends when the channel closes. */
+  private record Local(Path file, ServerSocketChannel server) {}
 
   private EntryServer(ServerSocket server, EntryDispatcher dispatcher, Runnable endOfBatch) {
     this.server = server;
@@ -97,7 +97,7 @@ final class EntryServer implements AutoCloseable {
       ServerSocketChannel channel = LocalTransport.listen(file);
       Thread thread = acceptor("aex-module-accept-local",
           () -> LocalTransport.accepted(channel.accept()));
-      local = Optional.of(new Local(file, channel, thread));
+      local = Optional.of(new Local(file, channel));
       thread.start();
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "cannot listen on {0}, serving the TCP port only: {1}", file, e.toString());

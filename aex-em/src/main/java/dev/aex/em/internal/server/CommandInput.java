@@ -49,7 +49,7 @@ final class CommandInput {
    * @throws SocketTimeoutException if nothing arrives within {@code idle}
    */
   OptionalInt peekCode(Duration idle) throws IOException {
-    transport.setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, idle.toMillis())));
+    transport.setReadTimeoutNanos(idle.toNanos());
     in.mark(1);
     int code = in.read();
     in.reset();

@@ -38,7 +38,6 @@ final class DeadlineStream extends FilterInputStream {
     if (left <= 0) {
       throw new SocketTimeoutException("command deadline passed");
     }
-    // A timeout of 0 would mean "forever" to a socket: never round down to it.
-    transport.setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+    transport.setReadTimeoutNanos(left);
   }
 }
