@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +112,30 @@ class ReadTimeoutTest {
         // The input was shut to end the read; what follows is not mistaken for a clean end.
         assertThatThrownBy(() -> pair.reader().input().read())
             .isInstanceOf(SocketTimeoutException.class);
+      }
+    });
+  }
+
+  /** The event manager serves the connections beyond its first few on virtual threads. */
+  @ParameterizedTest
+  @EnumSource(names = {"WATCHED_SOCKET", "LOCAL_SOCKET"})
+  void aStalledReadOnAVirtualThreadTimesOutToo(Kind kind) {
+    assertTimeoutPreemptively(BOUND, () -> {
+      try (Pair pair = connect(kind)) {
+        pair.peer().write(new byte[] {0, 0});
+        WireReader reader = WireReader.of(pair.reader(), TIMEOUT, () -> {});
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+          try {
+            failure.complete(new AssertionError("read " + reader.readCommandMessage()));
+          } catch (IOException | RuntimeException e) {
+            failure.complete(e);
+          }
+        });
+
+        assertThat(failure.get())
+            .isInstanceOf(WireTimeoutException.class)
+            .hasMessage("CommandMessage CONNECT(0) length: 1 of 2 bytes within 300 ms");
       }
     });
   }

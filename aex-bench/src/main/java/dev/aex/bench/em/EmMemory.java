@@ -1,5 +1,6 @@
 package dev.aex.bench.em;
 
+import dev.aex.bench.e2e.EndToEnd;
 import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
 import dev.aex.wire.WireReader;
@@ -19,16 +20,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Memory of an event manager process ({@code dev.aex.em.EmMain}, default JVM options, as {@code
- * ./aex em} runs it) with 0, 10 and 100 client connections held open between commands: resident
- * set size, heap in use after a full GC, and JVM threads. Linux only ({@code /proc}, {@code jcmd}).
+ * Memory of an event manager process ({@code dev.aex.em.EmMain} with the JVM flags {@code ./aex em}
+ * runs it with) with 0 to 5000 client connections held open between commands: resident set size,
+ * heap in use after a full GC, and JVM threads (one per client connection). Linux only ({@code
+ * /proc}, {@code jcmd}).
  *
  * <pre>java -cp aex-bench/target/benchmarks.jar dev.aex.bench.em.EmMemory</pre>
  */
 public final class EmMemory {
-  private static final int[] CONNECTIONS = {0, 10, 100};
+  private static final int[] CONNECTIONS = {0, 10, 100, 1000, 5000};
   private static final Duration SETTLE = Duration.ofSeconds(2);
-  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+  /** A generation's (serial) or the whole heap's (G1) line of {@code GC.heap_info}. */
+  private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
   private EmMemory() {}
 
@@ -42,8 +45,11 @@ public final class EmMemory {
 
   private static String measure(int connections) throws Exception {
     int port = freePort();
-    Process em = new ProcessBuilder(javaCommand("java"), "-cp", System.getProperty("java.class.path"),
-        "dev.aex.em.EmMain", "--host", "127.0.0.1", "--port", Integer.toString(port), "--log", "warn")
+    List<String> command = new ArrayList<>(List.of(javaCommand("java")));
+    command.addAll(List.of(EndToEnd.AEX_EM_JVM.split(" ")));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        "dev.aex.em.EmMain", "--host", "127.0.0.1", "--port", Integer.toString(port), "--log", "warn"));
+    Process em = new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     List<Socket> open = new ArrayList<>();
     try {
@@ -100,7 +106,11 @@ public final class EmMemory {
 
   private static String heapUsedKib(long pid) throws Exception {
     Matcher m = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-    return m.find() ? m.group(1) : "?";
+    long kib = 0;
+    while (m.find()) {
+      kib += Long.parseLong(m.group(1));
+    }
+    return Long.toString(kib);
   }
 
   private static String threads(long pid) throws IOException {

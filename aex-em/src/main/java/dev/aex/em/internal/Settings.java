@@ -111,9 +111,13 @@ public record Settings(
    * @param laneCapacity events that may wait for one destination
    * @param idleModuleConnections idle connections kept open per module
    * @param queuedBytes bytes of events that may wait in all lanes together
+   * @param platformClients client connections served on platform threads at once, the rest on
+   *     virtual threads: well above the few a node's modules, peers and clients keep open, and
+   *     about 7 MiB of thread stacks at most
    */
   public record Limits(
-      int maxConnections, int laneCapacity, int idleModuleConnections, int queuedBytes) {
-    public static final Limits DEFAULT = new Limits(10_000, 10_000, 16, 32 << 20);
+      int maxConnections, int laneCapacity, int idleModuleConnections, int queuedBytes,
+      int platformClients) {
+    public static final Limits DEFAULT = new Limits(10_000, 10_000, 16, 32 << 20, 64);
   }
 }

@@ -14,14 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The event manager's TCP listener: an accept loop on a platform thread that gives every client
- * its own thread, so a slow client, module or peer never starves the others. Nothing a
- * client does can stop the loop.
+ * its own thread ({@link ClientThreads}), so a slow client, module or peer never starves the
+ * others. Nothing a client does can stop the loop.
  */
 public final class Listener implements AutoCloseable {
   private static final Logger LOG = System.getLogger(Listener.class.getName());
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-  /** A client's thread parses one command at a time: a small stack is plenty. */
-  private static final long CLIENT_STACK = 256 * 1024;
   /** After a failed accept (e.g. out of file descriptors), so the loop does not spin. */
   private static final Duration ACCEPT_BACKOFF = Duration.ofMillis(50);
 
@@ -33,6 +31,7 @@ public final class Listener implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean warnedFull = new AtomicBoolean();
   private final PeerSessions sessions = new PeerSessions();
+  private final ClientThreads threads;
   private final Thread acceptor;
 
   private Listener(ServerSocket server, CommandHandler handler, Settings settings) {
@@ -40,6 +39,7 @@ public final class Listener implements AutoCloseable {
     this.handler = handler;
     this.settings = settings;
     this.intake = new Intake(settings.timeouts().orderHold());
+    this.threads = new ClientThreads(settings.limits().platformClients());
     this.acceptor =
         Thread.ofPlatform()
             .name("aex-em-accept-" + server.getLocalPort())
@@ -104,11 +104,8 @@ public final class Listener implements AutoCloseable {
       // Replies are small and may follow each other on one connection: do not let Nagle hold them.
       socket.setTcpNoDelay(true);
       open.add(socket);
-      // A platform thread: a client's command wakes it straight from the socket, without the
-      // poller and carrier hand-offs of a virtual thread (BENCHMARKS.md: about half the latency).
-      Thread.ofPlatform().daemon(true).stackSize(CLIENT_STACK)
-          .name("aex-em-client-" + socket.getRemoteSocketAddress())
-          .start(new ClientConnection(socket, slot, handler, settings, sessions, () -> open.remove(socket)));
+      threads.start("aex-em-client-" + socket.getRemoteSocketAddress(),
+          new ClientConnection(socket, slot, handler, settings, sessions, () -> open.remove(socket)));
     } catch (IOException | RuntimeException | Error e) {
       slot.skip();
       open.remove(socket);
