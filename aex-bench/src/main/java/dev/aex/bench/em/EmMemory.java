@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Memory of an event manager process ({@code dev.aex.em.EmMain} with the JVM flags {@code ./aex em}
  * runs it with) with 0 to 5000 client connections held open between commands: resident set size,
- * heap in use after a full GC, and JVM threads (one per client connection). Linux only ({@code
- * /proc}, {@code jcmd}).
+ * heap in use after a full GC, and JVM threads (a platform thread for each of the first 64
+ * connections, virtual threads beyond). Linux only ({@code /proc}, {@code jcmd}).
  *
  * <pre>java -cp aex-bench/target/benchmarks.jar dev.aex.bench.em.EmMemory</pre>
  */
