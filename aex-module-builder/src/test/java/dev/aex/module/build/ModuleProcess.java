@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
@@ -80,6 +81,18 @@ final class ModuleProcess implements AutoCloseable {
 
   boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** Closes this side of the module's stdin, as the death of the event manager that started it does. */
+  void closeStdin() throws IOException {
+    process.getOutputStream().close();
+  }
+
+  /** The exit status, if the module ends within {@code wait}. */
+  OptionalInt awaitExit(Duration wait) throws InterruptedException {
+    return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)
+        ? OptionalInt.of(process.exitValue())
+        : OptionalInt.empty();
   }
 
   String stderr() {

@@ -1,14 +1,16 @@
 package dev.aex.module.runtime;
 
 import dev.aex.module.spi.ModuleDispatch;
+import dev.aex.wire.ModuleEnvironment;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
  * The entry point of a module's self-executing jar: loads the stamped {@link Deployment}, finds
- * the module's generated {@link ModuleDispatch} and serves until the process is killed. Any
- * start-up failure ends the process with status 1 and one line on stderr saying what is wrong.
+ * the module's generated {@link ModuleDispatch} and serves until the process is killed, or until
+ * its stdin ends if the event manager asked for that ({@link StdinWatch}). Any start-up failure
+ * ends the process with status 1 and one line on stderr saying what is wrong.
  */
 public final class ModuleMain {
   private ModuleMain() {}
@@ -24,6 +26,9 @@ public final class ModuleMain {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "aex-module-shutdown"));
+    if (ModuleEnvironment.exitsWithStdin(System.getenv(ModuleEnvironment.EXIT_WITH_STDIN))) {
+      StdinWatch.start(System.in, () -> System.exit(0));
+    }
     try {
       runtime.awaitClose();
     } catch (InterruptedException e) {

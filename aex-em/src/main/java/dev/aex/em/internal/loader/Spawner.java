@@ -1,13 +1,16 @@
 package dev.aex.em.internal.loader;
 
 import dev.aex.wire.LocalTransport;
+import dev.aex.wire.ModuleEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Starts a module executable as the original does: no arguments, the event manager's environment;
- * for a native module, one variable more (an original module ignores it).
+ * for a native module, two variables more (an original module ignores them). The module's stdin
+ * is a pipe that the returned {@link Process} holds open until it is collected, that is for as
+ * long as the event manager keeps the module.
  */
 final class Spawner {
   private static final int ATTEMPTS = 5;
@@ -15,9 +18,10 @@ final class Spawner {
   private Spawner() {}
 
   /**
-   * Starts {@code file}, telling an aex module to listen in {@code socketFolder} too
-   * (aex-em/README.md, "Module connections"; not for SGX modules, whose Unix domain sockets do not
-   * reach outside the enclave); stdout goes where the event manager's goes, stderr to the caller.
+   * Starts {@code file}, telling an aex module to listen in {@code socketFolder} too and to stop
+   * when its stdin ends (aex-em/README.md, "Module connections"; not for SGX modules, whose Unix
+   * domain sockets do not reach outside the enclave); stdout goes where the event manager's goes,
+   * stderr to the caller.
    *
    * <p>Retries on "Text file busy": a process that another thread forks at the moment the file
    * was still open for writing holds that descriptor until its own exec, and Linux refuses to
@@ -26,6 +30,7 @@ final class Spawner {
   static Process spawn(Path file, Path socketFolder) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(List.of(file.toString()));
     builder.environment().put(LocalTransport.FOLDER_VARIABLE, socketFolder.toString());
+    builder.environment().put(ModuleEnvironment.EXIT_WITH_STDIN, "1");
     return spawn(builder);
   }
 
