@@ -1,6 +1,7 @@
 package dev.aex.em.internal.loader;
 
 import dev.aex.em.SgxLoading;
+import dev.aex.wire.ModuleEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +12,9 @@ import java.util.Optional;
 
 /**
  * Starts an unpacked SGX module (docs/sgx.md): {@code gramine-sgx module} in its folder, or in
- * simulation the module JVM directly, with {@code AEX_SGX=simulation}, on this JVM's own Java.
+ * simulation the module JVM directly, with {@code AEX_SGX=simulation}, on this JVM's own Java
+ * (and, as a native module, told to stop with its stdin: an enclave gets only the variables its
+ * signed manifest names).
  */
 final class SgxStarter {
   static final String GRAMINE_SGX = "gramine-sgx";
@@ -29,6 +32,8 @@ final class SgxStarter {
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmn8m", "-Xmx64m",
             "-jar", folder.resolve(SgxBundle.JAR).toString()));
         b.environment().put("AEX_SGX", "simulation");
+        // A plain JVM, so it can stop with its stdin as a native module does (Spawner).
+        b.environment().put(ModuleEnvironment.EXIT_WITH_STDIN, "1");
         yield b;
       }
     };

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aex.em.SgxLoading;
 import dev.aex.wire.Bytes;
+import dev.aex.wire.ModuleEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,8 @@ class SgxLoadingTest {
     ProcessBuilder b = SgxStarter.command(SgxLoading.SIMULATION, dir, List.of());
 
     assertThat(b.command()).endsWith("-jar", dir.resolve("module.jar").toString());
-    assertThat(b.environment()).containsEntry("AEX_SGX", "simulation");
+    assertThat(b.environment()).containsEntry("AEX_SGX", "simulation")
+        .containsEntry(ModuleEnvironment.EXIT_WITH_STDIN, "1");
     assertThat(b.directory()).isEqualTo(dir.toFile());
   }
 
@@ -71,7 +73,8 @@ class SgxLoadingTest {
     tool.toFile().setExecutable(true);
     ProcessBuilder b = SgxStarter.command(SgxLoading.GRAMINE, dir, List.of(dir));
     assertThat(b.command()).containsExactly(tool.toString(), "module");
-    assertThat(b.environment()).containsEntry("AEX_SGX", "gramine");
+    assertThat(b.environment()).containsEntry("AEX_SGX", "gramine")
+        .doesNotContainKey(ModuleEnvironment.EXIT_WITH_STDIN);
   }
 
   private static Bytes zip(String... names) throws Exception {
