@@ -11,14 +11,11 @@ import dev.aex.em.internal.server.Listener;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /** One running event manager: its parts wired together, Reset and shutdown. */
 public final class Node implements AutoCloseable {
@@ -48,7 +45,7 @@ public final class Node implements AutoCloseable {
    */
   public static Node start(Settings settings) throws IOException {
     EmLogging.setLevel(settings.logLevel());
-    Path folder = Files.createTempDirectory(settings.workDirectory(), "aex-em-");
+    Path folder = WorkFolder.create(settings.workDirectory());
     AtomicInteger port = new AtomicInteger();
     RouteTable routes = new RouteTable();
     Delivery delivery = new Delivery(settings, port::get, folder);
@@ -108,17 +105,7 @@ public final class Node implements AutoCloseable {
     periodic.close();
     delivery.close();
     modules.stopAll(STOP_WAIT);
-    deleteFolder();
+    WorkFolder.delete(folder);
     LOG.log(Level.INFO, "event manager stopped");
-  }
-
-  private void deleteFolder() {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "cannot delete {0}: {1}", folder, e.toString());
-    }
   }
 }
