@@ -3,39 +3,19 @@ package dev.aex.module.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.aex.crypto.SymmetricKey;
-import dev.aex.module.testing.FakeEm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher in front of a module jar finds a Java 21 or newer by itself: JAVA_HOME if new
  * enough, then the usual install folders, then the java on PATH; and says so when there is none.
  */
-class ModuleLauncherTest {
+class ModuleLauncherTest extends CounterBinaryFixture {
   private static final List<String> SHELL_TOOLS = List.of("sed", "head", "dirname", "readlink", "id");
   private static final Path OLD_JAVA = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
-
-  @TempDir static Path out;
-  static FakeEm em;
-  static CounterBinary counter;
-
-  @BeforeAll
-  static void build() throws Exception {
-    em = new FakeEm();
-    counter = CounterBinary.build(out, em.port(), SymmetricKey.random16(), false);
-  }
-
-  @AfterAll
-  static void closeEm() {
-    em.close();
-  }
 
   @Test
   void aJavaHomeOlderThan21IsPassedOver() throws Exception {

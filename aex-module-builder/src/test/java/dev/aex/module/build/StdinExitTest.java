@@ -2,37 +2,16 @@ package dev.aex.module.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aex.crypto.SymmetricKey;
-import dev.aex.module.testing.FakeEm;
 import dev.aex.wire.ModuleEnvironment;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A module started by an aex event manager stops when its stdin ends, that is when the event
  * manager's process is gone however it ended; one started otherwise keeps serving.
  */
-class StdinExitTest {
+class StdinExitTest extends CounterBinaryFixture {
   private static final Duration WAIT = Duration.ofSeconds(10);
-
-  @TempDir static Path out;
-  static FakeEm em;
-  static CounterBinary counter;
-
-  @BeforeAll
-  static void build() throws Exception {
-    em = new FakeEm();
-    counter = CounterBinary.build(out, em.port(), SymmetricKey.random16(), false);
-  }
-
-  @AfterAll
-  static void closeEm() {
-    em.close();
-  }
 
   @Test
   void aModuleAskedToStopWithItsStdinStopsWhenItEnds() throws Exception {
