@@ -3,6 +3,7 @@ package dev.aex.em.internal;
 import dev.aex.em.ModuleInfo;
 import dev.aex.em.internal.loader.ModuleLoader;
 import dev.aex.em.internal.loader.ModuleTable;
+import dev.aex.em.internal.loader.WorkFolder;
 import dev.aex.em.internal.periodic.PeriodicTasks;
 import dev.aex.em.internal.routing.Delivery;
 import dev.aex.em.internal.routing.EventRouter;

@@ -1,4 +1,4 @@
-package dev.aex.em.internal;
+package dev.aex.em.internal.loader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.aex.em.internal;
+package dev.aex.em.internal.loader;
 
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -7,16 +7,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * An event manager's temporary folder (module executables, socket files), marked with the
  * process that owns it. An event manager that is killed cannot delete its folder; the next one
  * that starts in the same place deletes every folder whose owner is gone.
  */
-final class WorkFolder {
+public final class WorkFolder {
   private static final Logger LOG = System.getLogger(WorkFolder.class.getName());
   static final String PREFIX = "aex-em-";
   /** {@code <pid> <start, ms since the epoch, or -1>} of the owning process. */
@@ -25,7 +23,7 @@ final class WorkFolder {
   private WorkFolder() {}
 
   /** Deletes the folders of event managers that are gone, then creates this one's in {@code parent}. */
-  static Path create(Path parent) throws IOException {
+  public static Path create(Path parent) throws IOException {
     sweep(parent);
     Path folder = Files.createTempDirectory(parent, PREFIX);
     Files.writeString(folder.resolve(OWNER), owner(ProcessHandle.current()));
@@ -46,14 +44,8 @@ final class WorkFolder {
     }
   }
 
-  static void delete(Path folder) {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "cannot delete {0}: {1}", folder, e.toString());
-    }
+  public static void delete(Path folder) {
+    LoadedModule.deleteTree(folder, Level.WARNING);
   }
 
   static String owner(ProcessHandle process) {
