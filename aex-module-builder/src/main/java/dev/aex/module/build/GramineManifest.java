@@ -1,5 +1,6 @@
 package dev.aex.module.build;
 
+import dev.aex.wire.ModuleEnvironment;
 import java.nio.file.Path;
 
 /**
@@ -8,6 +9,12 @@ import java.nio.file.Path;
  * runtime are trusted files, so their hashes enter MRENCLAVE: the node must have the same JDK at
  * the same path. {@code gramine-manifest} fills in the {@code gramine.*} and {@code arch_libdir}
  * variables; everything else is written here.
+ *
+ * <p>The enclave sees only the variables written here, so the manifest itself tells the module to
+ * stop when its stdin ends ({@link ModuleEnvironment#EXIT_WITH_STDIN}): an aex event manager holds
+ * that pipe, and a module of a killed event manager would otherwise keep its enclave and its port.
+ * Stdin carries nothing the module trusts; its end only stops the module, which the host can
+ * always do.
  */
 final class GramineManifest {
   static final String JAR = "module.jar";
@@ -24,6 +31,7 @@ final class GramineManifest {
         loader.log_level = "error"
         loader.env.LD_LIBRARY_PATH = "/lib:{{ arch_libdir }}:/usr/{{ arch_libdir }}:%1$s/lib"
         loader.env.AEX_SGX = "gramine"
+        loader.env.%9$s = "1"
         loader.argv = ["java", "-XX:+UseSerialGC", "-Xmx%2$s", "-XX:ReservedCodeCacheSize=32m", "-XX:CompressedClassSpaceSize=64m", "-jar", "/aex/%5$s"]
 
         fs.mounts = [
@@ -55,7 +63,8 @@ final class GramineManifest {
           "file:%5$s",
         ]
         """.formatted(java, options.heap(), options.debug(), options.enclaveSize(), JAR,
-            options.maxThreads(), options.isvProdId(), options.isvSvn());
+            options.maxThreads(), options.isvProdId(), options.isvSvn(),
+            ModuleEnvironment.EXIT_WITH_STDIN);
   }
 
   /** The file names Gramine expects in the folder {@code gramine-sgx module} runs in. */

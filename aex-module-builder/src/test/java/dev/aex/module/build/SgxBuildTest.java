@@ -65,6 +65,7 @@ class SgxBuildTest {
         .contains("sgx.max_threads = 64")
         .contains("sgx.debug = true")
         .contains("loader.env.AEX_SGX = \"gramine\"")
+        .contains("loader.env.AEX_EXIT_WITH_STDIN = \"1\"")
         .contains("\"file:/opt/jdk-21/\",")
         .contains("\"file:module.jar\",");
     assertThat(GramineManifest.template(options.withDebug(false))).contains("sgx.debug = false");

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Starts an unpacked SGX module (docs/sgx.md): {@code gramine-sgx module} in its folder, or in
  * simulation the module JVM directly, with {@code AEX_SGX=simulation}, on this JVM's own Java
- * (and, as a native module, told to stop with its stdin: an enclave gets only the variables its
- * signed manifest names).
+ * (and, as a native module, told to stop with its stdin; an enclave gets only the variables its
+ * signed manifest names, and the manifest aex builds names that one).
  */
 final class SgxStarter {
   static final String GRAMINE_SGX = "gramine-sgx";
