@@ -25,8 +25,7 @@ import java.util.Map;
  * phase compiles every module.
  *
  * <pre>
- * ./mvnw -B -q -DskipTests install
- * java -cp "aex-bench/target/classes:aex-bench/target/lib/*" dev.aex.bench.deploy.DeployPhases [example] [runs]
+ * bash scripts/bench.sh deploy [example] [runs]
  * </pre>
  */
 public final class DeployPhases {

@@ -27,9 +27,8 @@ import java.util.concurrent.TimeUnit;
  * wire client, one kept connection per client to the event manager.
  *
  * <pre>
- * ./mvnw -B -q install -DskipTests -pl aex-bench -am
- * java -cp "aex-bench/target/classes:aex-bench/target/lib/*" dev.aex.bench.e2e.EndToEnd \
- *     [--n 2000] [--seq-n 200] [--clients 4,16] [--runs 3] [--warmup 500] [--example examples/fosdem]
+ * bash scripts/bench.sh e2e \
+ *     [--n 2000] [--seq-n 200] [--clients 4,16] [--runs 3] [--warmup 2000] [--example examples/fosdem]
  *     [--per-command] [--em-jvm "flags of ./aex"] [--em-module-path em.jar:wire.jar]
  *     [--profile DIR] [--em-log warn] [--logs DIR]
  * </pre>
@@ -74,7 +73,7 @@ public final class EndToEnd {
   public static void main(String[] args) throws Exception {
     Map<String, String> opt = new LinkedHashMap<>();
     String[] defaults = {"--n", "2000", "--seq-n", "200", "--clients", "4,16", "--runs", "3",
-        "--warmup", "500", "--example", "examples/fosdem", "--em-jvm", AEX_EM_JVM, "--em-module-path", "",
+        "--warmup", "2000", "--example", "examples/fosdem", "--em-jvm", AEX_EM_JVM, "--em-module-path", "",
         "--profile", "", "--em-log", "warn", "--logs", ""};
     for (int i = 0; i < defaults.length; i += 2) {
       opt.put(defaults[i], defaults[i + 1]);
@@ -86,23 +85,19 @@ public final class EndToEnd {
       } else if (opt.containsKey(args[i]) && i + 1 < args.length) {
         opt.put(args[i], args[++i]);
       } else {
-        System.err.println("usage: EndToEnd [--n 2000] [--seq-n 200] [--clients 4,16] [--runs 3]"
-            + " [--warmup 500] [--example examples/fosdem] [--per-command] [--em-jvm \"flags\"]"
-            + " [--em-module-path aex-em.jar:aex-wire.jar] [--profile DIR] [--em-log LEVEL]"
-            + " [--logs DIR]");
-        System.exit(2);
+        usage(args[i].equals("--help") ? "" : "unknown option or missing value: " + args[i]);
       }
     }
-    int runs = Integer.parseInt(opt.get("--runs"));
-    int[] clients = Arrays.stream(opt.get("--clients").split(",")).filter(s -> !s.isBlank())
-        .mapToInt(Integer::parseInt).toArray();
+    int runs = number(opt, "--runs");
+    int[] clients = clientCounts(opt.get("--clients"));
+    int n = number(opt, "--n");
+    int seqN = number(opt, "--seq-n");
+    int warmup = number(opt, "--warmup");
     List<String> emJvm = opt.get("--em-jvm").isBlank() ? List.of()
         : List.of(opt.get("--em-jvm").trim().split("\\s+"));
     List<Map<String, Double>> results = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
-      EndToEnd bench = new EndToEnd(Integer.parseInt(opt.get("--n")),
-          Integer.parseInt(opt.get("--seq-n")), clients, Integer.parseInt(opt.get("--warmup")),
-          !perCommand);
+      EndToEnd bench = new EndToEnd(n, seqN, clients, warmup, !perCommand);
       System.err.printf("run %d of %d%n", run, runs);
       try {
         results.add(bench.runOnce(Path.of(opt.get("--example")), emJvm,
@@ -120,8 +115,48 @@ public final class EndToEnd {
     if (results.size() < runs) {
       System.out.printf("%nONLY %d OF %d RUNS SUCCEEDED%n", results.size(), runs);
     }
-    Report.print(results, Integer.parseInt(opt.get("--n")), Integer.parseInt(opt.get("--seq-n")),
-        clients, Integer.parseInt(opt.get("--warmup")), !perCommand, opt.get("--em-jvm"));
+    Report.print(results, n, seqN, clients, warmup, !perCommand, opt.get("--em-jvm"));
+  }
+
+  /** The counts of concurrent clients after the sequential rows: none, or each 1 or more. */
+  private static int[] clientCounts(String list) {
+    try {
+      int[] counts = Arrays.stream(list.split(",")).filter(s -> !s.isBlank())
+          .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+      if (Arrays.stream(counts).allMatch(c -> c >= 1)) {
+        return counts;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw usage("--clients: " + list + " (expected: counts of 1 or more, separated by commas)");
+  }
+
+  /** The count option {@code name}: 0 or more for the warm-up, 1 or more for the others. */
+  private static int number(Map<String, String> opt, String name) {
+    int least = name.equals("--warmup") ? 0 : 1;
+    try {
+      int value = Integer.parseInt(opt.get(name));
+      if (value >= least) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw usage(name + ": " + opt.get(name) + " (expected: a whole number, " + least + " or more)");
+  }
+
+  /** Prints {@code problem} (if any) and the usage, and exits with status 2. */
+  private static IllegalArgumentException usage(String problem) {
+    if (!problem.isEmpty()) {
+      System.err.println("EndToEnd: " + problem);
+    }
+    System.err.println("usage: EndToEnd [--n 2000] [--seq-n 200] [--clients 4,16] [--runs 3]"
+        + " [--warmup 2000] [--example examples/fosdem] [--per-command] [--em-jvm \"flags\"]"
+        + " [--em-module-path aex-em.jar:aex-wire.jar] [--profile DIR] [--em-log LEVEL]"
+        + " [--logs DIR]");
+    System.exit(2);
+    return new IllegalArgumentException(problem);
   }
 
   private Map<String, Double> runOnce(Path example, List<String> emJvm, String emModulePath,

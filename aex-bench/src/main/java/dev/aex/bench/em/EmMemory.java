@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * heap in use after a full GC, and JVM threads (a platform thread for each of the first 64
  * connections, virtual threads beyond). Linux only ({@code /proc}, {@code jcmd}).
  *
- * <pre>java -cp aex-bench/target/benchmarks.jar dev.aex.bench.em.EmMemory</pre>
+ * <pre>bash scripts/bench.sh em-memory</pre>
  */
 public final class EmMemory {
   private static final int[] CONNECTIONS = {0, 10, 100, 1000, 5000};

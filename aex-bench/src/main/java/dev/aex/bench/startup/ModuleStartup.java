@@ -22,8 +22,7 @@ import java.util.function.ToDoubleFunction;
  * its class-data-sharing archive) with plain {@code java -jar} and the JDK's defaults.
  *
  * <pre>
- * ./mvnw -B -q -DskipTests install
- * java -cp "aex-bench/target/classes:aex-bench/target/lib/*" dev.aex.bench.startup.ModuleStartup [runs] [calls]
+ * bash scripts/bench.sh startup [runs] [calls]
  * </pre>
  */
 public final class ModuleStartup {
