@@ -161,6 +161,8 @@ public final class EndToEnd {
 
   private Map<String, Double> runOnce(Path example, List<String> emJvm, String emModulePath,
       String profileDir, String emLog, String logDir) throws Exception {
+    out.put("speed.us", MachineSpeed.measure());
+    MachineSpeed.CpuTicks ticks = MachineSpeed.cpuTicks();
     long start = System.nanoTime();
     cluster = Cluster.start(example, emJvm, emModulePath, profileDir, emLog, logDir);
     out.put("deploy.s", (System.nanoTime() - start) / 1e9);
@@ -187,6 +189,7 @@ public final class EndToEnd {
       sequentialEvents(seqN, "seq");
       Thread.sleep(SETTLE_MS);
       snapshot("load");
+      out.put("steal.pct", MachineSpeed.cpuTicks().stealPercentSince(ticks));
       return out;
     } catch (Exception | Error e) {
       System.err.println("measurement failed: " + e);
