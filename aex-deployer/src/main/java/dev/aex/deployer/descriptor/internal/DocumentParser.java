@@ -30,6 +30,9 @@ public final class DocumentParser {
       .build();
 
   private static final Pattern LONG_TOKEN = Pattern.compile("'[^']{9,}'");
+  /** Jackson's reference to a place in the input, e.g. where an unclosed array started. */
+  private static final Pattern SOURCE_REF =
+      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
 
   /** A parsed document and the format it was in. */
   public record Document(JsonNode root, DescriptorFormat format) {}
@@ -68,6 +71,7 @@ public final class DocumentParser {
     JsonLocation at = e.getLocation();
     String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     String first = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
+    first = SOURCE_REF.matcher(first).replaceAll("line $1, column $2");
     // Parser messages quote the offending token, which may be a mistyped key: hide long ones.
     return LONG_TOKEN.matcher(first).replaceAll("'…'") + where;
   }
