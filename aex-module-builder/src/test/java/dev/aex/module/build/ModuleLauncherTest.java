@@ -56,6 +56,30 @@ class ModuleLauncherTest extends CounterBinaryFixture {
         .contains("JAVA_HOME (/nonexistent)").contains("set JAVA_HOME");
   }
 
+  @Test
+  void theNativeHeapIsTrimmedWhereTheJavaHasTheFlag() throws Exception {
+    assertThat(argumentsGivenTo(javaThatEchoes("21.0.1"))).contains("-XX:TrimNativeHeapInterval=2000 ");
+    assertThat(argumentsGivenTo(javaThatEchoes("25.0.3"))).contains("-XX:TrimNativeHeapInterval=2000 ");
+    assertThat(argumentsGivenTo(javaThatEchoes("21"))).contains("-Xmx64m").doesNotContain("Trim");
+  }
+
+  private static String argumentsGivenTo(Path javaHome) throws Exception {
+    ModuleProcess.Finished run = ModuleProcess.run(counter.binary(),
+        env -> env.put("JAVA_HOME", javaHome.toString()));
+    assertThat(run.status()).isZero();
+    return run.stderr();
+  }
+
+  /** A Java home whose release file says {@code version} and whose java prints its arguments. */
+  private static Path javaThatEchoes(String version) throws IOException {
+    Path home = Files.createDirectories(out.resolve("echo-java-" + version));
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+    Path java = Files.writeString(Files.createDirectories(home.resolve("bin")).resolve("java"),
+        "#!/bin/sh\necho \"$@\" >&2\n");
+    java.toFile().setExecutable(true);
+    return home;
+  }
+
   /** A PATH folder with only the tools the launcher script uses (and so no java), as wrappers. */
   private static Path toolsDir(String name) throws IOException {
     Path bin = Files.createDirectories(out.resolve(name));

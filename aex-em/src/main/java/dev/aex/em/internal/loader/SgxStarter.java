@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,26 +19,36 @@ import java.util.Optional;
  */
 final class SgxStarter {
   static final String GRAMINE_SGX = "gramine-sgx";
+  /** The launcher's {@code aex_native_trim_flag} (.mvn/find-jdk.sh). */
+  static final String NATIVE_TRIM = "-XX:TrimNativeHeapInterval=2000";
 
   private SgxStarter() {}
 
   static ProcessBuilder command(SgxLoading loading, Path folder, List<Path> path) throws IOException {
     ProcessBuilder builder = switch (loading) {
       case GRAMINE -> gramine(folder, path);
-      case SIMULATION -> {
-        // The flags of a native module's launcher (docs/modules.md): a simulated enclave costs
-        // what a native module costs, so a demo with several of them fits a small machine.
-        ProcessBuilder b = new ProcessBuilder(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmn8m", "-Xmx64m",
-            "-jar", folder.resolve(SgxBundle.JAR).toString()));
-        b.environment().put("AEX_SGX", "simulation");
-        // A plain JVM, so it can stop with its stdin as a native module does (Spawner).
-        b.environment().put(ModuleEnvironment.EXIT_WITH_STDIN, "1");
-        yield b;
-      }
+      case SIMULATION -> simulation(folder);
     };
     return builder.directory(folder.toFile());
+  }
+
+  /**
+   * The module JVM with the flags of a native module's launcher (docs/modules.md): a simulated
+   * enclave costs what a native module costs, so a demo with several of them fits a small machine.
+   */
+  private static ProcessBuilder simulation(Path folder) {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmn8m", "-Xmx64m"));
+    if (hasNativeTrim(Runtime.version())) {
+      command.add(NATIVE_TRIM);
+    }
+    command.addAll(List.of("-jar", folder.resolve(SgxBundle.JAR).toString()));
+    ProcessBuilder b = new ProcessBuilder(command);
+    b.environment().put("AEX_SGX", "simulation");
+    // A plain JVM, so it can stop with its stdin as a native module does (Spawner).
+    b.environment().put(ModuleEnvironment.EXIT_WITH_STDIN, "1");
+    return b;
   }
 
   private static ProcessBuilder gramine(Path folder, List<Path> path) throws IOException {
@@ -55,6 +66,11 @@ final class SgxStarter {
     ProcessBuilder b = new ProcessBuilder(List.of(tool.toString(), "module"));
     b.environment().put("AEX_SGX", "gramine");
     return b;
+  }
+
+  /** Whether a Java of {@code version} has {@link #NATIVE_TRIM}: 21.0.1 and later. */
+  static boolean hasNativeTrim(Runtime.Version version) {
+    return version.feature() > 21 || version.feature() == 21 && version.update() >= 1;
   }
 
   static Optional<Path> find(List<Path> path) {

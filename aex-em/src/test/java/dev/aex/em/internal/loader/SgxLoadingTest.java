@@ -51,10 +51,20 @@ class SgxLoadingTest {
   void simulationStartsTheJarWithTheMarker() throws Exception {
     ProcessBuilder b = SgxStarter.command(SgxLoading.SIMULATION, dir, List.of());
 
-    assertThat(b.command()).endsWith("-jar", dir.resolve("module.jar").toString());
+    assertThat(b.command()).endsWith("-jar", dir.resolve("module.jar").toString())
+        .contains("-Xmx64m", SgxStarter.NATIVE_TRIM); // this Java is 21.0.1 or later
     assertThat(b.environment()).containsEntry("AEX_SGX", "simulation")
         .containsEntry(ModuleEnvironment.EXIT_WITH_STDIN, "1");
     assertThat(b.directory()).isEqualTo(dir.toFile());
+  }
+
+  @Test
+  void theNativeTrimFlagIsForJava21Point0Point1AndLater() {
+    assertThat(SgxStarter.hasNativeTrim(Runtime.Version.parse("21"))).isFalse();
+    assertThat(SgxStarter.hasNativeTrim(Runtime.Version.parse("21-ea"))).isFalse();
+    assertThat(SgxStarter.hasNativeTrim(Runtime.Version.parse("21.0.1"))).isTrue();
+    assertThat(SgxStarter.hasNativeTrim(Runtime.Version.parse("22"))).isTrue();
+    assertThat(SgxStarter.hasNativeTrim(Runtime.Version.parse("25.0.3+9-LTS"))).isTrue();
   }
 
   @Test
