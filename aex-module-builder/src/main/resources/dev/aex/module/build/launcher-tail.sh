@@ -1,7 +1,7 @@
 # Small heap and quick start: a module is a small event handler (measured in BENCHMARKS.md).
 # One line per log record (the JDK's default takes two), as the EM's log shows them.
 # shellcheck disable=SC2046 # the trim flag is one word or none
-exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmn8m -Xmx64m \
+exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmn4m -Xmx64m \
   $(aex_native_trim_flag "$JAVA_HOME") \
   -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="${TMPDIR:-/tmp}/aex-module-$(id -u)-@DIGEST@.jsa" \
   -Xlog:cds=off -Xlog:cds+dynamic=off \
