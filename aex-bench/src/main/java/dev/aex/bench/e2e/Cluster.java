@@ -12,6 +12,7 @@ import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.NativeModule;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -50,7 +51,11 @@ final class Cluster implements AutoCloseable {
   private Path profileDir;
   private Path keepLogs;
   private String emLog = "warn";
-  private final Thread hook = new Thread(this::stopProcesses, "e2e-cleanup");
+  /** Stops the processes and deletes the workspace when the harness is stopped mid-run. */
+  private final Thread hook = new Thread(() -> {
+    stopProcesses();
+    deleteWorkspace();
+  }, "e2e-cleanup");
 
   private Cluster(Path workspace, int node1Port, int node2Port, Deployer deployer) {
     this.workspace = workspace;
@@ -299,10 +304,14 @@ final class Cluster implements AutoCloseable {
         }
       }
     }
+    deleteWorkspace();
+  }
+
+  private void deleteWorkspace() {
     try (Stream<Path> files = Files.walk(workspace)) {
       files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException ignored) {
-      // a temp folder
+    } catch (IOException | UncheckedIOException alreadyGone) {
+      // a temporary folder, perhaps deleted by the other of close() and the hook
     }
   }
 }
