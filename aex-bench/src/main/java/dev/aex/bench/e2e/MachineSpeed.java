@@ -42,8 +42,12 @@ final class MachineSpeed {
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     try {
       // One short line: it fits the pipe, so waiting first cannot block the child.
-      if (!p.waitFor(WAIT_S, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      if (!p.waitFor(WAIT_S, TimeUnit.SECONDS)) {
         throw new IOException("the machine speed check did not finish in " + WAIT_S + " s");
+      }
+      if (p.exitValue() != 0) {
+        throw new IOException("the machine speed check failed with status " + p.exitValue()
+            + " (its JVM's error is above)");
       }
       return Double.parseDouble(new String(p.getInputStream().readAllBytes()).trim());
     } finally {
