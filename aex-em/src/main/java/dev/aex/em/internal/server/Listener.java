@@ -153,6 +153,7 @@ public final class Listener implements AutoCloseable {
     }
     open.forEach(Listener::closeQuietly);
     awaitAcceptor();
+    threads.close();
   }
 
   /**

@@ -4,55 +4,97 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ClientThreadsTest {
-  private static final Duration JOIN = Duration.ofSeconds(10);
+  private static final Duration WAIT = Duration.ofSeconds(10);
   private final CountDownLatch release = new CountDownLatch(1);
-  private final Runnable held = () -> awaitRelease();
+  /** The thread each client ran on, by the name it was started with. */
+  private final Map<String, Thread> ranOn = new ConcurrentHashMap<>();
+  private final BlockingQueue<String> running = new LinkedBlockingQueue<>();
+  private ClientThreads threads;
 
   @AfterEach
   void releaseAll() {
     release.countDown();
+    if (threads != null) {
+      threads.close();
+    }
   }
 
   @Test
-  void theConnectionsBeyondTheLimitGetVirtualThreads() {
-    ClientThreads threads = new ClientThreads(2);
+  void theConnectionsBeyondTheLimitGetVirtualThreads() throws InterruptedException {
+    threads = new ClientThreads(2);
 
-    List<Thread> started = List.of(
-        threads.start("first", held), threads.start("second", held), threads.start("third", held));
+    for (String name : new String[] {"first", "second", "third"}) {
+      threads.start(name, held(name));
+    }
+    awaitRunning(3);
 
-    assertThat(started).extracting(Thread::isVirtual).containsExactly(false, false, true);
-    assertThat(started).extracting(Thread::getName).containsExactly("first", "second", "third");
+    assertThat(ranOn.get("first").isVirtual()).isFalse();
+    assertThat(ranOn.get("second").isVirtual()).isFalse();
+    assertThat(ranOn.get("third").isVirtual()).isTrue();
+    assertThat(ranOn).allSatisfy((name, thread) -> assertThat(thread.getName()).isEqualTo(name));
   }
 
   @Test
-  void aPlatformThreadThatEndedMakesRoomForTheNextConnection() throws InterruptedException {
-    ClientThreads threads = new ClientThreads(1);
-    Thread first = threads.start("first", () -> {});
-    assertThat(first.join(JOIN)).isTrue();
+  void aPlatformThreadWhoseConnectionEndedServesTheNextOne() throws InterruptedException {
+    threads = new ClientThreads(1);
+    CountDownLatch firstDone = new CountDownLatch(1);
+    threads.start("first", () -> {
+      ranOn.put("first", Thread.currentThread());
+      firstDone.countDown();
+    });
+    assertThat(firstDone.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(50); // the thread goes back to wait for the next connection
 
-    assertThat(threads.start("second", held).isVirtual()).isFalse();
-    assertThat(threads.start("third", held).isVirtual()).isTrue();
+    threads.start("second", held("second"));
+    threads.start("third", held("third"));
+    awaitRunning(2);
+
+    assertThat(ranOn.get("second")).isSameAs(ranOn.get("first"));
+    assertThat(ranOn.get("second").isVirtual()).isFalse();
+    assertThat(ranOn.get("third").isVirtual()).isTrue();
   }
 
   @Test
-  void aVirtualThreadThatEndedLeavesThePlatformCountAlone() throws InterruptedException {
-    ClientThreads threads = new ClientThreads(1);
-    threads.start("platform", held);
-    assertThat(threads.start("virtual", () -> {}).join(JOIN)).isTrue();
+  void anIdlePlatformThreadEndsAfterItsKeepAlive() throws InterruptedException {
+    threads = new ClientThreads(1, Duration.ofMillis(50));
+    threads.start("only", () -> ranOn.put("only", Thread.currentThread()));
 
-    assertThat(threads.start("another", held).isVirtual()).isTrue();
+    long end = System.nanoTime() + WAIT.toNanos();
+    while (!ranOn.containsKey("only") && System.nanoTime() < end) {
+      Thread.sleep(5);
+    }
+    assertThat(ranOn.get("only").join(WAIT)).isTrue();
   }
 
   @Test
-  void aLimitOfZeroServesEveryConnectionOnAVirtualThread() {
-    assertThat(new ClientThreads(0).start("only", held).isVirtual()).isTrue();
+  void aLimitOfZeroServesEveryConnectionOnAVirtualThread() throws InterruptedException {
+    threads = new ClientThreads(0);
+    threads.start("only", held("only"));
+    awaitRunning(1);
+
+    assertThat(ranOn.get("only").isVirtual()).isTrue();
+  }
+
+  @Test
+  void nothingStartsOnceClosed() {
+    for (int limit : new int[] {0, 1}) {
+      ClientThreads closed = new ClientThreads(limit);
+      closed.close();
+
+      assertThatThrownBy(() -> closed.start("late", () -> {}))
+          .isInstanceOf(RejectedExecutionException.class);
+    }
   }
 
   @Test
@@ -62,11 +104,22 @@ class ClientThreadsTest {
         .hasMessageContaining("at least 0");
   }
 
-  private void awaitRelease() {
-    try {
-      release.await(JOIN.toSeconds(), TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  /** A client that records its thread, then holds it until the test ends. */
+  private Runnable held(String name) {
+    return () -> {
+      ranOn.put(name, Thread.currentThread());
+      running.add(name);
+      try {
+        release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
+  private void awaitRunning(int count) throws InterruptedException {
+    for (int i = 0; i < count; i++) {
+      assertThat(running.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).as("client %d running", i).isNotNull();
     }
   }
 }
