@@ -1,5 +1,6 @@
 package dev.aex.module.runtime;
 
+import dev.aex.wire.ConnectionThreads;
 import dev.aex.wire.LocalTransport;
 import dev.aex.wire.Message;
 import dev.aex.wire.ResultCode;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The module's loopback listener: an accept loop on a platform thread, each connection on a
- * platform thread of its own reading Messages until EOF and answering each with one
+ * thread of its own ({@link ConnectionThreads}: platform threads, reused across connections,
+ * for the first 64 at once) reading Messages until EOF and answering each with one
  * ResultMessage. One connection can never stop the loop; a malformed frame gets IllegalPayload
  * (when the peer still listens) and closes only that connection.
  *
@@ -41,6 +43,9 @@ final class EntryServer implements AutoCloseable {
   /** Each frame must arrive within this time, so a silent peer cannot hold a thread forever. */
   static final Duration FRAME_DEADLINE = Duration.ofSeconds(30);
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+  private static final String CONNECTION_THREAD = "aex-module-conn";
+  private static final int PLATFORM_CONNECTIONS = 64;
+  private static final Duration THREAD_KEEP_ALIVE = Duration.ofSeconds(30);
 
   private final ServerSocket server;
   private final EntryDispatcher dispatcher;
@@ -48,6 +53,8 @@ final class EntryServer implements AutoCloseable {
   private final Set<Transport> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread acceptor;
+  private final ConnectionThreads threads = new ConnectionThreads(CONNECTION_THREAD + "-idle",
+      PLATFORM_CONNECTIONS, 0, THREAD_KEEP_ALIVE);
   private volatile Optional<Local> local = Optional.empty();
 
   /** The Unix domain socket beside the port; its accept loop ends when the channel closes. */
@@ -116,17 +123,29 @@ final class EntryServer implements AutoCloseable {
   private void acceptLoop(Accept accept) {
     while (!closed.get()) {
       try {
-        Transport transport = accept.next();
-        open.add(transport);
-        Thread.ofPlatform().daemon(true).name("aex-module-conn").start(() -> serve(transport));
+        serveOnItsThread(accept.next());
       } catch (IOException e) {
         if (!closed.get()) {
           LOG.log(Level.WARNING, "accept failed, continuing: {0}", e.toString());
         }
       } catch (RuntimeException | OutOfMemoryError e) {
-        // E.g. no memory for one more thread: drop this connection, keep the listener.
-        LOG.log(Level.ERROR, "accept loop: unexpected failure, continuing", e);
+        // E.g. no memory for one more thread: drop this connection, keep the listener. (Once
+        // closed, a connection that came in meanwhile is refused: nothing to report.)
+        if (!closed.get()) {
+          LOG.log(Level.ERROR, "accept loop: unexpected failure, continuing", e);
+        }
       }
+    }
+  }
+
+  private void serveOnItsThread(Transport transport) {
+    open.add(transport);
+    try {
+      threads.start(CONNECTION_THREAD, () -> serve(transport));
+    } catch (RuntimeException | OutOfMemoryError e) {
+      open.remove(transport);
+      closeQuietly(transport);
+      throw e;
     }
   }
 
@@ -202,6 +221,7 @@ final class EntryServer implements AutoCloseable {
       closeQuietly(() -> Files.deleteIfExists(l.file()));
     });
     open.forEach(EntryServer::closeQuietly);
+    threads.close();
     try {
       acceptor.join(CLOSE_WAIT);
     } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package dev.aex.em.internal.server;
 
 import dev.aex.em.internal.Settings;
+import dev.aex.wire.ConnectionThreads;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The event manager's TCP listener: an accept loop on a platform thread that gives every client
- * its own thread ({@link ClientThreads}), so a slow client, module or peer never starves the
+ * its own thread ({@link ConnectionThreads}), so a slow client, module or peer never starves the
  * others. Nothing a client does can stop the loop.
  */
 public final class Listener implements AutoCloseable {
@@ -22,6 +23,9 @@ public final class Listener implements AutoCloseable {
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
   /** After a failed accept (e.g. out of file descriptors), so the loop does not spin. */
   private static final Duration ACCEPT_BACKOFF = Duration.ofMillis(50);
+  /** A client's thread parses one command at a time: a small stack is plenty. */
+  private static final long CLIENT_STACK = 256 * 1024;
+  private static final Duration THREAD_KEEP_ALIVE = Duration.ofSeconds(30);
 
   private final ServerSocket server;
   private final CommandHandler handler;
@@ -31,7 +35,7 @@ public final class Listener implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean warnedFull = new AtomicBoolean();
   private final PeerSessions sessions = new PeerSessions();
-  private final ClientThreads threads;
+  private final ConnectionThreads threads;
   private final Thread acceptor;
 
   private Listener(ServerSocket server, CommandHandler handler, Settings settings) {
@@ -39,7 +43,8 @@ public final class Listener implements AutoCloseable {
     this.handler = handler;
     this.settings = settings;
     this.intake = new Intake(settings.timeouts().orderHold());
-    this.threads = new ClientThreads(settings.limits().platformClients());
+    this.threads = new ConnectionThreads("aex-em-client-idle", settings.limits().platformClients(),
+        CLIENT_STACK, THREAD_KEEP_ALIVE);
     this.acceptor =
         Thread.ofPlatform()
             .name("aex-em-accept-" + server.getLocalPort())

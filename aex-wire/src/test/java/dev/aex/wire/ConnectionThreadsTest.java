@@ -1,4 +1,4 @@
-package dev.aex.em.internal.server;
+package dev.aex.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,13 +14,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ClientThreadsTest {
+class ConnectionThreadsTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Duration KEEP = Duration.ofSeconds(30);
   private final CountDownLatch release = new CountDownLatch(1);
   /** The thread each client ran on, by the name it was started with. */
   private final Map<String, Thread> ranOn = new ConcurrentHashMap<>();
   private final BlockingQueue<String> running = new LinkedBlockingQueue<>();
-  private ClientThreads threads;
+  private ConnectionThreads threads;
 
   @AfterEach
   void releaseAll() {
@@ -32,7 +33,7 @@ class ClientThreadsTest {
 
   @Test
   void theConnectionsBeyondTheLimitGetVirtualThreads() throws InterruptedException {
-    threads = new ClientThreads(2);
+    threads = threads(2, KEEP);
 
     for (String name : new String[] {"first", "second", "third"}) {
       threads.start(name, held(name));
@@ -47,7 +48,7 @@ class ClientThreadsTest {
 
   @Test
   void aPlatformThreadWhoseConnectionEndedServesTheNextOne() throws InterruptedException {
-    threads = new ClientThreads(1);
+    threads = threads(1, KEEP);
     CountDownLatch firstDone = new CountDownLatch(1);
     threads.start("first", () -> {
       ranOn.put("first", Thread.currentThread());
@@ -67,7 +68,7 @@ class ClientThreadsTest {
 
   @Test
   void anIdlePlatformThreadEndsAfterItsKeepAlive() throws InterruptedException {
-    threads = new ClientThreads(1, Duration.ofMillis(50));
+    threads = threads(1, Duration.ofMillis(50));
     threads.start("only", () -> ranOn.put("only", Thread.currentThread()));
 
     long end = System.nanoTime() + WAIT.toNanos();
@@ -79,7 +80,7 @@ class ClientThreadsTest {
 
   @Test
   void aLimitOfZeroServesEveryConnectionOnAVirtualThread() throws InterruptedException {
-    threads = new ClientThreads(0);
+    threads = threads(0, KEEP);
     threads.start("only", held("only"));
     awaitRunning(1);
 
@@ -89,7 +90,7 @@ class ClientThreadsTest {
   @Test
   void nothingStartsOnceClosed() {
     for (int limit : new int[] {0, 1}) {
-      ClientThreads closed = new ClientThreads(limit);
+      ConnectionThreads closed = threads(limit, KEEP);
       closed.close();
 
       assertThatThrownBy(() -> closed.start("late", () -> {}))
@@ -99,9 +100,13 @@ class ClientThreadsTest {
 
   @Test
   void aNegativeLimitIsRefused() {
-    assertThatThrownBy(() -> new ClientThreads(-1))
+    assertThatThrownBy(() -> threads(-1, KEEP))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least 0");
+  }
+
+  private static ConnectionThreads threads(int platformLimit, Duration keepAlive) {
+    return new ConnectionThreads("idle", platformLimit, 256 * 1024, keepAlive);
   }
 
   /** A client that records its thread, then holds it until the test ends. */
