@@ -1,17 +1,13 @@
 package dev.aex.em.internal.loader;
 
 import dev.aex.em.ModuleInfo;
-import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** A module process started by Load: its file, process, stderr, and id once it listens. */
 final class LoadedModule {
@@ -93,17 +89,6 @@ final class LoadedModule {
 
   /** Deletes the executable, or the folder of an SGX module. */
   void deleteFile() {
-    deleteTree(file, Level.WARNING);
-  }
-
-  /** Deletes {@code file}, or a folder and everything in it; logs a failure at {@code level}. */
-  static void deleteTree(Path file, Level level) {
-    try (var walk = Files.isDirectory(file) ? Files.walk(file) : Stream.of(file)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      LOG.log(level, "cannot delete {0}: {1}", file, e.toString());
-    }
+    FileTree.delete(file, Level.WARNING);
   }
 }

@@ -91,7 +91,7 @@ public final class ModuleLoader {
     } catch (IOException e) {
       LOG.log(Level.ERROR, "SGX Load of {0} + {1} bytes: cannot start it: {2}",
           String.valueOf(load.sgxs().size()), String.valueOf(load.signature().size()), e.getMessage());
-      LoadedModule.deleteTree(dir, Level.DEBUG);
+      FileTree.delete(dir, Level.DEBUG);
       return ResultCode.INTERNAL_ERROR;
     }
     if (loading == SgxLoading.SIMULATION) {

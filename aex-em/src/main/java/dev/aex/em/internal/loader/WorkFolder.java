@@ -45,7 +45,7 @@ public final class WorkFolder {
   }
 
   public static void delete(Path folder) {
-    LoadedModule.deleteTree(folder, Level.WARNING);
+    FileTree.delete(folder, Level.WARNING);
   }
 
   static String owner(ProcessHandle process) {
