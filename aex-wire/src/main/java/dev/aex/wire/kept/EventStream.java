@@ -25,15 +25,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * many events of the session the event manager took, so exactly the others are written again, in
  * order (the hello fences the old connection, so that count is final). An event manager that
  * restarted no longer knows the session and gets every unacknowledged event again; what its old
- * process had taken but not delivered died with it. If no connection can be had after a few
- * attempts, the unacknowledged events are dropped with a warning that says they may have arrived.
+ * process had taken but not delivered died with it. If no connection can be had for {@link
+ * #RECONNECT_BUDGET} (attempts with growing pauses), the unacknowledged events are dropped with a
+ * warning that says they may have arrived.
  *
  * <p>Thread-safe: events from several threads go out in the order their {@code send} calls took
  * the stream's lock.
  */
 public final class EventStream implements AutoCloseable {
   private static final Logger LOG = System.getLogger(EventStream.class.getName());
-  private static final int ATTEMPTS = 5;
+  /**
+   * How long a broken stream tries to reconnect before it drops its unacknowledged events: long
+   * enough for a peer that is slow to accept for a moment (a loaded machine, a network blip), short
+   * enough that a sender does not wait long for a peer that is gone.
+   */
+  static final Duration RECONNECT_BUDGET = Duration.ofSeconds(2);
+  private static final long MAX_PAUSE_MS = 200;
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
   private static final SecureRandom SESSIONS = new SecureRandom();
 
@@ -162,8 +169,10 @@ public final class EventStream implements AutoCloseable {
   /** A new connection, then every unacknowledged event again except those the peer took. */
   private void reconnect() throws IOException {
     IOException failure = null;
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      pause(attempt);
+    long end = System.nanoTime() + RECONNECT_BUDGET.toNanos();
+    int attempts = 0;
+    do {
+      pause(attempts++);
       StreamLink link;
       try {
         link = new StreamLink(connector.open(session), timeout, peer);
@@ -184,14 +193,15 @@ public final class EventStream implements AutoCloseable {
       current = link;
       Thread.ofPlatform().daemon(true).name("aex-events-" + peer).start(() -> readAcknowledgements(link));
       return;
-    }
+    } while (end - System.nanoTime() > 0);
     int dropped = unacked.size();
     unacked.clear();
     // Counted as taken: if they were, the next hello agrees; if not, it answers less, and the
     // stream then sends everything unacknowledged again (as to a restarted peer): never twice.
     taken += dropped;
     acknowledged.signalAll();
-    throw new IOException(peer + " could not be reached in " + ATTEMPTS + " attempts: " + dropped
+    throw new IOException(peer + " could not be reached in " + attempts + " attempts over "
+        + RECONNECT_BUDGET.toMillis() + " ms: " + dropped
         + " unacknowledged event(s) dropped (they may have arrived)", failure);
   }
 
@@ -223,12 +233,13 @@ public final class EventStream implements AutoCloseable {
     }
   }
 
+  /** None before the first two attempts, then 10, 20, 40 … ms, at most {@link #MAX_PAUSE_MS}. */
   private static void pause(int attempt) throws IOException {
     if (attempt < 2) {
       return;
     }
     try {
-      Thread.sleep(10L * (attempt - 1));
+      Thread.sleep(Math.min(10L << Math.min(attempt - 2, 10), MAX_PAUSE_MS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while reconnecting");

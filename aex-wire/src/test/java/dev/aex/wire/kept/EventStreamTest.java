@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +69,27 @@ class EventStreamTest {
           .hasMessageContaining("unacknowledged");
       assertThat(stream.unacknowledged()).isEqualTo(4);
     }
+  }
+
+  @Test
+  void aPeerThatCannotBeReachedIsTriedForTheWholeBudgetThenTheEventIsDropped() throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+    StreamConnector gone = session -> {
+      attempts.incrementAndGet();
+      throw new ConnectException("Connection refused");
+    };
+    long start = System.nanoTime();
+    try (EventStream stream = new EventStream(gone, 64, TIMEOUT, "gone EM")) {
+      assertThatThrownBy(() -> stream.send(event(1)))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("gone EM could not be reached in " + attempts.get() + " attempts over 2000 ms")
+          .hasMessageContaining("1 unacknowledged event(s) dropped (they may have arrived)")
+          .hasRootCauseMessage("Connection refused");
+      assertThat(stream.unacknowledged()).isZero();
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(took).isBetween(EventStream.RECONNECT_BUDGET, EventStream.RECONNECT_BUDGET.plusSeconds(3));
+    assertThat(attempts.get()).as("growing pauses, at most 200 ms").isBetween(10, 20);
   }
 
   private static EventStream stream(FakeAexEm em, int window, Duration timeout) {
