@@ -18,17 +18,20 @@ import java.util.concurrent.TimeUnit;
  * idle virtual thread keeps about 1 KiB. The usual few busy connections get the fast threads;
  * thousands of idle ones stay cheap.
  *
- * <p>A platform thread is kept for {@code keepAlive} after its connection ends and serves the
- * next one: starting and ending a platform thread costs 0.2–0.3 ms of CPU, which a peer that opens
- * a connection per command (the original's event managers, deployer and clients) would otherwise
- * pay for every event.
+ * <p>A platform thread is kept for {@code keepAlive} ({@link #KEEP_ALIVE} in aex's servers) after
+ * its connection ends and serves the next one: starting and ending a platform thread costs 0.2–0.3
+ * ms of CPU, which a peer that opens a connection per command (the original's event managers,
+ * deployer and clients) would otherwise pay for every event.
  *
  * <pre>{@code
- * ConnectionThreads threads = new ConnectionThreads("aex-em-client", 64, 256 * 1024, Duration.ofSeconds(30));
+ * ConnectionThreads threads = new ConnectionThreads("aex-em-client", 64, 256 * 1024, ConnectionThreads.KEEP_ALIVE);
  * threads.start("aex-em-client-" + socket.getRemoteSocketAddress(), () -> serve(socket));
  * }</pre>
  */
 public final class ConnectionThreads implements AutoCloseable {
+  /** Long enough to carry a platform thread over the pauses of a peer that connects per command. */
+  public static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+
   /** Empty when every connection gets a virtual thread. */
   private final Optional<ThreadPoolExecutor> platform;
   private volatile boolean closed;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ConnectionThreadsTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final Duration KEEP = Duration.ofSeconds(30);
+  private static final Duration KEEP = ConnectionThreads.KEEP_ALIVE;
   private final CountDownLatch release = new CountDownLatch(1);
   /** The thread each client ran on, by the name it was started with. */
   private final Map<String, Thread> ranOn = new ConcurrentHashMap<>();

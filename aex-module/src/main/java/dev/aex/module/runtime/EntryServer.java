@@ -45,7 +45,6 @@ final class EntryServer implements AutoCloseable {
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
   private static final String CONNECTION_THREAD = "aex-module-conn";
   private static final int PLATFORM_CONNECTIONS = 64;
-  private static final Duration THREAD_KEEP_ALIVE = Duration.ofSeconds(30);
 
   private final ServerSocket server;
   private final EntryDispatcher dispatcher;
@@ -54,7 +53,7 @@ final class EntryServer implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread acceptor;
   private final ConnectionThreads threads = new ConnectionThreads(CONNECTION_THREAD + "-idle",
-      PLATFORM_CONNECTIONS, 0, THREAD_KEEP_ALIVE);
+      PLATFORM_CONNECTIONS, 0, ConnectionThreads.KEEP_ALIVE);
   private volatile Optional<Local> local = Optional.empty();
 
   /** The Unix domain socket beside the port; its accept loop ends when the channel closes. */

@@ -25,7 +25,6 @@ public final class Listener implements AutoCloseable {
   private static final Duration ACCEPT_BACKOFF = Duration.ofMillis(50);
   /** A client's thread parses one command at a time: a small stack is plenty. */
   private static final long CLIENT_STACK = 256 * 1024;
-  private static final Duration THREAD_KEEP_ALIVE = Duration.ofSeconds(30);
 
   private final ServerSocket server;
   private final CommandHandler handler;
@@ -44,7 +43,7 @@ public final class Listener implements AutoCloseable {
     this.settings = settings;
     this.intake = new Intake(settings.timeouts().orderHold());
     this.threads = new ConnectionThreads("aex-em-client-idle", settings.limits().platformClients(),
-        CLIENT_STACK, THREAD_KEEP_ALIVE);
+        CLIENT_STACK, ConnectionThreads.KEEP_ALIVE);
     this.acceptor =
         Thread.ofPlatform()
             .name("aex-em-accept-" + server.getLocalPort())
