@@ -9,7 +9,10 @@ import dev.aex.wire.ModuleEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,28 @@ class SgxLoadingTest {
     assertThat(b.environment()).containsEntry("AEX_SGX", "simulation")
         .containsEntry(ModuleEnvironment.EXIT_WITH_STDIN, "1");
     assertThat(b.directory()).isEqualTo(dir.toFile());
+  }
+
+  /**
+   * A simulated enclave runs with a native module's flags, which live in the module launcher
+   * (aex-module-builder) and, for the trim flag, in .mvn/find-jdk.sh: the three stay equal.
+   */
+  @Test
+  void simulationUsesTheFlagsOfTheModuleLauncher() throws Exception {
+    String launcher = Files.readString(Path.of("..", "aex-module-builder", "src", "main", "resources",
+        "dev", "aex", "module", "build", "launcher-tail.sh"));
+    Matcher exec = Pattern.compile("(?m)^exec \"\\$JAVA_HOME/bin/java\" (.*?) \\\\$").matcher(launcher);
+    assertThat(exec.find()).as("the launcher's exec line").isTrue();
+    Matcher trim = Pattern.compile("echo \"(-XX:TrimNativeHeapInterval=\\d+)\"")
+        .matcher(Files.readString(Path.of("..", ".mvn", "find-jdk.sh")));
+    assertThat(trim.find()).as("find-jdk.sh's trim flag").isTrue();
+
+    List<String> command = SgxStarter.command(SgxLoading.SIMULATION, dir, List.of()).command();
+
+    List<String> expected = new ArrayList<>(List.of(exec.group(1).split(" ")));
+    expected.add(trim.group(1));
+    assertThat(command.subList(1, command.indexOf("-jar"))).containsExactlyElementsOf(expected);
+    assertThat(SgxStarter.NATIVE_TRIM).isEqualTo(trim.group(1));
   }
 
   @Test
