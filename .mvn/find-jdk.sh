@@ -4,10 +4,16 @@
 # AEX_JDK_DIRS replaces the list of install folders searched (space-separated globs).
 # AEX_NEED_JAVAC=0 accepts a JRE (launchers that only run code).
 
+# The JAVA_VERSION of the Java in $1 from its release file, e.g. 25.0.3; empty without one.
+aex_java_version() {
+  sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$1/release" 2>/dev/null | head -n 1
+}
+
 aex_java_major() {
   # The release file answers without starting a JVM (launchers run this on every start).
   if [ -r "$1/release" ]; then
-    sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n 1
+    aex_version=$(aex_java_version "$1")
+    echo "${aex_version%%[!0-9]*}"
   else
     "$1/bin/java" -XshowSettings:properties -version 2>&1 |
       sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
@@ -57,7 +63,7 @@ aex_find_jdk() {
 # after a burst, for 0.2 ms of CPU per trim (BENCHMARKS.md, "Memory"). Prints nothing otherwise,
 # or when the Java in $1 has no release file to tell.
 aex_native_trim_flag() {
-  case "$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$1/release" 2>/dev/null | head -n 1)" in
+  case "$(aex_java_version "$1")" in
     "" | 21 | 21-* | 21+*) ;;
     *) echo "-XX:TrimNativeHeapInterval=2000" ;;
   esac
