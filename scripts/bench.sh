@@ -12,6 +12,8 @@
 #   bash scripts/bench.sh startup [STARTS [CALLS]]     module start-up and memory (5, 2000)
 #   bash scripts/bench.sh deploy [EXAMPLE [RUNS]]      deployer phases (examples/fosdem, 3)
 #   bash scripts/bench.sh em-memory                    event manager memory per idle connection
+#   bash scripts/bench.sh speed      how fast the machine is now (cipher, wake-ups across CPUs):
+#                                    what every e2e report prints; check it before measuring
 #
 # Each prints the machine and Java it ran on with its results. Paths in the arguments are relative
 # to the checkout, where the harnesses run. Run it on an otherwise idle machine: the harnesses share
@@ -32,8 +34,9 @@ case "$harness" in
   startup) main=dev.aex.bench.startup.ModuleStartup ;;
   deploy) main=dev.aex.bench.deploy.DeployPhases ;;
   em-memory) main=dev.aex.bench.em.EmMemory ;;
+  speed) main=dev.aex.bench.e2e.MachineSpeed ;;
   jmh) main=org.openjdk.jmh.Main ;;
-  *) echo "bench: unknown harness \"$harness\" (expected: e2e, jmh, startup, deploy or em-memory)" >&2
+  *) echo "bench: unknown harness \"$harness\" (expected: e2e, jmh, startup, deploy, em-memory or speed)" >&2
      usage ;;
 esac
 

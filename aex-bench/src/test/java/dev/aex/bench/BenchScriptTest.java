@@ -26,8 +26,8 @@ class BenchScriptTest {
           .as("main of harness %s", m.group(1)).isNotNull();
     }
 
-    assertThat(names).containsExactly("e2e", "startup", "deploy", "em-memory", "jmh");
-    assertThat(script()).contains("(expected: e2e, jmh, startup, deploy or em-memory)");
+    assertThat(names).containsExactly("e2e", "startup", "deploy", "em-memory", "speed", "jmh");
+    assertThat(script()).contains("(expected: e2e, jmh, startup, deploy, em-memory or speed)");
     for (String name : names) {
       assertThat(script()).as("the script's usage of %s", name)
           .contains("#   bash scripts/bench.sh " + name);

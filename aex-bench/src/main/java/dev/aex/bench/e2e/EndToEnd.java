@@ -161,7 +161,9 @@ public final class EndToEnd {
 
   private Map<String, Double> runOnce(Path example, List<String> emJvm, String emModulePath,
       String profileDir, String emLog, String logDir) throws Exception {
-    out.put("speed.us", MachineSpeed.measure());
+    MachineSpeed.Reading speed = MachineSpeed.measure();
+    out.put("speed.us", speed.sealOpenMicros());
+    speed.wakeRoundTripMicros().ifPresent(us -> out.put("wake.us", us));
     MachineSpeed.CpuTicks ticks = MachineSpeed.cpuTicks();
     long start = System.nanoTime();
     cluster = Cluster.start(example, emJvm, emModulePath, profileDir, emLog, logDir);
