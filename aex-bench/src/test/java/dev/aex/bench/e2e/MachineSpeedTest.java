@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class MachineSpeedTest {
   @Test
@@ -48,6 +49,7 @@ class MachineSpeedTest {
   }
 
   @Test
+  @Timeout(60) // 5 500 round trips; a cat that stopped answering would block a read
   void timesAWakeUpRoundTripAcrossTwoCpusWhereItCanPin() throws Exception {
     assumeThat(MachineSpeed.canPin()).as("taskset and two CPUs").isTrue();
 
