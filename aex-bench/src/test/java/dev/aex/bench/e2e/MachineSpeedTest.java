@@ -49,7 +49,8 @@ class MachineSpeedTest {
   }
 
   @Test
-  @Timeout(60) // 5 500 round trips; a cat that stopped answering would block a read
+  // 5 500 round trips; a cat that stopped answering would block a read, which no interrupt ends
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void timesAWakeUpRoundTripAcrossTwoCpusWhereItCanPin() throws Exception {
     assumeThat(MachineSpeed.canPin()).as("taskset and two CPUs").isTrue();
 
