@@ -15,6 +15,9 @@ import java.util.Objects;
  * ReadLimits#maxLoadBytes()}.
  */
 public record SgxLoad(Bytes sgxs, Bytes signature) implements LoadMessage {
+  private static final byte[] ELF = {0x7f, 'E', 'L', 'F'};
+  private static final byte[] SCRIPT = {'#', '!'};
+
   public SgxLoad {
     Objects.requireNonNull(sgxs, "sgxs");
     Objects.requireNonNull(signature, "signature");
@@ -34,10 +37,37 @@ public record SgxLoad(Bytes sgxs, Bytes signature) implements LoadMessage {
     return Bytes.wrap(frame.array());
   }
 
-  static SgxLoad readAfterCode(FrameInput in, long max) throws IOException {
+  /**
+   * Reads an SGX Load, or the native Load of a deployer that took an SGX node for a native one.
+   * The frames start alike, but an SGX Load's first blob is never an executable (an SGXS stream
+   * starts with its ECREATE record, an aex bundle is a zip), and a native Load ends after it:
+   * reading on for {@code sig_len} would wait for bytes the sender never sends, until the Load's
+   * deadline, so an executable there ends the frame as a {@link NativeLoad}.
+   */
+  static LoadMessage readAfterCode(FrameInput in, long max) throws IOException {
     in.describe("SgxLoad", "");
     Bytes sgxs = in.body(in.u32("sgxs_len"), max, "sgxs");
+    if (isExecutable(sgxs)) {
+      return new NativeLoad(sgxs);
+    }
     Bytes sig = in.body(in.u32("sig_len"), max - sgxs.size(), "sig");
     return new SgxLoad(sgxs, sig);
+  }
+
+  /** An ELF image (the original's native modules) or a script (aex's self-executing jars). */
+  private static boolean isExecutable(Bytes blob) {
+    return startsWith(blob, ELF) || startsWith(blob, SCRIPT);
+  }
+
+  private static boolean startsWith(Bytes blob, byte[] prefix) {
+    if (blob.size() < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (blob.get(i) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

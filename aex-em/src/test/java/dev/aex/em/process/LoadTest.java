@@ -3,6 +3,7 @@ package dev.aex.em.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aex.em.EventManager;
+import dev.aex.em.SgxLoading;
 import dev.aex.em.support.Deployer;
 import dev.aex.em.support.EmClient;
 import dev.aex.em.support.LogCapture;
@@ -67,6 +68,24 @@ class LoadTest {
     assertThat(em.modules()).isEmpty();
     assertThat(ProcessHandle.current().descendants())
         .noneMatch(p -> p.info().command().orElse("").endsWith("sleep"));
+  }
+
+  /**
+   * A deployer that takes an SGX node for a native one sends a native Load, which the SGX framing
+   * would read on past its end; it gets IllegalPayload at once, and the log says which node it is.
+   */
+  @Test
+  void aNativeLoadOnAnSgxNodeIsRefusedAtOnceWithAReason() {
+    em = TestEms.start(port, b -> b.sgx(SgxLoading.SIMULATION));
+    byte[] script = "#!/bin/sh\nexec sleep 120\n".getBytes(StandardCharsets.US_ASCII);
+    try (LogCapture log = new LogCapture()) {
+      Optional<ResultMessage> reply = EmClient.exchange(port, new NativeLoad(Bytes.of(script)));
+
+      assertThat(reply).contains(ResultMessage.of(ResultCode.ILLEGAL_PAYLOAD));
+      assertThat(log.lines()).anyMatch(line -> line.contains("Load in NATIVE format")
+          && line.contains("SGX modules only (started with --sgx simulation)"));
+    }
+    assertThat(em.modules()).isEmpty();
   }
 
   /** The single-file program behind a {@code #!} line that runs it with this JVM's java. */
