@@ -71,6 +71,8 @@ public final class AexCommand implements Callable<Integer> {
     AexCommand top = new AexCommand(context);
     CommandLine line = new CommandLine(top);
     line.setCaseInsensitiveEnumValuesAllowed(true);
+    // The original's argparse takes any unambiguous prefix of an option (--conn for --connection).
+    line.setAbbreviatedOptionsAllowed(true);
     line.setOut(new java.io.PrintWriter(context.out(), true));
     line.setErr(new java.io.PrintWriter(context.err(), true));
     line.setExecutionExceptionHandler(new ErrorReporter(top));

@@ -2,6 +2,7 @@ package dev.aex.cli;
 
 import dev.aex.deployer.BuildMode;
 import dev.aex.deployer.descriptor.DescriptorFormat;
+import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
@@ -32,23 +33,43 @@ final class Converters {
   }
 
   /**
-   * {@code --arg HEX}: pairs of hex digits, either case; spaces between bytes are allowed, as
-   * Python's {@code bytes.fromhex} allows them.
+   * {@code --arg HEX}: pairs of hex digits, either case, with whitespace allowed between the
+   * bytes, as Python's {@code bytes.fromhex} reads it.
    */
   static final class Hex implements ITypeConverter<HexArgument> {
+    private static final String WHITESPACE = " \t\n\u000b\f\r";
+
     @Override
     public HexArgument convert(String value) {
-      String digits = value.replace(" ", "");
-      if (digits.length() % 2 != 0) {
-        throw new TypeConversionException(
-            "'" + value + "' is not hex: odd number of digits (expected pairs such as beef)");
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length() / 2);
+      int i = skipWhitespace(value, 0);
+      while (i < value.length()) {
+        if (i + 1 == value.length()) {
+          throw notHex(value, "odd number of digits");
+        }
+        char high = value.charAt(i);
+        char low = value.charAt(i + 1);
+        if (!HexFormat.isHexDigit(high) || !HexFormat.isHexDigit(low)) {
+          throw notHex(value, "'" + (HexFormat.isHexDigit(high) ? low : high) + "' at position "
+              + (HexFormat.isHexDigit(high) ? i + 1 : i) + " is not a digit of a byte");
+        }
+        bytes.write(HexFormat.fromHexDigit(high) << 4 | HexFormat.fromHexDigit(low));
+        i = skipWhitespace(value, i + 2);
       }
-      try {
-        return new HexArgument(HexFormat.of().parseHex(digits));
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(
-            "'" + value + "' is not hex (expected digits 0-9 and a-f, e.g. beef)");
+      return new HexArgument(bytes.toByteArray());
+    }
+
+    private static int skipWhitespace(String value, int from) {
+      int i = from;
+      while (i < value.length() && WHITESPACE.indexOf(value.charAt(i)) >= 0) {
+        i++;
       }
+      return i;
+    }
+
+    private static TypeConversionException notHex(String value, String why) {
+      return new TypeConversionException("'" + value + "' is not hex: " + why
+          + " (expected pairs of digits 0-9 and a-f, e.g. beef or \"be ef\")");
     }
   }
 

@@ -163,6 +163,16 @@ class ResultWritingTest {
   }
 
   @Test
+  void hexArgumentsAndAbbreviatedOptionsAreReadAsTheOriginalReadsThem() {
+    // Python's bytes.fromhex skips whitespace between bytes; argparse takes unique prefixes.
+    assertThat(run("output", "descriptor.json", "--conn", "init", "--arg", " BE\tef\n").status())
+        .isZero();
+    assertThat(run("call", "descriptor.json", "--mod", "db", "--ent", "5", "--arg", "").status())
+        .isZero();
+    assertThat(fake.calls).containsExactly("output init beef", "call db 5 ");
+  }
+
+  @Test
   void aFailureKeepsWhatTheDeployerSavedAndWritesNothingMore() throws IOException {
     fake.failWith = "deploy db on node1 (127.0.0.1:5000): Load failed: connection refused";
     CliRun run = run("deploy", "descriptor.json", "--result", "res.json");

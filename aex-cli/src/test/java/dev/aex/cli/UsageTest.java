@@ -110,7 +110,7 @@ class UsageTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"xyz", "abc", "0g", "be ef z", "g0"})
+  @ValueSource(strings = {"xyz", "abc", "0g", "be ef z", "g0", "b e e f", "be e", "٠١"})
   void badHexIsAUsageError(String hex) {
     assertUsageError(run("call", "d.json", "--module", "m", "--entry", "e", "--arg=" + hex),
         "Invalid value for option '--arg'");
@@ -118,6 +118,23 @@ class UsageTest {
         "Invalid value for option '--arg'");
     assertUsageError(run("request", "d.json", "--connection", "c", "--arg=" + hex),
         "Invalid value for option '--arg'");
+  }
+
+  @Test
+  void badHexSaysWhereAndWhatIsExpected() {
+    assertUsageError(run("output", "d.json", "--connection", "c", "--arg", "be e f"),
+        "'be e f' is not hex: ' ' at position 4 is not a digit of a byte (expected pairs of digits"
+            + " 0-9 and a-f, e.g. beef or \"be ef\")");
+    assertUsageError(run("output", "d.json", "--connection", "c", "--arg", "bee"),
+        "'bee' is not hex: odd number of digits");
+  }
+
+  @Test
+  void anAmbiguousAbbreviationIsAUsageErrorThatNamesTheCandidates() {
+    // As the original's argparse: --conn could be --connection or --connect-in-order.
+    CliRun run = run("connect", "d.json", "--conn", "x");
+    assertUsageError(run, "--conn");
+    assertThat(run.err()).contains("--connection").contains("--connect-in-order");
   }
 
   @ParameterizedTest

@@ -57,6 +57,8 @@ public record EmOptions(
                              plain JVMs with simulated quotes (MODE simulation); default: a
                              native node
           -h, --help         show this help
+        exit status: 0 after a clean stop (Ctrl-C or SIGTERM), 1 if it cannot start (the
+        message says why, e.g. a port in use), 2 for a bad option or value
         """;
   }
 
@@ -116,7 +118,7 @@ public record EmOptions(
       this.port = env.containsKey("EM_PORT") ? port(env.get("EM_PORT"), "EM_PORT") : 5000;
       this.log = env.containsKey("EM_LOG") ? log(env.get("EM_LOG"), "EM_LOG") : LogLevel.INFO;
       this.periodic = env.containsKey("EM_PERIODIC_TASKS") && bool(env.get("EM_PERIODIC_TASKS"));
-      ignored(env, "EM_THREADS", "every connection has its own virtual thread");
+      ignored(env, "EM_THREADS", "each connection has a thread of its own");
       ignored(env, "EM_MEASURE_TIME", "no timestamps are printed");
       if ("true".equalsIgnoreCase(env.getOrDefault("EM_SGX", "false"))) {
         notes.add("EM_SGX=true ignored: give --sgx gramine (or --sgx simulation) for an SGX node");
