@@ -56,7 +56,7 @@ final class Lane {
   /**
    * Queues a delivery of {@code bytes} behind every one queued before; the future gives the
    * destination's reply (empty if none) or the failure, which is also logged. Waits at most
-   * {@code wait} for room in this lane and in the event manager's budget of queued bytes.
+   * {@code wait} in all for room in the event manager's budget of queued bytes and in this lane.
    * {@code inline}: the delivery does not wait for the destination (a pipelined connection), so
    * when the lane is idle the calling thread makes it itself, saving the hand-off to the lane's
    * thread; deliveries queued meanwhile follow it in order.
@@ -64,6 +64,7 @@ final class Lane {
   CompletableFuture<Optional<ResultMessage>> submit(
       String what, int bytes, Work work, Duration wait, boolean inline) throws InterruptedException {
     Task task = new Task(what, bytes, work, new CompletableFuture<>());
+    long deadline = System.nanoTime() + wait.toNanos(); // one wait for both bounds, not one each
     if (!budget.reserve(bytes, wait)) {
       fail(task, new RejectedExecutionException("the event manager held " + budget.max()
           + " bytes of queued events for " + wait.toMillis() + " ms (destinations slower than senders)"));
@@ -78,7 +79,7 @@ final class Lane {
       }
       draining.set(false); // another sender queued first: queue behind it
     }
-    if (!queue.offer(task, wait.toNanos(), TimeUnit.NANOSECONDS)) {
+    if (!queue.offer(task, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
       budget.release(bytes);
       fail(task, new RejectedExecutionException(
           "the queue to " + name + " stayed full for " + wait.toMillis() + " ms"));

@@ -94,6 +94,39 @@ class LaneTest {
     release.countDown();
   }
 
+  /** A sender waits at most {@code wait} in all, not that long for the budget and again for the lane. */
+  @Test
+  void theWaitForTheBudgetAndForTheLaneIsOneWait() throws Exception {
+    QueuedBytes budget = new QueuedBytes(2 * EVENT);
+    Lane lane = new Lane("slow", 1, budget);
+    CountDownLatch release = new CountDownLatch(1);
+    Lane.Work stuck = more -> {
+      release.await(10, TimeUnit.SECONDS);
+      return CompletableFuture.completedFuture(Optional.empty());
+    };
+    lane.submit("first", EVENT, stuck, WAIT, false); // taken by the lane's thread, which blocks
+    awaitBudget(budget, 2 * EVENT);
+    lane.submit("second", EVENT, stuck, WAIT, false); // fills the lane
+    assertThat(budget.reserve(EVENT, Duration.ZERO)).as("another lane's event").isTrue();
+
+    Duration wait = Duration.ofSeconds(1);
+    CompletableFuture<Long> refusedAfter = CompletableFuture.supplyAsync(() -> {
+      long start = System.nanoTime();
+      try {
+        lane.submit("third", EVENT, stuck, wait, false).exceptionally(e -> null).join();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    });
+    Thread.sleep(700); // the other lane's event leaves: the budget has room, the lane none
+    budget.release(EVENT);
+
+    // One wait: refused at 1 s; a second full wait for the lane would make it 1.7 s.
+    assertThat(refusedAfter.get(5, TimeUnit.SECONDS)).isBetween(900L, 1_400L);
+    release.countDown();
+  }
+
   /** The first delivery leaves the queue (and gives its bytes back) once the lane's thread runs it. */
   private static void awaitBudget(QueuedBytes budget, int free) throws InterruptedException {
     for (int i = 0; i < 500 && !budget.reserve(free, Duration.ZERO); i++) {
