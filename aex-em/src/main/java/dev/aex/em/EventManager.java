@@ -182,8 +182,8 @@ public final class EventManager implements AutoCloseable {
 
     /**
      * Whether connections to other event managers stay open between commands; default true. Only
-     * a peer that answers the aex hello gets them (aex-em README, "Kept connections between event
-     * managers"); original event managers are recognised and get one connection per command.
+     * a peer that answers the aex hello gets them (aex-em README, "Kept connections"); original
+     * event managers are recognised and get one connection per command.
      * False gives every peer one connection per command, with no hello.
      */
     public Builder keepPeerConnections(boolean keep) {

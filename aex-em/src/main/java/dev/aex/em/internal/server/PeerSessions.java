@@ -6,7 +6,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The event streams that other aex event managers send on kept connections (aex-em README, "Kept
- * connections between event managers"): per session, how many events were taken, and which
+ * connections"): per session, how many events were taken, and which
  * connection may still send them. A hello for a session fences every earlier connection of that
  * session, so the count it answers is final: an event that an old connection had read but not yet
  * taken is refused there (that connection closes) and comes again on the new one.
