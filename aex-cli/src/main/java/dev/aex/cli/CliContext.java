@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Where one run of the command reads and writes: its streams, environment and working folder,
- * whether stderr is a terminal (progress lines are shown only then), and how a descriptor is
+ * whether it runs in a terminal (progress lines are shown only then), and how a descriptor is
  * opened. Tests run the command in-process with their own.
  */
 record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Path cwd,

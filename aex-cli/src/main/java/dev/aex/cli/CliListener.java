@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * Turns the deployer's reports into the CLI's output: the original's timing lines on stdout with
  * {@code --timing}, its INFO and WARNING log lines on stderr, and short progress lines on stderr
- * when stderr is a terminal and nothing more verbose is shown (never in scripts).
+ * when it runs in a terminal and nothing more verbose is shown (never in scripts).
  */
 final class CliListener implements DeployerListener {
   private final PrintStream out;
