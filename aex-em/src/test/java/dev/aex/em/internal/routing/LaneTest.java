@@ -74,46 +74,32 @@ class LaneTest {
   @Test
   void theByteBudgetHoldsBackAndThenRefusesWhatDoesNotFit() throws Exception {
     QueuedBytes budget = new QueuedBytes(2 * EVENT);
-    Lane lane = new Lane("slow", 100, budget);
-    CountDownLatch release = new CountDownLatch(1);
-    Lane.Work stuck = more -> {
-      release.await(5, TimeUnit.SECONDS);
-      return CompletableFuture.completedFuture(Optional.empty());
-    };
-    lane.submit("first", EVENT, stuck, WAIT, false); // taken by the lane's thread, which blocks
-    awaitBudget(budget, 2 * EVENT);
-    lane.submit("second", EVENT, stuck, WAIT, false);
-    lane.submit("third", EVENT, stuck, WAIT, false);
+    Stuck stuck = stuckLane(budget, 100);
+    stuck.submit("second", WAIT);
+    stuck.submit("third", WAIT);
 
-    CompletableFuture<Optional<ResultMessage>> fourth = lane.submit("fourth", EVENT, stuck, WAIT, false);
+    CompletableFuture<Optional<ResultMessage>> fourth = stuck.submit("fourth", WAIT);
 
     assertThat(fourth).failsWithin(Duration.ofSeconds(5))
         .withThrowableOfType(ExecutionException.class)
         .withCauseInstanceOf(RejectedExecutionException.class)
         .withMessageContaining("bytes of queued events");
-    release.countDown();
+    stuck.release().countDown();
   }
 
   /** A sender waits at most {@code wait} in all, not that long for the budget and again for the lane. */
   @Test
   void theWaitForTheBudgetAndForTheLaneIsOneWait() throws Exception {
     QueuedBytes budget = new QueuedBytes(2 * EVENT);
-    Lane lane = new Lane("slow", 1, budget);
-    CountDownLatch release = new CountDownLatch(1);
-    Lane.Work stuck = more -> {
-      release.await(10, TimeUnit.SECONDS);
-      return CompletableFuture.completedFuture(Optional.empty());
-    };
-    lane.submit("first", EVENT, stuck, WAIT, false); // taken by the lane's thread, which blocks
-    awaitBudget(budget, 2 * EVENT);
-    lane.submit("second", EVENT, stuck, WAIT, false); // fills the lane
+    Stuck stuck = stuckLane(budget, 1);
+    stuck.submit("second", WAIT); // fills the lane
     assertThat(budget.reserve(EVENT, Duration.ZERO)).as("another lane's event").isTrue();
 
     Duration wait = Duration.ofSeconds(1);
     CompletableFuture<Long> refusedAfter = CompletableFuture.supplyAsync(() -> {
       long start = System.nanoTime();
       try {
-        lane.submit("third", EVENT, stuck, wait, false).exceptionally(e -> null).join();
+        stuck.submit("third", wait).exceptionally(e -> null).join();
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
@@ -124,7 +110,26 @@ class LaneTest {
 
     // One wait: refused at 1 s; a second full wait for the lane would make it 1.7 s.
     assertThat(refusedAfter.get(5, TimeUnit.SECONDS)).isBetween(900L, 1_400L);
-    release.countDown();
+    stuck.release().countDown();
+  }
+
+  /** A lane whose thread blocks in its first delivery until {@code release} counts down. */
+  private record Stuck(Lane lane, CountDownLatch release) {
+    CompletableFuture<Optional<ResultMessage>> submit(String what, Duration wait)
+        throws InterruptedException {
+      return lane.submit(what, EVENT, more -> {
+        release.await(10, TimeUnit.SECONDS);
+        return CompletableFuture.completedFuture(Optional.empty());
+      }, wait, false);
+    }
+  }
+
+  /** A {@link Stuck} lane of {@code capacity}; the first delivery's bytes are back in the budget. */
+  private static Stuck stuckLane(QueuedBytes budget, int capacity) throws InterruptedException {
+    Stuck stuck = new Stuck(new Lane("slow", capacity, budget), new CountDownLatch(1));
+    stuck.submit("first", WAIT);
+    awaitBudget(budget, budget.max());
+    return stuck;
   }
 
   /** The first delivery leaves the queue (and gives its bytes back) once the lane's thread runs it. */
