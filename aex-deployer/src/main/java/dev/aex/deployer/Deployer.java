@@ -6,10 +6,12 @@ import dev.aex.deployer.descriptor.DescriptorFormat;
 import dev.aex.deployer.descriptor.DescriptorReader;
 import dev.aex.deployer.descriptor.LoadedDescriptor;
 import dev.aex.deployer.descriptor.Planner;
+import dev.aex.deployer.descriptor.Problem;
 import dev.aex.deployer.internal.Flows;
 import dev.aex.deployer.internal.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,8 +65,21 @@ public final class Deployer {
         .withManifests(new Workspace(settings.workspace()).builtManifests())
         .read(descriptorFile);
     loaded.warnings().forEach(w -> settings.listener().warning(w.toString()));
-    Descriptor planned = Planner.withStrongRandom().plan(loaded.descriptor());
-    return new Deployer(new Flows(settings, planned), loaded.format());
+    return new Deployer(new Flows(settings, plan(loaded, descriptorFile)), loaded.format());
+  }
+
+  /**
+   * What only planning can find (a module's port reactive_port + id beyond 65535 once ids are
+   * assigned, ids or connection ids used up) is a problem of the file, reported as the reader's.
+   */
+  private static Descriptor plan(LoadedDescriptor loaded, Path file) throws DescriptorException {
+    try {
+      return Planner.withStrongRandom().plan(loaded.descriptor());
+    } catch (IllegalArgumentException e) {
+      throw new DescriptorException("deployment descriptor", file.toString(), List.of(new Problem(
+          Problem.Severity.ERROR, file.toString(), "", Optional.empty(), e.getMessage(),
+          Optional.empty())));
+    }
   }
 
   /** The current state; write it with {@code DescriptorWriter} to get a result file. */

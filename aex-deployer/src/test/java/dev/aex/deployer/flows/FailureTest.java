@@ -10,6 +10,7 @@ import dev.aex.deployer.DeployerSettings;
 import dev.aex.deployer.Selection;
 import dev.aex.deployer.StateTransfer;
 import dev.aex.deployer.descriptor.Descriptor;
+import dev.aex.deployer.descriptor.DescriptorException;
 import dev.aex.deployer.descriptor.DescriptorFormat;
 import dev.aex.deployer.descriptor.DescriptorWriter;
 import dev.aex.deployer.descriptor.NativeModule;
@@ -109,6 +110,23 @@ class FailureTest {
             + " did you mean \"save\"?");
     assertThat(Fixture.read(result)).isEqualTo(attested);
     assertThat(live.modules()).hasSize(1);
+  }
+
+  /** Found only once ids are assigned, still a problem of the file, not an internal error. */
+  @Test
+  void aModulePortBeyond65535IsADescriptorProblem() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("port"));
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "n1", "host": "127.0.0.1", "reactive_port": 65535}],
+         "modules": [{"type": "native", "name": "a", "node": "n1", "folder": "counter"}]}
+        """);
+
+    assertThatThrownBy(() -> Fixture.open(file, ws, ws.resolve("r.json"), new Fixture.Recorder()))
+        .isInstanceOfSatisfying(DescriptorException.class,
+            e -> assertThat(e.problems()).singleElement().hasToString(file + ": module a on node n1:"
+                + " port reactive_port + id = 65536 exceeds 65535; give the module a port, or the"
+                + " node a lower reactive_port"));
+    assertThat(ws.resolve("r.json")).doesNotExist();
   }
 
   @Test
