@@ -81,7 +81,9 @@ final class UserCalls {
       throw new Rejection(unknownCode, what + ": " + e.getMessage());
     } catch (Rejection e) {
       throw e;
-    } catch (Exception | AssertionError e) {
+    } catch (Exception | AssertionError | LinkageError | StackOverflowError e) {
+      // Errors that user code can cause (a class missing from the jar, a failed static
+      // initialiser, deep recursion) fail this call only; the connection and the module go on.
       LOG.log(Level.WARNING, "{0} threw {1}: {2}", what, e.getClass().getName(), e.getMessage());
       throw new Rejection(ResultCode.INTERNAL_ERROR, what + " threw " + e.getClass().getName());
     } finally {

@@ -198,6 +198,20 @@ class RejectionTest {
     assertThat(call(TestModule.E_THROW, new byte[0])).isEqualTo(ResultCode.INTERNAL_ERROR);
   }
 
+  /**
+   * An Error that user code can cause fails that call only: the connection stays open for the
+   * next message (an event manager would otherwise resend it, and drop what it had pipelined).
+   */
+  @Test
+  void aLinkageErrorInUserCodeFailsOnlyThatCall() {
+    try (ModuleClient client = ModuleClient.connect(port)) {
+      assertThat(client.send(TestModule.E_LINKAGE, new byte[0]).code())
+          .isEqualTo(ResultCode.INTERNAL_ERROR);
+      assertThat(client.send(TestModule.E_ECHO, bytes("next"))).isEqualTo(
+          new ResultMessage(ResultCode.OK, Bytes.of(bytes("next"))));
+    }
+  }
+
   /** Keys connection 4 to {@code inputId} and 5 to {@code handlerId}; one good message each. */
   private List<ResultCode> eventAndRequest(int inputId, int handlerId) {
     SymmetricKey in = SymmetricKey.random16();

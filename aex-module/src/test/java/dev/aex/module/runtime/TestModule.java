@@ -35,6 +35,7 @@ final class TestModule implements ModuleDispatch {
   static final int E_THROW = 7;
   static final int E_ASK = 8;
   static final int E_SEND = 9;
+  static final int E_LINKAGE = 10; // as a module whose jar lacks a class it uses
 
   final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
   private final boolean concurrent;
@@ -71,7 +72,8 @@ final class TestModule implements ModuleDispatch {
             new Endpoint("fail", E_FAIL),
             new Endpoint("throw_entry", E_THROW),
             new Endpoint("ask_entry", E_ASK),
-            new Endpoint("send", E_SEND)));
+            new Endpoint("send", E_SEND),
+            new Endpoint("missing_class", E_LINKAGE)));
   }
 
   @Override
@@ -113,6 +115,7 @@ final class TestModule implements ModuleDispatch {
         case E_ECHO -> EntryResult.ok(args);
         case E_FAIL -> new EntryResult(ResultCode.GENERIC_ERROR, Bytes.of(args));
         case E_THROW -> throw new IllegalArgumentException("entry failed on purpose");
+        case E_LINKAGE -> throw new NoClassDefFoundError("com/example/Missing");
         case E_ASK -> askEntry(args);
         case E_SEND -> sendEntry(args);
         default -> throw new UnknownEndpointException("entry", entryId);
