@@ -5,13 +5,22 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A socket's input with a deadline for a whole command: each read may block only for what is
- * left, so a client that trickles one byte just before every read timeout cannot hold a thread
- * forever. The wire reader reports the {@link SocketTimeoutException} as a typed timeout.
+ * left (and at most {@link #MAX_STALL_NANOS}), so a client that trickles one byte just before
+ * every read timeout cannot hold a thread forever. The wire reader reports the {@link SocketTimeoutException} as a typed timeout.
  */
 final class DeadlineStream extends FilterInputStream {
+  /**
+   * How long a command may stall between two bytes, whatever is left of its deadline. A sender
+   * that stops mid-frame waits for a reply to a frame it thinks complete (a TrustZone Load sent
+   * to an sgx node reads as the start of a longer SGX Load); it gets its answer then, before a
+   * deployer's usual 30 s timeout, not after the 5 minutes a Load may take to arrive.
+   */
+  static final long MAX_STALL_NANOS = TimeUnit.SECONDS.toNanos(20);
+
   private final Transport transport;
   private final long deadline;
 
@@ -38,6 +47,6 @@ final class DeadlineStream extends FilterInputStream {
     if (left <= 0) {
       throw new SocketTimeoutException("command deadline passed");
     }
-    transport.setReadTimeoutNanos(left);
+    transport.setReadTimeoutNanos(Math.min(left, MAX_STALL_NANOS));
   }
 }
