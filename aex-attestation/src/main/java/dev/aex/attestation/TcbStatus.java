@@ -6,9 +6,9 @@ import java.util.Optional;
 /**
  * Intel's TCB status of a platform, QE or TDX module, with the spelling of Intel's JSON. Each
  * status is a set of conditions (out of date, configuration needed, software hardening needed,
- * revoked); {@link #combine} unions them, which is how the platform, QE and TDX module statuses
- * merge into one (the most severe wins, and "OutOfDate" plus "ConfigurationNeeded" gives
- * "OutOfDateConfigurationNeeded").
+ * revoked); {@link #combine} merges two, which is how the platform, QE and TDX module statuses
+ * become one: Revoked absorbs everything, OutOfDate absorbs software hardening, other conditions
+ * add up ("OutOfDate" plus "ConfigurationNeeded" gives "OutOfDateConfigurationNeeded").
  */
 public enum TcbStatus {
   UP_TO_DATE("UpToDate", false, false, false),
@@ -41,7 +41,7 @@ public enum TcbStatus {
     return Arrays.stream(values()).filter(s -> s.json.equals(name)).findFirst();
   }
 
-  /** The status that holds every condition of this one and of {@code other}. */
+  /** This status merged with {@code other}, as the class comment says. */
   public TcbStatus combine(TcbStatus other) {
     if (this == REVOKED || other == REVOKED) {
       return REVOKED;

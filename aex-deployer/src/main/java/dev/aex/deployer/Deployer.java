@@ -27,9 +27,10 @@ import java.util.Optional;
  * are all aex modules use the secure AES suite (SECURITY.md); a connection to an original module
  * uses the legacy suite and is reported through {@link DeployerListener#warning}. Keys are never
  * logged. Not guaranteed: that a direct {@link #output} reached its module (RemoteOutput has no
- * reply). Native nodes are complete; TrustZone and Sancus modules built elsewhere can be
- * attested, keyed, driven and disabled (and TrustZone TAs loaded); SGX steps and builds of
- * anything but aex native modules fail with "not supported yet".
+ * reply). Native nodes are complete; aex SGX modules are built, loaded and attested with a DCAP
+ * quote (docs/sgx.md); TrustZone and Sancus modules built elsewhere can be attested, keyed, driven
+ * and disabled (and TrustZone TAs loaded). Building TrustZone and Sancus modules, loading Sancus
+ * ones and updating anything but aex native modules fail with "not supported yet".
  *
  * <p>Thread-safety: one operation at a time per instance; an operation itself works concurrently.
  *
@@ -95,7 +96,10 @@ public final class Deployer {
   /**
    * Builds the selected modules into the workspace's {@code build/<module>/} folder with the
    * module SDK, stamping id, event manager port and module key, and records {@code binary} and
-   * {@code data}. Only aex (Java) native modules can be built.
+   * {@code data}. An SGX module's stamp has no key (it is agreed at attestation); unless its node
+   * is in simulation, its Gramine manifest is signed with {@code vendor_key}, as a debug enclave
+   * in {@link BuildMode#DEBUG}. Its build also records {@code sgxs}, {@code signature} and
+   * {@code mrenclave} (docs/sgx.md). Only aex (Java) native and SGX modules can be built.
    */
   public void build(Selection modules) throws DeployerException {
     flows.build(modules);
@@ -113,8 +117,10 @@ public final class Deployer {
   /**
    * Attests the selected modules that are not attested yet. A native aex module must return a
    * random challenge sealed under its build-time key; a wrong key or a stale result file fails
-   * with a message that says so. TrustZone and Sancus modules answer the original challenge MAC;
-   * SGX attestation is not supported yet (issue 8).
+   * with a message that says so. TrustZone and Sancus modules answer the original challenge MAC.
+   * An SGX module returns a DCAP quote, verified under its {@code ra_settings} and the MRENCLAVE
+   * from the build; both sides then derive the module key, and the module answers the same
+   * challenge as a native one.
    */
   public void attest(Selection modules) throws DeployerException {
     flows.attest(modules);

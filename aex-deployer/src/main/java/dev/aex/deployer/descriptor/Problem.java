@@ -6,7 +6,8 @@ import java.util.Optional;
  * One thing wrong (or doubtful) in a descriptor, located by file, item and field, e.g.
  *
  * <pre>
- * res.json: modules[2] "controller": field "node": no node named "nod1"; did you mean "node1"?
+ * res.json: modules[2] "controller": field "node": No node with name "nod1" (declared nodes:
+ *     node1, node2); did you mean "node1"?
  * </pre>
  *
  * <p>Messages never contain key material: a bad key is described by its length only.

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * One {@code modules} item: the rules of default/module.yaml and the per-type fields whose absence
  * the original reports as a KeyError (deployer-reference.md §2.2, §2.4). References to nodes are
- * checked later, by {@link CrossChecks}.
+ * checked later, by {@link ModuleChecks}.
  */
 public final class ModuleParser {
   private ModuleParser() {}
