@@ -8,7 +8,7 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Blocking reads with a timeout that costs no system call: the {@link ReadWatchdog} shuts the
+ * Blocking reads with a timeout that costs no system call: the {@link IoWatchdog} shuts the
  * input, which wakes the reader, when a read overstays.
  * After a timeout every read fails, so a timed-out stream is never mistaken for a clean end.
  */
@@ -28,13 +28,13 @@ final class GuardedInput extends InputStream {
   }
 
   private final RawRead raw;
-  private final ReadWatchdog.Guard guard;
+  private final IoWatchdog.Guard guard;
   private volatile long timeoutNanos;
   private volatile boolean timedOut;
 
   GuardedInput(RawRead raw, ShutInput shutInput) {
     this.raw = raw;
-    this.guard = ReadWatchdog.guard(() -> {
+    this.guard = IoWatchdog.guard(() -> {
       try {
         shutInput.shut();
       } catch (IOException e) {

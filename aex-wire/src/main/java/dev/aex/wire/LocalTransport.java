@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * A Unix domain socket between an event manager and a module of its node (aex-em/README.md,
  * "Module connections"): the same frames as on the module's TCP port, at a fraction of the
  * kernel's cost per message. Reads block in one system call; a read timeout is kept by a watchdog
- * thread, which shuts the input of a read that overstays it.
+ * thread, which shuts the input of a read that overstays it. Writes are {@link BoundedWrites}.
  */
 public final class LocalTransport implements Transport {
   /**
@@ -33,7 +33,7 @@ public final class LocalTransport implements Transport {
     this.channel = channel;
     this.input = new GuardedInput((b, off, len) -> channel.read(ByteBuffer.wrap(b, off, len)),
         channel::shutdownInput);
-    this.output = Channels.newOutputStream(channel);
+    this.output = BoundedWrites.of(Channels.newOutputStream(channel), channel, BoundedWrites.STALL);
   }
 
   /**

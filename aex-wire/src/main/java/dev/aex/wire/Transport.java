@@ -44,7 +44,7 @@ public interface Transport extends Closeable {
     return new WatchedSocket(socket);
   }
 
-  /** A TCP socket; its read timeout is SO_TIMEOUT. */
+  /** A TCP socket; its read timeout is SO_TIMEOUT, its writes are {@link BoundedWrites}. */
   static Transport of(Socket socket) {
     return new Transport() {
       @Override
@@ -54,7 +54,7 @@ public interface Transport extends Closeable {
 
       @Override
       public OutputStream output() throws IOException {
-        return socket.getOutputStream();
+        return BoundedWrites.of(socket.getOutputStream(), socket, BoundedWrites.STALL);
       }
 
       @Override

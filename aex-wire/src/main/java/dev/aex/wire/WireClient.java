@@ -14,9 +14,9 @@ import java.util.Optional;
  * one command, optionally read one reply, close.
  *
  * <p>Guarantees: the connection is always closed before a method returns; connecting and reading
- * each take at most {@code timeout} ({@link WireTimeoutException} otherwise). Not guaranteed: a
- * bound on the time a write takes once the peer stops reading (Java sockets have no write timeout).
- * Instances are immutable and thread-safe.
+ * each take at most {@code timeout} ({@link WireTimeoutException} otherwise), and a write fails
+ * once the peer has taken nothing for {@code timeout} ({@link BoundedWrites}). Instances are
+ * immutable and thread-safe.
  */
 public final class WireClient {
   private final InetSocketAddress address;
@@ -50,7 +50,7 @@ public final class WireClient {
    */
   public void send(Command command) throws IOException {
     try (Socket socket = connect()) {
-      write(socket, command);
+      write(socket, command, timeout);
     }
   }
 
@@ -60,7 +60,7 @@ public final class WireClient {
    */
   public Optional<ResultMessage> exchange(Command command) throws IOException {
     try (Socket socket = connect()) {
-      write(socket, command);
+      write(socket, command, timeout);
       return WireReader.of(socket, timeout).withLimits(limits).readResult();
     }
   }
@@ -80,8 +80,8 @@ public final class WireClient {
     }
   }
 
-  private static void write(Socket socket, Command command) throws IOException {
-    OutputStream out = socket.getOutputStream();
+  private static void write(Socket socket, Command command, Duration timeout) throws IOException {
+    OutputStream out = BoundedWrites.of(socket.getOutputStream(), socket, timeout);
     command.writeTo(out);
     out.flush();
   }

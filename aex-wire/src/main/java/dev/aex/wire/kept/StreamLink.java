@@ -1,5 +1,6 @@
 package dev.aex.wire.kept;
 
+import dev.aex.wire.BoundedWrites;
 import dev.aex.wire.CommandMessage;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.WireReader;
@@ -33,7 +34,9 @@ final class StreamLink {
     this.socket = opened.socket();
     this.in = opened.in();
     this.reader = WireReader.of(in);
-    this.out = new BufferedOutputStream(socket.getOutputStream());
+    // Written under the stream's lock, which acknowledgements and close need too: a peer that
+    // stops reading must not hold it for ever.
+    this.out = new BufferedOutputStream(BoundedWrites.of(socket.getOutputStream(), socket, timeout));
     this.accepted = opened.accepted();
     socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
   }

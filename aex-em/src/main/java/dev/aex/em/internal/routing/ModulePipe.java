@@ -1,5 +1,6 @@
 package dev.aex.em.internal.routing;
 
+import dev.aex.wire.BoundedWrites;
 import dev.aex.wire.Message;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.WireReader;
@@ -119,7 +120,9 @@ final class ModulePipe implements AutoCloseable {
       this.pipe = pipe;
       this.socket = socket;
       this.in = new BufferedInputStream(socket.getInputStream());
-      this.out = new BufferedOutputStream(socket.getOutputStream());
+      // Written under the pipe's lock, which the reader needs too: a module that stops reading
+      // must not hold it (and the lane, and a reset) for ever.
+      this.out = new BufferedOutputStream(BoundedWrites.of(socket.getOutputStream(), socket, pipe.timeout));
     }
 
     static Link open(ModulePipe pipe) throws IOException {

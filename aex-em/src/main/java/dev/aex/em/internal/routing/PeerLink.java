@@ -1,5 +1,6 @@
 package dev.aex.em.internal.routing;
 
+import dev.aex.wire.BoundedWrites;
 import dev.aex.wire.CommandMessage;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.WireClient;
@@ -181,7 +182,7 @@ final class PeerLink implements AutoCloseable {
     boolean known = knownAex;
     try {
       socket.setTcpNoDelay(true);
-      Kept kept = new Kept(socket);
+      Kept kept = new Kept(socket, timeout);
       long wait = known ? timeout.toMillis() : Math.min(timeout.toMillis(), HELLO_WAIT.toMillis());
       socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, wait)));
       kept.out.write(AexHello.frame(session));
@@ -258,9 +259,9 @@ final class PeerLink implements AutoCloseable {
     private final WireReader reader;
     private long lastUsed = System.nanoTime();
 
-    Kept(Socket socket) throws IOException {
+    Kept(Socket socket, Duration timeout) throws IOException {
       this.socket = socket;
-      this.out = socket.getOutputStream();
+      this.out = BoundedWrites.of(socket.getOutputStream(), socket, timeout);
       this.in = new BufferedInputStream(socket.getInputStream());
       this.reader = WireReader.of(in);
     }

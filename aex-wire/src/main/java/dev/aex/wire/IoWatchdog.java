@@ -7,29 +7,34 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Read deadlines for blocking reads without SO_TIMEOUT: one daemon thread per JVM ends a read that
- * overstays its deadline (the guard's expiry action shuts the input, which wakes the reader).
+ * Deadlines for blocking reads and writes without SO_TIMEOUT (which writes do not have): one
+ * daemon thread per JVM runs a guard's expiry action (which shuts the input or closes the
+ * connection, and so wakes the blocked thread) when a read or write overstays its deadline.
  * Arming and disarming cost two atomic writes and never wake the thread, so a read that blocks
  * in the kernel stays one system call: the thread looks at the armed deadlines every {@link
  * #TICK_NANOS} (a deadline fires up to that late), and sleeps until the next arm once nothing has
  * been armed for a second.
  */
-final class ReadWatchdog {
+final class IoWatchdog {
   private static final long DISARMED = Long.MIN_VALUE;
   private static final long FIRED = Long.MIN_VALUE + 1;
   private static final long NOTHING_ARMED = Long.MAX_VALUE;
   private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final int IDLE_TICKS = 10;
-  private static final ReadWatchdog INSTANCE = new ReadWatchdog();
+  private static final IoWatchdog INSTANCE = new IoWatchdog();
 
   private final Set<Guard> guards = ConcurrentHashMap.newKeySet();
   private final Thread thread =
       Thread.ofPlatform().daemon(true).name("aex-read-watchdog").unstarted(this::run);
   private volatile boolean sleepingUntilArmed;
+  private volatile boolean started;
 
-  private ReadWatchdog() {}
+  private IoWatchdog() {}
 
-  /** A guard whose expiry runs {@code onExpiry} once, on the watchdog's thread. */
+  /**
+   * A guard whose expiry runs {@code onExpiry} once, on the watchdog's thread; watched until
+   * {@link Guard#release}.
+   */
   static Guard guard(Runnable onExpiry) {
     INSTANCE.start();
     Guard guard = INSTANCE.new Guard(onExpiry);
@@ -37,9 +42,16 @@ final class ReadWatchdog {
     return guard;
   }
 
-  private synchronized void start() {
-    if (thread.getState() == Thread.State.NEW) {
+  private void start() {
+    if (!started) {
+      startOnce();
+    }
+  }
+
+  private synchronized void startOnce() {
+    if (!started) {
       thread.start();
+      started = true;
     }
   }
 
@@ -87,7 +99,7 @@ final class ReadWatchdog {
     }
   }
 
-  /** The deadline of one connection's reads. */
+  /** The deadline of one connection's reads, or of one write. */
   final class Guard {
     private final AtomicLong state = new AtomicLong(DISARMED);
     private final Runnable onExpiry;
@@ -115,7 +127,12 @@ final class ReadWatchdog {
 
     private void fire(long deadline) {
       if (state.compareAndSet(deadline, FIRED)) {
-        onExpiry.run();
+        try {
+          onExpiry.run();
+        } catch (RuntimeException e) { // one failing action must not end every deadline
+          System.getLogger(IoWatchdog.class.getName())
+              .log(System.Logger.Level.WARNING, "a deadline's action failed: {0}", e.toString());
+        }
       }
     }
   }
