@@ -18,6 +18,27 @@ public record NativeLoad(Bytes executable) implements LoadMessage {
     Objects.requireNonNull(executable, "executable");
   }
 
+  /**
+   * Whether the executable is something the kernel runs by itself: an ELF image (the original's
+   * modules) or a script with a {@code #!} line (aex's self-executing jars). Anything else would
+   * be handed to {@code /bin/sh}, which may do anything with arbitrary bytes.
+   */
+  public boolean runnable() {
+    return startsWith(0x7f, 'E', 'L', 'F') || startsWith('#', '!');
+  }
+
+  private boolean startsWith(int... prefix) {
+    if (executable.size() < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (executable.get(i) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public LoadFormat format() {
     return LoadFormat.NATIVE;

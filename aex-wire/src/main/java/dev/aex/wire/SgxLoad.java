@@ -15,9 +15,6 @@ import java.util.Objects;
  * ReadLimits#maxLoadBytes()}.
  */
 public record SgxLoad(Bytes sgxs, Bytes signature) implements LoadMessage {
-  private static final byte[] ELF = {0x7f, 'E', 'L', 'F'};
-  private static final byte[] SCRIPT = {'#', '!'};
-
   public SgxLoad {
     Objects.requireNonNull(sgxs, "sgxs");
     Objects.requireNonNull(signature, "signature");
@@ -47,27 +44,11 @@ public record SgxLoad(Bytes sgxs, Bytes signature) implements LoadMessage {
   static LoadMessage readAfterCode(FrameInput in, long max) throws IOException {
     in.describe("SgxLoad", "");
     Bytes sgxs = in.body(in.u32("sgxs_len"), max, "sgxs");
-    if (isExecutable(sgxs)) {
-      return new NativeLoad(sgxs);
+    NativeLoad asNative = new NativeLoad(sgxs);
+    if (asNative.runnable()) {
+      return asNative;
     }
     Bytes sig = in.body(in.u32("sig_len"), max - sgxs.size(), "sig");
     return new SgxLoad(sgxs, sig);
-  }
-
-  /** An ELF image (the original's native modules) or a script (aex's self-executing jars). */
-  private static boolean isExecutable(Bytes blob) {
-    return startsWith(blob, ELF) || startsWith(blob, SCRIPT);
-  }
-
-  private static boolean startsWith(Bytes blob, byte[] prefix) {
-    if (blob.size() < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (blob.get(i) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

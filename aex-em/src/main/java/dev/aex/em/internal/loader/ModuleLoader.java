@@ -70,7 +70,7 @@ public final class ModuleLoader {
   /** Answers the Load; the connection closes after it (nothing may follow a u32-framed body). */
   public Outcome load(LoadMessage load) throws InterruptedException {
     if (load instanceof NativeLoad nativeLoad && sgx.isEmpty()) {
-      return Outcome.replyAndClose(start(nativeLoad.executable()));
+      return Outcome.replyAndClose(start(nativeLoad));
     }
     if (load instanceof SgxLoad sgxLoad && sgx.isPresent()) {
       return Outcome.replyAndClose(startSgx(sgxLoad, sgx.get()));
@@ -102,8 +102,9 @@ public final class ModuleLoader {
     return awaitListening(module);
   }
 
-  private ResultCode start(Bytes executable) throws InterruptedException {
-    if (!isExecutableFormat(executable)) {
+  private ResultCode start(NativeLoad load) throws InterruptedException {
+    Bytes executable = load.executable();
+    if (!load.runnable()) {
       // Not run at all: exec falls back to /bin/sh for a file the kernel cannot run, and a shell
       // reading arbitrary bytes may do anything (random bytes have created files in tests).
       LOG.log(Level.WARNING, "Load of {0} bytes: not an executable (expected: an ELF file or a"
@@ -127,14 +128,6 @@ public final class ModuleLoader {
   }
 
   /** ELF ({@code 7f 45 4c 46}) or {@code #!}: what the kernel itself runs. */
-  static boolean isExecutableFormat(Bytes executable) {
-    int size = executable.size();
-    boolean elf = size >= 4 && executable.get(0) == 0x7f && executable.get(1) == 'E'
-        && executable.get(2) == 'L' && executable.get(3) == 'F';
-    boolean script = size >= 2 && executable.get(0) == '#' && executable.get(1) == '!';
-    return elf || script;
-  }
-
   private ResultCode awaitListening(LoadedModule module) throws InterruptedException {
     long end = System.nanoTime() + (ListeningPorts.supported() ? timeout : BLIND_GRACE).toNanos();
     Set<Integer> seen = Set.of();

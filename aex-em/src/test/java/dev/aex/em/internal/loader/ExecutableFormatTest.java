@@ -3,6 +3,7 @@ package dev.aex.em.internal.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aex.wire.Bytes;
+import dev.aex.wire.NativeLoad;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -10,18 +11,18 @@ import org.junit.jupiter.api.Test;
 class ExecutableFormatTest {
   @Test
   void anElfFileAndAScriptWithAShebangAreExecutables() {
-    assertThat(ModuleLoader.isExecutableFormat(Bytes.of(new byte[] {0x7f, 'E', 'L', 'F', 2, 1})))
+    assertThat(new NativeLoad(Bytes.of(new byte[] {0x7f, 'E', 'L', 'F', 2, 1})).runnable())
         .isTrue();
-    assertThat(ModuleLoader.isExecutableFormat(ascii("#!/bin/sh\nexec java -jar \"$0\"\n")))
+    assertThat(new NativeLoad(ascii("#!/bin/sh\nexec java -jar \"$0\"\n")).runnable())
         .isTrue();
   }
 
   @Test
   void anythingElseIsNot() {
-    assertThat(ModuleLoader.isExecutableFormat(ascii("touch /tmp/owned\n"))).isFalse();
-    assertThat(ModuleLoader.isExecutableFormat(ascii("#"))).isFalse();
-    assertThat(ModuleLoader.isExecutableFormat(Bytes.of(new byte[] {0x7f, 'E', 'L'}))).isFalse();
-    assertThat(ModuleLoader.isExecutableFormat(Bytes.empty())).isFalse();
+    assertThat(new NativeLoad(ascii("touch /tmp/owned\n")).runnable()).isFalse();
+    assertThat(new NativeLoad(ascii("#")).runnable()).isFalse();
+    assertThat(new NativeLoad(Bytes.of(new byte[] {0x7f, 'E', 'L'})).runnable()).isFalse();
+    assertThat(new NativeLoad(Bytes.empty()).runnable()).isFalse();
   }
 
   private static Bytes ascii(String text) {
