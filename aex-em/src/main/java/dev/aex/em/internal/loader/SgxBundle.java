@@ -3,6 +3,7 @@ package dev.aex.em.internal.loader;
 import dev.aex.wire.Bytes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -13,13 +14,17 @@ import java.util.zip.ZipInputStream;
 /**
  * The first blob of an aex SGX Load (docs/sgx.md): a zip with {@code module.jar} and, for
  * Gramine, {@code module.manifest.sgx}. Only those two names are accepted, each once, so an
- * untrusted bundle cannot write anywhere else; sizes are bounded by the Load itself.
+ * untrusted bundle cannot write anywhere else. The Load bounds the compressed size only, so the
+ * unpacked bytes are bounded too ({@link #MAX_UNPACKED}): a small bundle of zeros must not fill
+ * the disk or, read into memory, the event manager's heap.
  */
 final class SgxBundle {
   static final String JAR = "module.jar";
   static final String MANIFEST = "module.manifest.sgx";
   static final String SIG = "module.sig";
   private static final Set<String> NAMES = Set.of(JAR, MANIFEST);
+  /** Four times the largest Load: a jar and a manifest hardly compress further. */
+  static final long MAX_UNPACKED = 256L * 1024 * 1024;
 
   private SgxBundle() {}
 
@@ -32,13 +37,14 @@ final class SgxBundle {
   static void unpack(Bytes bundle, Bytes signature, Path folder) throws IOException {
     Files.createDirectories(folder);
     Set<String> seen = new HashSet<>();
+    long left = MAX_UNPACKED;
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle.toByteArray()))) {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
         if (!NAMES.contains(e.getName()) || !seen.add(e.getName())) {
           throw new IOException("bundle entry \"" + e.getName() + "\" (expected: " + JAR + " and "
               + MANIFEST + ", each at most once)");
         }
-        Files.write(folder.resolve(e.getName()), zip.readAllBytes());
+        left -= copy(zip, folder.resolve(e.getName()), left);
       }
     }
     if (!seen.contains(JAR)) {
@@ -48,5 +54,22 @@ final class SgxBundle {
     if (signature.size() > 0) {
       Files.write(folder.resolve(SIG), signature.toByteArray());
     }
+  }
+
+  /** Writes the current entry to {@code file}; its size, at most {@code left}. */
+  private static long copy(ZipInputStream zip, Path file, long left) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long written = 0;
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+        written += n;
+        if (written > left) {
+          throw new IOException("bundle unpacks to more than " + MAX_UNPACKED + " bytes (expected:"
+              + " a zip of a module jar and its manifest, built by aex)");
+        }
+        out.write(buffer, 0, n);
+      }
+    }
+    return written;
   }
 }

@@ -112,6 +112,24 @@ class SgxLoadingTest {
         .doesNotContainKey(ModuleEnvironment.EXIT_WITH_STDIN);
   }
 
+  @Test
+  void aBundleThatUnpacksBeyondTheBoundIsRefused() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry(SgxBundle.JAR));
+      byte[] zeros = new byte[1024 * 1024];
+      for (long n = 0; n <= SgxBundle.MAX_UNPACKED; n += zeros.length) {
+        zip.write(zeros);
+      }
+      zip.closeEntry();
+    }
+    assertThat(bytes.size()).as("a small Load").isLessThan(1024 * 1024);
+
+    assertThatThrownBy(() -> SgxBundle.unpack(Bytes.of(bytes.toByteArray()), Bytes.of(new byte[0]),
+        dir.resolve("bomb")))
+        .hasMessageStartingWith("bundle unpacks to more than 268435456 bytes");
+  }
+
   private static Bytes zip(String... names) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
