@@ -1,6 +1,5 @@
 package dev.aex.em.internal.loader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -30,9 +30,10 @@ final class StderrTail {
   }
 
   private void copy(InputStream stderr, Supplier<String> name) {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        String shown = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "…" : line;
+    try (InputStreamReader text = new InputStreamReader(stderr, StandardCharsets.UTF_8)) {
+      BoundedLines lines = new BoundedLines(text, MAX_LINE);
+      for (Optional<String> line = lines.next(); line.isPresent(); line = lines.next()) {
+        String shown = line.get();
         LOG.log(Level.INFO, "{0}: {1}", name.get(), shown);
         synchronized (last) {
           if (last.size() == KEEP) {
