@@ -91,13 +91,16 @@ public final class Delivery implements AutoCloseable {
     }
   }
 
-  /** Queues an event for another event manager (no reply is read), then passes the turn. */
-  public void queueToPeer(InetSocketAddress peer, CommandMessage command, Turn turn, String what)
-      throws InterruptedException {
+  /**
+   * Queues an event for another event manager (no reply is read), then passes the turn; the
+   * future fails if the event was refused or could not be sent.
+   */
+  public CompletableFuture<Optional<ResultMessage>> queueToPeer(InetSocketAddress peer,
+      CommandMessage command, Turn turn, String what) throws InterruptedException {
     InetSocketAddress address = settings.peerAddresses().apply(peer);
     try {
       boolean kept = peers != null && peers.of(address).keepsEvents() && !Burst.more();
-      lanes.submit(new PeerDestination(peer), what, command.payload().size(), more -> {
+      return lanes.submit(new PeerDestination(peer), what, command.payload().size(), more -> {
         if (peers != null) {
           peers.of(address).sendEvent(command, more);
         } else {

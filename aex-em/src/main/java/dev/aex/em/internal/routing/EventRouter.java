@@ -78,8 +78,17 @@ public final class EventRouter {
       LOG.log(Level.WARNING, "{0}: dropped: no port for module {1}", what, String.valueOf(toSm));
       return Outcome.drop();
     }
-    delivery.queueToModule(port.getAsInt(), new Message(withHead(payload, HANDLE_INPUT)), turn, what);
-    return Outcome.silent();
+    return queued(
+        delivery.queueToModule(port.getAsInt(), new Message(withHead(payload, HANDLE_INPUT)), turn, what));
+  }
+
+  /**
+   * No reply for an event on its way, as the original; a kept sender is told Ok. An event the
+   * queue refused at once (full for the lane wait) is dropped: such a sender is told
+   * GenericError, as for any event dropped here, and an original one sees the connection close.
+   */
+  private static Outcome queued(CompletableFuture<?> delivery) {
+    return delivery.isCompletedExceptionally() ? Outcome.drop() : Outcome.silent();
   }
 
   /** RemoteRequest (7): {@code [4][conn_id][data]} to module {@code to_sm}; its reply forwarded. */
@@ -146,7 +155,7 @@ public final class EventRouter {
     }
     CompletableFuture<Optional<ResultMessage>> queued =
         delivery.queueToModule(port.getAsInt(), message, turn, what);
-    return await ? awaitReply(queued) : Outcome.silent();
+    return await ? awaitReply(queued) : queued(queued);
   }
 
   private Outcome remote(Route route, int entry, Bytes payload, Turn turn) throws InterruptedException {
@@ -154,8 +163,8 @@ public final class EventRouter {
     String what = "entry " + entry + " on " + route;
     switch (entry) {
       case HANDLE_INPUT -> {
-        delivery.queueToPeer(route.peer(), new CommandMessage(CommandCode.REMOTE_OUTPUT, forwarded), turn, what);
-        return Outcome.silent();
+        return queued(delivery.queueToPeer(
+            route.peer(), new CommandMessage(CommandCode.REMOTE_OUTPUT, forwarded), turn, what));
       }
       case HANDLE_HANDLER -> {
         try {
