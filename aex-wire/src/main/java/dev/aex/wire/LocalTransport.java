@@ -37,14 +37,21 @@ public final class LocalTransport implements Transport {
   }
 
   /**
-   * Connects to the socket file {@code path}.
+   * Connects to the socket file {@code path}, at once or not at all.
    *
-   * @throws IOException if nothing listens there (no file, or a stale one)
+   * @throws IOException if nothing listens there (no file, or a stale one), or its listener has
+   *     not accepted the connections already waiting (a stopped module)
    */
   public static LocalTransport connect(Path path) throws IOException {
     SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
     try {
-      channel.connect(UnixDomainSocketAddress.of(path));
+      // Non-blocking, a Unix socket connects at once or fails (EAGAIN) when the listener's queue
+      // is full; a blocking connect would wait for that listener for ever.
+      channel.configureBlocking(false);
+      if (!channel.connect(UnixDomainSocketAddress.of(path))) {
+        throw new IOException("connecting to " + path + " did not complete at once");
+      }
+      channel.configureBlocking(true);
       return new LocalTransport(channel);
     } catch (IOException | RuntimeException e) {
       channel.close();

@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.aex.testkit.Background;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AutoClose;
@@ -98,6 +102,30 @@ class LocalTransportTest {
     try (Pair pair = pair("7.sock")) {
       pair.client().output().write(5);
       assertThat(pair.server().input().read()).isEqualTo(5);
+    }
+  }
+
+  /** A listener that accepts nothing (a stopped module) fills its queue; then connects fail. */
+  @Test
+  void aListenerThatAcceptsNothingFailsTheConnectInsteadOfBlockingIt() throws Exception {
+    Path file = folder.resolve("8.sock");
+    try (ServerSocketChannel stopped = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      stopped.bind(UnixDomainSocketAddress.of(file), 1);
+      List<LocalTransport> waiting = new ArrayList<>();
+      assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        for (int i = 0; i < 100; i++) {
+          try {
+            waiting.add(LocalTransport.connect(file));
+          } catch (IOException e) {
+            return e;
+          }
+        }
+        throw new AssertionError("100 connections queued at a listener with a queue of 1");
+      });
+      assertThat(waiting).isNotEmpty();
+      for (LocalTransport t : waiting) {
+        t.close();
+      }
     }
   }
 
