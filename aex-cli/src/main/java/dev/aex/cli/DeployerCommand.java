@@ -101,15 +101,22 @@ abstract class DeployerCommand implements Callable<Integer> {
     Path workspace = context.resolve(workspaceOption());
     Path input = isInWorkspace() ? workspace.resolve(config).normalize() : context.resolve(config);
     ResultFile.requireInput(input);
-    ResultSink sink = ResultSink.discard();
-    if (writesResult()) {
-      Path target = resultOption()
-          .map(r -> resultInWorkspace() ? workspace.resolve(r).normalize() : context.resolve(r))
-          .orElse(input);
-      ResultFile.requireWritable(target);
-      resultFile = new ResultFile(target, outputFormat(), input, log);
-      sink = resultFile;
+    if (!writesResult()) {
+      operate(flags, workspace, input, ResultSink.discard());
+      return;
     }
+    Path target = resultOption()
+        .map(r -> resultInWorkspace() ? workspace.resolve(r).normalize() : context.resolve(r))
+        .orElse(input);
+    ResultFile.requireWritable(target);
+    resultFile = new ResultFile(target, outputFormat(), input, log);
+    try (ResultLock lock = ResultLock.acquire(List.of(input, target), log)) {
+      operate(flags, workspace, input, resultFile);
+    }
+  }
+
+  private void operate(GlobalOptions flags, Path workspace, Path input, ResultSink sink)
+      throws Exception {
     top.interruptNote = resultFile == null
         ? "aex " + spec.name() + ": interrupted"
         : "aex " + spec.name() + ": interrupted; " + resultFile.target()

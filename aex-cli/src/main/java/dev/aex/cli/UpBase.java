@@ -6,6 +6,7 @@ import dev.aex.deployer.descriptor.DescriptorFormat;
 import dev.aex.em.LogLevel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -83,6 +84,14 @@ abstract class UpBase implements Callable<Integer> {
     Path result = resultOption() != null ? context.resolve(resultOption())
         : defaultResult(input, ResultFile.detect(input));
     ResultFile.requireWritable(result);
+    // Held while this command sends under the deployment's counters, not while it only runs.
+    try (ResultLock lock = ResultLock.acquire(List.of(input, result), log)) {
+      deployAndRun(flags, stop, input, workspace, result, lock);
+    }
+  }
+
+  private void deployAndRun(GlobalOptions flags, StopSignal stop, Path input, Path workspace,
+      Path result, ResultLock lock) throws Exception {
     ResultFile resultFile = new ResultFile(result, Optional.empty(), input, log);
     DeployerSettings settings = context.settings(workspace, log, flags.timing)
         .withResultSink(resultFile);
@@ -105,6 +114,7 @@ abstract class UpBase implements Callable<Integer> {
       Up up = new Up(session, result, nodes, program);
       new UpReport(context.out(), spec.name(), program, input, result).print(session.state(), nodes);
       whenUp(up);
+      lock.close();
       if (waits()) {
         context.out().println();
         context.out().println("Running; stop with Ctrl-C"

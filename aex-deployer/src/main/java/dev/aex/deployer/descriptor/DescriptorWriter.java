@@ -12,10 +12,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.aex.deployer.descriptor.internal.ResultTrees;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes result descriptors (deployer-reference.md §3): every field of the original's result, in
@@ -46,7 +48,9 @@ public final class DescriptorWriter {
 
   /**
    * Writes the result to {@code file}, atomically where the file system allows: a reader, or a
-   * crash midway, sees the old file or the new one, never half of one.
+   * crash midway, sees the old file or the new one, never half of one. It is on disk when this
+   * returns (the file and the rename are synced), so a counter saved before a message is sent
+   * survives a power loss too, not only a crash of this process.
    */
   public static void write(Descriptor descriptor, DescriptorFormat format, Path file)
       throws IOException {
@@ -54,9 +58,22 @@ public final class DescriptorWriter {
     Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".tmp");
     try {
       Files.writeString(temp, render(descriptor, format), StandardCharsets.UTF_8);
+      try (FileChannel written = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        written.force(true);
+      }
       move(temp, absolute);
+      syncFolder(absolute.getParent());
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Puts the rename on disk; where a folder cannot be opened for that, the file system decides. */
+  private static void syncFolder(Path folder) {
+    try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      // Not every platform opens folders as files; the rename is then as durable as it makes it.
     }
   }
 

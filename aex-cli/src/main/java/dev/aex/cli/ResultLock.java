@@ -1,0 +1,77 @@
+package dev.aex.cli;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Keeps other aex commands away from the files a command takes its counters from and records
+ * them in, until it is done with them. Two commands that read one nonce would seal two messages
+ * under one key and counter, the IV reuse of SECURITY.md §2, and the last to write would undo the
+ * other's steps. The lock is on a hidden file beside each ({@code .res.json.lock}), since the
+ * files themselves are replaced by a rename at every save; locks are taken in path order, so two
+ * commands never each hold one the other waits for.
+ */
+final class ResultLock implements AutoCloseable {
+  private final List<FileChannel> held;
+
+  private ResultLock(List<FileChannel> held) {
+    this.held = held;
+  }
+
+  /** Locks {@code files}, waiting (and saying so on {@code log}) while another command has one. */
+  static ResultLock acquire(Collection<Path> files, CliLog log) throws IOException {
+    List<Path> sidecars = files.stream().map(ResultLock::sidecar).distinct().sorted().toList();
+    List<FileChannel> held = new ArrayList<>();
+    try {
+      for (Path sidecar : sidecars) {
+        held.add(lock(sidecar, log));
+      }
+      return new ResultLock(held);
+    } catch (IOException | RuntimeException e) {
+      new ResultLock(held).close();
+      throw e;
+    }
+  }
+
+  static Path sidecar(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.resolveSibling("." + absolute.getFileName() + ".lock");
+  }
+
+  private static FileChannel lock(Path sidecar, CliLog log) throws IOException {
+    FileChannel channel = FileChannel.open(sidecar, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      if (channel.tryLock() == null) {
+        log.warning("waiting for another aex command that uses "
+            + sidecar.resolveSibling(sidecar.getFileName().toString().replaceAll("^\\.|\\.lock$", ""))
+            + " to finish");
+        channel.lock();
+      }
+      return channel;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** Releases every lock (closing a channel releases its lock). */
+  @Override
+  public void close() throws IOException {
+    IOException failure = null;
+    for (FileChannel channel : held) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        failure = e;
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}
