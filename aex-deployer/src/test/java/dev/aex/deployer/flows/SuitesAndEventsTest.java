@@ -121,7 +121,7 @@ class SuitesAndEventsTest {
     // is a Cargo crate as far as the deployer can tell.
     SymmetricKey origKey = SymmetricKey.random16();
     BuiltModule built = ModuleBuilder.build(ws.resolve("counter"),
-        ModuleStamp.of(2, em.port(), origKey).withLegacy(), dir.resolve("orig.bin"));
+        ModuleStamp.of(2, em.port(), origKey).withOriginalControl(), dir.resolve("orig.bin"));
     ResultMessage loaded = WireClient.to(em.address(), Fixture.TIMEOUT)
         .exchange(new NativeLoad(Bytes.of(Files.readAllBytes(built.binary())))).orElseThrow();
     assertThat(loaded.code()).isEqualTo(ResultCode.OK);

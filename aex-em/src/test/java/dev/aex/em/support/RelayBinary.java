@@ -26,7 +26,7 @@ public record RelayBinary(int moduleId, SymmetricKey key, Bytes executable, Map<
     ModuleStamp stamp = ModuleStamp.of(moduleId, emPort, key);
     try {
       BuiltModule built = ModuleBuilder.build(
-          folder(), legacy ? stamp.withLegacy() : stamp, out.resolve("relay-" + emPort + "-" + moduleId));
+          folder(), legacy ? stamp.withOriginalControl() : stamp, out.resolve("relay-" + emPort + "-" + moduleId));
       return new RelayBinary(moduleId, key, Bytes.of(Files.readAllBytes(built.binary())), ids(built.manifestJson()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

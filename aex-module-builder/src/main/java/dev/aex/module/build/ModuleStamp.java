@@ -9,11 +9,18 @@ import java.util.Objects;
  * The deployment data stamped into a module binary at build time, as the original generator
  * compiles them in (protocol.md §3.1.3): the module id, the event manager's port (the module
  * listens on {@code 127.0.0.1:(emPort + moduleId)}), the module key of a native module, whether
- * the module accepts the original system's legacy layouts and zero-IV AES, and the request
+ * the module accepts zero-IV AES connections to original modules ({@code legacy}), whether it
+ * also answers the original system's control layouts ({@code originalControl}: only for a module
+ * that stands in for an original one; see {@link #withOriginalControl}), and the request
  * timeout. {@link #toString()} never shows the key.
  */
 public record ModuleStamp(
-    int moduleId, int emPort, SymmetricKey moduleKey, boolean legacy, Duration requestTimeout) {
+    int moduleId,
+    int emPort,
+    SymmetricKey moduleKey,
+    boolean legacy,
+    boolean originalControl,
+    Duration requestTimeout) {
   public ModuleStamp {
     Objects.requireNonNull(moduleKey, "moduleKey");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -30,16 +37,34 @@ public record ModuleStamp(
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("request timeout: " + requestTimeout + " (expected: > 0)");
     }
+    if (originalControl && !legacy) {
+      throw new IllegalArgumentException(
+          "original control layouts without legacy connections (an original module has both)");
+    }
   }
 
   /** A secure (non-legacy) stamp with the default request timeout of 10 s. */
   public static ModuleStamp of(int moduleId, int emPort, SymmetricKey moduleKey) {
-    return new ModuleStamp(moduleId, emPort, moduleKey, false, Duration.ofSeconds(10));
+    return new ModuleStamp(moduleId, emPort, moduleKey, false, false, Duration.ofSeconds(10));
   }
 
-  /** The same stamp, accepting the original system's legacy layouts and zero-IV AES. */
+  /**
+   * The same stamp, accepting zero-IV AES connections: for a module with a connection to an
+   * original module (SECURITY.md §2). Its own control messages stay on the secure layouts.
+   */
   public ModuleStamp withLegacy() {
-    return new ModuleStamp(moduleId, emPort, moduleKey, true, requestTimeout);
+    return new ModuleStamp(moduleId, emPort, moduleKey, true, false, requestTimeout);
+  }
+
+  /**
+   * The same stamp, answering the original system's control layouts too (set_key, attest and
+   * disable under the module key with the zero IV), as an original module does: for a module
+   * that stands in for one (tests, or control by the original deployer). Never for a module that
+   * also takes secure control messages: two zero-IV tags under its key give away the GHASH key
+   * that those share, and with it forged set_keys and disables.
+   */
+  public ModuleStamp withOriginalControl() {
+    return new ModuleStamp(moduleId, emPort, moduleKey, true, true, requestTimeout);
   }
 
   /** The text of {@code META-INF/aex/deployment.properties}, read by the module runtime. */
@@ -62,12 +87,13 @@ public record ModuleStamp(
         + "em.port=" + emPort + "\n"
         + keyLine + "\n"
         + "legacy=" + legacy + "\n"
+        + "original.control=" + originalControl + "\n"
         + "request.timeout.ms=" + requestTimeout.toMillis() + "\n";
   }
 
   @Override
   public String toString() {
     return "ModuleStamp[moduleId=" + moduleId + ", emPort=" + emPort + ", moduleKey=redacted, legacy="
-        + legacy + ", requestTimeout=" + requestTimeout + "]";
+        + legacy + ", originalControl=" + originalControl + ", requestTimeout=" + requestTimeout + "]";
   }
 }

@@ -22,7 +22,7 @@ record CounterBinary(Path binary, int port, Map<String, Integer> ids) {
     int id = freeIdAbove(emPort);
     ModuleStamp stamp = ModuleStamp.of(id, emPort, key);
     BuiltModule built = ModuleBuilder.build(
-        TestModules.folder("counter"), legacy ? stamp.withLegacy() : stamp, out.resolve("counter-" + id));
+        TestModules.folder("counter"), legacy ? stamp.withOriginalControl() : stamp, out.resolve("counter-" + id));
     return new CounterBinary(built.binary(), emPort + id, ids(built.manifestJson()));
   }
 

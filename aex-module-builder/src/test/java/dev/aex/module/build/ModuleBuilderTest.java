@@ -42,7 +42,7 @@ class ModuleBuilderTest {
       stamp.load(jar.getInputStream(jar.getEntry(ModuleBuilder.STAMP)));
       assertThat(stamp).containsEntry("module.id", "3").containsEntry("em.port", "5000")
           .containsEntry("module.key", HexFormat.of().formatHex(KEY.revealBytes()))
-          .containsEntry("legacy", "false");
+          .containsEntry("legacy", "false").containsEntry("original.control", "false");
     }
   }
 

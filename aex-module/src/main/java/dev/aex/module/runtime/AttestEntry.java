@@ -15,7 +15,7 @@ import java.util.Optional;
  * BE16(1)}, a 16-byte challenge), and the reply is the challenge sealed back as that request's
  * reply (SECURITY.md §4), so the module only answers challenges the deployer authenticated.
  *
- * <p>With the legacy flag, {@code [chal_len:2][challenge]} (chal_len = the rest, at least 1) is
+ * <p>With the original-control flag, {@code [chal_len:2][challenge]} (chal_len = the rest, at least 1) is
  * answered TrustZone-style with the zero-IV AES tag of the challenge (protocol.md §4.3). That
  * layout is tried first, because a secure frame's leading counter bytes never equal its length.
  * Note that this answers any challenge the event manager sends: it is a MAC oracle under the
@@ -26,20 +26,20 @@ final class AttestEntry {
   private static final byte[] AD = Be16.of(ReservedEntry.ATTEST.id());
 
   private final ControlChannel control;
-  private final boolean legacy;
+  private final boolean originalLayout;
   private final Optional<SgxAttestEntry> sgx;
 
-  AttestEntry(ControlChannel control, boolean legacy) {
-    this(control, legacy, Optional.empty());
+  AttestEntry(ControlChannel control, boolean originalLayout) {
+    this(control, originalLayout, Optional.empty());
   }
 
   /**
    * With {@code evidence} (an SGX module), a 64-byte request is the key agreement of {@link
    * SgxAttestEntry}; the 40-byte secure challenge then confirms the agreed key.
    */
-  AttestEntry(ControlChannel control, boolean legacy, Optional<QuoteSource> evidence) {
+  AttestEntry(ControlChannel control, boolean originalLayout, Optional<QuoteSource> evidence) {
     this.control = control;
-    this.legacy = legacy;
+    this.originalLayout = originalLayout;
     this.sgx = evidence.map(e -> new SgxAttestEntry(control, e));
   }
 
@@ -47,7 +47,7 @@ final class AttestEntry {
     if (sgx.isPresent() && args.length == SgxAttestEntry.REQUEST_SIZE) {
       return sgx.get().handle(args);
     }
-    if (legacy && isLegacyLayout(args)) {
+    if (originalLayout && isLegacyLayout(args)) {
       byte[] challenge = Arrays.copyOfRange(args, 2, args.length);
       return new ResultMessage(ResultCode.OK, Bytes.of(control.legacyMac(challenge)));
     }
@@ -55,7 +55,7 @@ final class AttestEntry {
       throw new Rejection(
           ResultCode.ILLEGAL_PAYLOAD,
           "attest args: " + args.length + " bytes (expected: " + SECURE_SIZE
-              + (legacy ? ", or [chal_len:2][challenge] with chal_len = the rest" : "") + ")");
+              + (originalLayout ? ", or [chal_len:2][challenge] with chal_len = the rest" : "") + ")");
     }
     ReceivedRequest request = control.openRequest(AD, args, "attest");
     return new ResultMessage(ResultCode.OK, Bytes.of(request.sealReply(AD, request.plaintext())));

@@ -13,8 +13,11 @@ import java.util.TreeSet;
 
 /**
  * The deployment-time data of one module: its id, the port of its event manager, its module key,
- * whether it accepts the original system's insecure layouts and zero-IV AES ({@code legacy}), and
- * how long a request may wait for its answer. The module listens on {@code 127.0.0.1:(emPort +
+ * whether it accepts zero-IV AES connections to original modules ({@code legacy}), whether it also
+ * answers the original system's control layouts under its module key ({@code originalControl}:
+ * only for a module that stands in for an original one, since a zero-IV tag under the module key
+ * gives away the GHASH key that its secure control messages share), and how long a request may
+ * wait for its answer. The module listens on {@code 127.0.0.1:(emPort +
  * moduleId)} (architecture.md §3).
  *
  * <p>Guarantees: every instance is valid (ids and ports in range, a 16-byte key, a positive
@@ -25,6 +28,7 @@ public record Deployment(
     int emPort,
     SymmetricKey moduleKey,
     boolean legacy,
+    boolean originalControl,
     Duration requestTimeout,
     Optional<QuoteSource> evidence) {
   /** Where {@link #load()} finds the properties inside the module's jar. */
@@ -33,7 +37,8 @@ public record Deployment(
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private static final Set<String> KEYS =
-      Set.of("module.id", "em.port", "module.key", "legacy", "request.timeout.ms", "attestation");
+      Set.of("module.id", "em.port", "module.key", "legacy", "original.control",
+          "request.timeout.ms", "attestation");
 
   /**
    * @throws IllegalArgumentException if a value is out of range or the module port exceeds 65535
@@ -60,12 +65,16 @@ public record Deployment(
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("request timeout: " + requestTimeout + " (expected: > 0)");
     }
+    if (originalControl && !legacy) {
+      throw new IllegalArgumentException(
+          "original control layouts without legacy connections (an original module has both)");
+    }
   }
 
   /** A native deployment: the module key is the stamped one, there is no quote source. */
   public Deployment(
       int moduleId, int emPort, SymmetricKey moduleKey, boolean legacy, Duration requestTimeout) {
-    this(moduleId, emPort, moduleKey, legacy, requestTimeout, Optional.empty());
+    this(moduleId, emPort, moduleKey, legacy, false, requestTimeout, Optional.empty());
   }
 
   /** A secure (non-legacy) deployment with the default request timeout. */
@@ -73,12 +82,21 @@ public record Deployment(
     return new Deployment(moduleId, emPort, moduleKey, false, DEFAULT_REQUEST_TIMEOUT);
   }
 
+  /** The same deployment, accepting zero-IV AES connections (to original modules) or not. */
   public Deployment withLegacy(boolean legacy) {
-    return new Deployment(moduleId, emPort, moduleKey, legacy, requestTimeout, evidence);
+    return new Deployment(moduleId, emPort, moduleKey, legacy, false, requestTimeout, evidence);
+  }
+
+  /**
+   * The same deployment standing in for an original module: zero-IV AES connections and the
+   * original control layouts (set_key, attest, disable) under the module key.
+   */
+  public Deployment withOriginalControl() {
+    return new Deployment(moduleId, emPort, moduleKey, true, true, requestTimeout, evidence);
   }
 
   public Deployment withRequestTimeout(Duration timeout) {
-    return new Deployment(moduleId, emPort, moduleKey, legacy, timeout, evidence);
+    return new Deployment(moduleId, emPort, moduleKey, legacy, originalControl, timeout, evidence);
   }
 
   /**
@@ -87,7 +105,8 @@ public record Deployment(
    * #fromProperties} gave an SGX stamp, known to nobody.
    */
   public Deployment withEvidence(QuoteSource source) {
-    return new Deployment(moduleId, emPort, moduleKey, legacy, requestTimeout, Optional.of(source));
+    return new Deployment(
+        moduleId, emPort, moduleKey, legacy, originalControl, requestTimeout, Optional.of(source));
   }
 
   /** The loopback port the module listens on: {@code emPort + moduleId}. */
@@ -121,9 +140,10 @@ public record Deployment(
 
   /**
    * Parses {@code module.id}, {@code em.port}, {@code module.key} (32 hex digits), and the
-   * optional {@code legacy} (true|false, default false) and {@code request.timeout.ms} (default
-   * 10000), and {@code attestation} (native|sgx, default native; an SGX stamp has no {@code
-   * module.key}). Unknown keys are errors, so a misspelt {@code legacy} cannot be silently ignored.
+   * optional {@code legacy} and {@code original.control} (true|false, default false), {@code
+   * request.timeout.ms} (default 10000), and {@code attestation} (native|sgx, default native; an
+   * SGX stamp has no {@code module.key}). Unknown keys are errors, so a misspelt {@code legacy}
+   * cannot be silently ignored.
    */
   public static Deployment fromProperties(Properties properties) throws DeploymentException {
     Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
@@ -135,12 +155,14 @@ public record Deployment(
     int id = integer(properties, "module.id", 1, 0xffff);
     int emPort = integer(properties, "em.port", 1, 0xffff);
     SymmetricKey key = isSgx(properties) ? sgxStartKey(properties) : key(properties);
-    boolean legacy = bool(properties);
+    boolean legacy = bool(properties, "legacy");
+    boolean originalControl = bool(properties, "original.control");
     long timeoutMs = properties.containsKey("request.timeout.ms")
         ? integer(properties, "request.timeout.ms", 1, Integer.MAX_VALUE)
         : DEFAULT_REQUEST_TIMEOUT.toMillis();
     try {
-      return new Deployment(id, emPort, key, legacy, Duration.ofMillis(timeoutMs));
+      return new Deployment(id, emPort, key, legacy, originalControl, Duration.ofMillis(timeoutMs),
+          Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new DeploymentException(RESOURCE + ": " + e.getMessage());
     }
@@ -205,21 +227,21 @@ public record Deployment(
     return SymmetricKey.copyOf(HexFormat.of().parseHex(value));
   }
 
-  private static boolean bool(Properties properties) throws DeploymentException {
-    String value = properties.getProperty("legacy", "false").strip();
+  private static boolean bool(Properties properties, String name) throws DeploymentException {
+    String value = properties.getProperty(name, "false").strip();
     return switch (value) {
       case "true" -> true;
       case "false" -> false;
       default ->
           throw new DeploymentException(
-              RESOURCE + ": legacy: \"" + value + "\" (expected: true or false)");
+              RESOURCE + ": " + name + ": \"" + value + "\" (expected: true or false)");
     };
   }
 
   @Override
   public String toString() {
     return "Deployment[moduleId=" + moduleId + ", emPort=" + emPort + ", moduleKey=redacted, legacy="
-        + legacy + ", requestTimeout=" + requestTimeout
+        + legacy + ", originalControl=" + originalControl + ", requestTimeout=" + requestTimeout
         + evidence.map(e -> ", evidence=" + e.describe()).orElse("") + "]";
   }
 }

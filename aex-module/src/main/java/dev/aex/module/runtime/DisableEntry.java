@@ -12,7 +12,7 @@ import java.util.Arrays;
  *
  * <pre>
  * secure (24 bytes):           [frame:24]   AD = BE16(2), empty plaintext
- * original (20, legacy flag):  [nonce:2][ct:2][tag:16]   AD = nonce, zero-IV AES
+ * original (20, original control):  [nonce:2][ct:2][tag:16]   AD = nonce, zero-IV AES
  * </pre>
  */
 final class DisableEntry {
@@ -22,23 +22,23 @@ final class DisableEntry {
 
   private final ControlChannel control;
   private final ConnectionTable table;
-  private final boolean legacy;
+  private final boolean originalLayout;
 
-  DisableEntry(ControlChannel control, ConnectionTable table, boolean legacy) {
+  DisableEntry(ControlChannel control, ConnectionTable table, boolean originalLayout) {
     this.control = control;
     this.table = table;
-    this.legacy = legacy;
+    this.originalLayout = originalLayout;
   }
 
   ResultMessage handle(byte[] args) throws Rejection {
     if (args.length == SECURE_SIZE) {
       control.open(Be16.of(ReservedEntry.DISABLE.id()), args, "disable");
-    } else if (args.length == LEGACY_SIZE && legacy) {
+    } else if (args.length == LEGACY_SIZE && originalLayout) {
       // The original ignores the plaintext (a copy of the nonce); authenticity is what counts.
       control.openCounted(
           Be16.read(args, 0), Arrays.copyOf(args, 2), Arrays.copyOfRange(args, 2, 20), "disable");
     } else {
-      throw Rejection.badSize("disable args", args.length, SECURE_SIZE, LEGACY_SIZE, legacy);
+      throw Rejection.badSize("disable args", args.length, SECURE_SIZE, LEGACY_SIZE, originalLayout);
     }
     int dropped = table.clear();
     LOG.log(Level.INFO, "{0}: dropped {1} connections", ReservedEntry.DISABLE, String.valueOf(dropped));

@@ -74,7 +74,8 @@ public final class ModuleRuntime implements AutoCloseable {
           manifest.name(),
           Integer.toString(deployment.moduleId()),
           Integer.toString(port),
-          deployment.legacy() ? " (legacy layouts and zero-IV AES accepted)" : "");
+          deployment.originalControl() ? " (original control layouts and zero-IV AES accepted)"
+              : deployment.legacy() ? " (zero-IV AES connections accepted)" : "");
       return new ModuleRuntime(manifest.name(), server, em);
     } catch (IOException e) {
       throw new ModuleStartException(
@@ -92,12 +93,12 @@ public final class ModuleRuntime implements AutoCloseable {
   static EntryDispatcher dispatcher(
       Deployment deployment, ModuleManifest manifest, ConnectionTable table, ModuleInstance instance) {
     ControlChannel control = new ControlChannel(deployment.moduleKey());
-    boolean legacy = deployment.legacy();
+    boolean original = deployment.originalControl();
     UserCalls user = new UserCalls(instance, manifest);
     return new EntryDispatcher(
-        new SetKeyEntry(control, table, legacy),
-        new AttestEntry(control, legacy, deployment.evidence()),
-        new DisableEntry(control, table, legacy),
+        new SetKeyEntry(control, table, deployment.legacy(), original),
+        new AttestEntry(control, original, deployment.evidence()),
+        new DisableEntry(control, table, original),
         new EventEntries(table, user),
         user);
   }

@@ -24,8 +24,11 @@ final class Rejection extends Exception {
   }
 
   /** Args of a reserved entry whose size fits neither the secure nor the original layout. */
-  static Rejection badSize(String what, int size, int secureSize, int legacySize, boolean legacy) {
-    String original = legacy ? " or " + legacySize : ", or " + legacySize + " with the legacy flag";
+  static Rejection badSize(
+      String what, int size, int secureSize, int legacySize, boolean originalLayout) {
+    String original = originalLayout
+        ? " or " + legacySize
+        : ", or " + legacySize + " with the original-control flag";
     return new Rejection(
         ResultCode.ILLEGAL_PAYLOAD,
         what + ": " + size + " bytes (expected: " + secureSize + original + ")");

@@ -13,11 +13,13 @@ import java.util.Arrays;
  *
  * <pre>
  * secure (45 bytes):           [enc:1][conn_id:2][io_id:2][frame:40]   AD = BE16(0) ‖ enc ‖ conn_id ‖ io_id
- * original (39, legacy flag):  [enc:1][conn_id:2][io_id:2][nonce:2][ct:16][tag:16]   AD = first 7 bytes
+ * original (39, original control): [enc:1][conn_id:2][io_id:2][nonce:2][ct:16][tag:16]   AD = first 7 bytes
  * </pre>
  *
  * The enc byte is checked after authentication (as the original does), so only the deployer can
- * trigger the "legacy flag" refusal and its log line.
+ * trigger the "legacy flag" refusal and its log line. Zero-IV AES connections (enc 0) need the
+ * legacy flag; the original layout needs the original-control flag, which only a module standing
+ * in for an original one has.
  */
 final class SetKeyEntry {
   private static final Logger LOG = System.getLogger(SetKeyEntry.class.getName());
@@ -29,11 +31,13 @@ final class SetKeyEntry {
   private final ControlChannel control;
   private final ConnectionTable table;
   private final boolean legacy;
+  private final boolean originalLayout;
 
-  SetKeyEntry(ControlChannel control, ConnectionTable table, boolean legacy) {
+  SetKeyEntry(ControlChannel control, ConnectionTable table, boolean legacy, boolean originalLayout) {
     this.control = control;
     this.table = table;
     this.legacy = legacy;
+    this.originalLayout = originalLayout;
   }
 
   ResultMessage handle(byte[] args) throws Rejection {
@@ -42,7 +46,7 @@ final class SetKeyEntry {
       byte[] ad = new byte[2 + HEADER];
       System.arraycopy(args, 0, ad, 2, HEADER); // BE16(0) ‖ header: the first two bytes stay 0
       key = control.open(ad, Arrays.copyOfRange(args, HEADER, SECURE_SIZE), "set_key");
-    } else if (args.length == LEGACY_SIZE && legacy) {
+    } else if (args.length == LEGACY_SIZE && originalLayout) {
       key =
           control.openCounted(
               Be16.read(args, HEADER),
@@ -50,7 +54,7 @@ final class SetKeyEntry {
               Arrays.copyOfRange(args, LEGACY_AD, LEGACY_SIZE),
               "set_key");
     } else {
-      throw Rejection.badSize("set_key args", args.length, SECURE_SIZE, LEGACY_SIZE, legacy);
+      throw Rejection.badSize("set_key args", args.length, SECURE_SIZE, LEGACY_SIZE, originalLayout);
     }
     try {
       install(args[0] & 0xff, Be16.read(args, 1), Be16.read(args, 3), SymmetricKey.copyOf(key));

@@ -28,10 +28,21 @@ class DeploymentTest {
     assertThat(minimal.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(minimal.moduleKey()).isEqualTo(SymmetricKey.copyOf(HexFormat.of().parseHex(KEY_HEX)));
 
-    Deployment full = Deployment.fromProperties(
-        properties("module.id=3", "em.port=5000", "legacy=true", "request.timeout.ms=250"));
+    assertThat(minimal.originalControl()).isFalse();
+
+    Deployment full = Deployment.fromProperties(properties("module.id=3", "em.port=5000",
+        "legacy=true", "original.control=true", "request.timeout.ms=250"));
     assertThat(full.legacy()).isTrue();
+    assertThat(full.originalControl()).isTrue();
     assertThat(full.requestTimeout()).isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void originalControlNeedsLegacyConnections() {
+    assertThatThrownBy(() -> Deployment.fromProperties(
+        properties("module.id=3", "em.port=5000", "original.control=true")))
+        .isInstanceOf(DeploymentException.class)
+        .hasMessageContaining("original control layouts without legacy connections");
   }
 
   @ParameterizedTest

@@ -24,7 +24,7 @@ class DispatcherPropertyTest {
 
   DispatcherPropertyTest() {
     ConnectionTable table = new ConnectionTable();
-    Deployment deployment = Deployment.of(1, 5000, deployer.moduleKey).withLegacy(true);
+    Deployment deployment = Deployment.of(1, 5000, deployer.moduleKey).withOriginalControl();
     Ports ports = new Ports(new Outputs(table, new EmLink(1, deployment.requestTimeout())),
         new Requests(table, new EmLink(1, deployment.requestTimeout()), deployment.requestTimeout()));
     dispatcher =

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A legacy-flag module under the key K of {@code wire-messages.json} answers the original
- * set_key, attest and disable messages and emits the original event bytes.
+ * A module standing in for an original one (original-control stamp) under the key K of {@code
+ * wire-messages.json} answers the original set_key, attest and disable messages and emits the
+ * original event bytes; a module with only the legacy flag (what the deployer stamps on a module
+ * with a connection to an original one) takes zero-IV AES connections but none of those.
  */
 class LegacyVectorTest {
   private static final String FILE = "wire-messages.json";
@@ -112,8 +114,28 @@ class LegacyVectorTest {
         .isEqualTo(ResultCode.CRYPTO_ERROR);
   }
 
+  /**
+   * Two zero-IV tags under the module key (two original attests) give away the GHASH key that the
+   * module's secure control messages share, and so forged set_keys and disables: a module that
+   * only has legacy connections answers no original control layout.
+   */
+  @Test
+  void legacyConnectionsAloneAnswerNoOriginalControlLayout() {
+    int port = harness.start(module, K, deployment -> deployment.withLegacy(true)).port();
+    byte[] attest = Vectors.hex(vector("attest-call").get("fields"), "args");
+
+    assertThat(ModuleClient.call(port, 1, attest).code()).isEqualTo(ResultCode.ILLEGAL_PAYLOAD);
+    assertThat(ModuleClient.call(port, 0, TestDeployer.legacySetKey(K, 0, 2, 0, 1, CK)).code())
+        .isEqualTo(ResultCode.ILLEGAL_PAYLOAD);
+    assertThat(ModuleClient.call(port, 2, TestDeployer.legacyDisable(K, 1)).code())
+        .isEqualTo(ResultCode.ILLEGAL_PAYLOAD);
+    // What the flag is for: a zero-IV AES connection, keyed with the secure set_key.
+    assertThat(ModuleClient.call(port, 0, new TestDeployer(K).setKey(0, 2, TestModule.IN_RECORD, CK))
+        .code()).isEqualTo(ResultCode.OK);
+  }
+
   private int startLegacy() {
-    return harness.start(module, K, deployment -> deployment.withLegacy(true)).port();
+    return harness.start(module, K, deployment -> deployment.withOriginalControl()).port();
   }
 
   private static byte[] message(String name) {

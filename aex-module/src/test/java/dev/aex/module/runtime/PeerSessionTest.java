@@ -41,7 +41,7 @@ class PeerSessionTest {
     session.get("messages").forEach(messages::add);
     try (Harness harness = new Harness()) {
       SymmetricKey key = SymmetricKey.copyOf(Vectors.hex(stamp, "key"));
-      int port = harness.start(new Fosdem(stamp), key, d -> d.withLegacy(true)).port();
+      int port = harness.start(new Fosdem(stamp), key, d -> d.withOriginalControl()).port();
 
       int replayed = 0;
       for (JsonNode request : messages) {
