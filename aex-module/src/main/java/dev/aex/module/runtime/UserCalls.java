@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  * Calls into the module's code. A module that is not {@code concurrent} runs one call at a time
  * under a fair lock, held only around the user's method (crypto happens outside it). Whatever the
  * user's code throws becomes a {@link Rejection}: the module keeps serving, and only the exception
- * class and message are logged (never the data).
+ * class is logged. Its message may quote decrypted data (a parse error of an input, say), and the
+ * module's log ends up in the untrusted event manager's: the message is logged at DEBUG only,
+ * which a module's owner turns on deliberately.
  */
 final class UserCalls {
   private static final Logger LOG = System.getLogger(UserCalls.class.getName());
@@ -84,7 +86,9 @@ final class UserCalls {
     } catch (Exception | AssertionError | LinkageError | StackOverflowError e) {
       // Errors that user code can cause (a class missing from the jar, a failed static
       // initialiser, deep recursion) fail this call only; the connection and the module go on.
-      LOG.log(Level.WARNING, "{0} threw {1}: {2}", what, e.getClass().getName(), e.getMessage());
+      LOG.log(Level.WARNING, "{0} threw {1} (its message is logged at DEBUG: it may hold data)",
+          what, e.getClass().getName());
+      LOG.log(Level.DEBUG, "{0} threw {1}: {2}", what, e.getClass().getName(), e.getMessage());
       throw new Rejection(ResultCode.INTERNAL_ERROR, what + " threw " + e.getClass().getName());
     } finally {
       lock.ifPresent(ReentrantLock::unlock);

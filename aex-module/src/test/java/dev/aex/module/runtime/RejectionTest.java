@@ -17,6 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,6 +201,35 @@ class RejectionTest {
     assertThat(eventAndRequest(TestModule.IN_THROW, TestModule.H_THROW))
         .containsExactly(ResultCode.INTERNAL_ERROR, ResultCode.INTERNAL_ERROR);
     assertThat(call(TestModule.E_THROW, new byte[0])).isEqualTo(ResultCode.INTERNAL_ERROR);
+  }
+
+  /** A user exception's message may quote decrypted data: above DEBUG only its class is logged. */
+  @Test
+  void aUserExceptionsMessageIsNotLoggedAboveDebug() {
+    Logger logger = Logger.getLogger(UserCalls.class.getName());
+    List<String> logged = new CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        if (record.getLevel().intValue() > java.util.logging.Level.FINE.intValue()) {
+          logged.add(new SimpleFormatter().formatMessage(record));
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      assertThat(call(TestModule.E_THROW, new byte[0])).isEqualTo(ResultCode.INTERNAL_ERROR);
+    } finally {
+      logger.removeHandler(handler);
+    }
+    assertThat(logged).singleElement().asString()
+        .contains("java.lang.IllegalArgumentException").doesNotContain("failed on purpose");
   }
 
   /**
