@@ -69,6 +69,12 @@ final class ResultFile implements ResultSink {
     if (Files.exists(target) && !Files.isWritable(target)) {
       throw new CliException("Cannot write the result to " + target + ": permission denied");
     }
+    if (!Files.isWritable(folder)) {
+      // Every save writes a new file beside it and renames it over the old one.
+      throw new CliException("Cannot write the result to " + target + ": folder " + folder
+          + " is not writable (the result is replaced by a new file at every step; give a"
+          + " --result in a folder you can write)");
+    }
   }
 
   /**

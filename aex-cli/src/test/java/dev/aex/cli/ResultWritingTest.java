@@ -227,4 +227,22 @@ class ResultWritingTest {
         + " does not exist\n");
     assertThat(fake.calls).as("checked before anything is deployed").isEmpty();
   }
+
+  /** A writable result in a read-only folder: every save makes a new file there, so it fails. */
+  @Test
+  void aResultInAFolderThatCannotBeWrittenIsRefusedBeforeAnything() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("read-only"));
+    Files.writeString(folder.resolve("res.json"), ORIGINAL_TEXT);
+    folder.toFile().setWritable(false);
+    try {
+      org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(folder),
+          "root writes to read-only folders");
+      CliRun run = run("deploy", "descriptor.json", "--result", "read-only/res.json");
+      assertThat(run.status()).isEqualTo(1);
+      assertThat(run.err()).contains("folder " + folder + " is not writable");
+      assertThat(fake.calls).isEmpty();
+    } finally {
+      folder.toFile().setWritable(true);
+    }
+  }
 }
