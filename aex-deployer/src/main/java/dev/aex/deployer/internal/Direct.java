@@ -86,7 +86,9 @@ final class Direct {
       String wrongKind) throws DeployerException {
     Connection c = find(ctx, nameOrId);
     if (!c.direct()) {
-      throw new DeployerException("Connection is not direct.");
+      // The original's words first; then which connection and what would do.
+      throw new DeployerException("Connection is not direct. (" + c.name().orElseThrow()
+          + " goes from a module; output and request take a connection with direct: true)");
     }
     if (c.target().kind() != kind) {
       throw new DeployerException(wrongKind + " (connection " + c.name().orElseThrow()

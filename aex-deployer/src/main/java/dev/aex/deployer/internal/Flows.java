@@ -40,7 +40,10 @@ public final class Flows {
     if (!selection.isAll()) {
       for (Module m : picked) {
         if (m.common().deployed()) {
-          throw new DeployerException("Module " + m.name() + " already deployed");
+          // The original's words first; then what to do about it.
+          throw new DeployerException("Module " + m.name() + " already deployed (the result"
+              + " records it as loaded: deploy without --module loads what is missing; to load it"
+              + " anew, aex update --module " + m.name() + ")");
         }
       }
     }
