@@ -36,9 +36,13 @@ final class Attestation {
     Module m = slot.get();
     Timer.time(ctx.listener(), "attest", m.name(), "Attest time for " + m.name(), () -> {
       if (m instanceof SgxModule) {
-        // The quote proves the enclave; the challenge then proves it holds the agreed key.
-        SgxAttestation.agree(ctx, slot);
-        challenge(ctx, slot);
+        // The quote proves the enclave; the challenge then proves it holds the agreed key. A key
+        // recorded by an earlier agreement whose challenge failed may still be the module's: it
+        // is tried first, since a module refuses a new agreement once its key has been used.
+        if (m.key().isEmpty() || !answersChallenge(ctx, slot)) {
+          SgxAttestation.agree(ctx, slot);
+          challenge(ctx, slot);
+        }
       } else if (m instanceof TrustZoneModule || m instanceof SancusModule) {
         macChallenge(ctx, slot);
       } else if (!ctx.workspace().isAex(m)) {
@@ -50,6 +54,17 @@ final class Attestation {
       }
       slot.update(x -> Modules.attested(x, true));
     });
+  }
+
+  private static boolean answersChallenge(Context ctx, ModuleSlot slot) {
+    try {
+      challenge(ctx, slot);
+      return true;
+    } catch (DeployerException e) {
+      ctx.listener().info("Module " + slot.get().name() + ": the recorded key from an earlier"
+          + " agreement is not the module's (" + e.getMessage() + "); agreeing anew");
+      return false;
+    }
   }
 
   private static void challenge(Context ctx, ModuleSlot slot) throws DeployerException {

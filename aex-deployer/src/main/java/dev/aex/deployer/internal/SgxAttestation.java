@@ -66,8 +66,9 @@ final class SgxAttestation {
     if (reply.code() != ResultCode.OK) {
       throw where.fail("the module answered " + reply.code() + " to the key agreement",
           reply.code() == ResultCode.BAD_REQUEST
-              ? "It has agreed on a key already (with an earlier attest, or with someone else:"
-                  + " the event manager is untrusted); deploy it again and attest once"
+              ? "It has agreed on a key and confirmed it already (with an earlier attest, or"
+                  + " with someone else: the event manager is untrusted); to attest it anew, restart"
+                  + " it: aex reset on that node, then deploy and attest"
               : "Is it an aex SGX module, loaded on that node? The node's log says why");
     }
     Agreed agreed = check(where, node, reply.payload().toByteArray(), agreement, nonce,

@@ -119,17 +119,28 @@ class SgxSimulationTest {
     assertThat(String.join("\n", recorder.infos) + String.join("\n", recorder.warnings))
         .doesNotContainIgnoringCase(key);
 
-    // A second key agreement is refused: nobody can replace the deployer's key.
+    // Attesting again with the recorded key needs no new agreement: the challenge answers.
     Path again = copy(result, "again.json");
     Files.writeString(again, Files.readString(again)
         .replaceAll("\"attested\"\\s*:\\s*true", "\"attested\": false"));
-    assertThatThrownBy(() -> Fixture.open(again, workspace, again, recorder).attest(VAULT))
+    Fixture.open(again, workspace, again, recorder).attest(VAULT);
+    assertThat(Fixture.read(again).module("vault").orElseThrow().key())
+        .isEqualTo(Fixture.read(result).module("vault").orElseThrow().key());
+
+    // Without it, a new key agreement is refused: nobody can replace the confirmed key.
+    Path keyless = copy(again, "keyless.json");
+    String field = "(?i)\"key\"\\s*:\\s*\"" + key + "\"";
+    Files.writeString(keyless, Files.readString(keyless)
+        .replaceAll(field + "\\s*,\\s*", "").replaceAll(",\\s*" + field, "")
+        .replaceAll("\"attested\"\\s*:\\s*true", "\"attested\": false"));
+    assertThat(Fixture.read(keyless).module("vault").orElseThrow().key()).isEmpty();
+    assertThatThrownBy(() -> Fixture.open(keyless, workspace, keyless, recorder).attest(VAULT))
         .isInstanceOf(DeployerException.class)
         .hasMessageContaining("attest vault on enclaves")
         .hasMessageContaining("BAD_REQUEST")
-        .hasMessageContaining("agreed on a key already");
+        .hasMessageContaining("agreed on a key and confirmed it already");
 
-    Fixture.open(result, workspace, result, recorder).reset();
+    Fixture.open(again, workspace, again, recorder).reset(); // the latest counters
   }
 
   @Test
@@ -145,6 +156,11 @@ class SgxSimulationTest {
           .hasMessageContaining("check MRENCLAVE")
           .hasMessageContaining("does not run the code built for vault");
       assertThat(Fixture.read(result).module("vault").orElseThrow().key()).isEmpty();
+
+      // The policy put right, it attests without a restart: the refused agreement was never used.
+      Files.writeString(result, Files.readString(result).replace("ab".repeat(32), mr));
+      Fixture.open(result, workspace, result, recorder).attest(VAULT);
+      assertThat(Fixture.read(result).module("vault").orElseThrow().common().attested()).isTrue();
     } finally {
       Fixture.open(result, workspace, result, recorder).reset();
     }

@@ -20,6 +20,7 @@ final class ControlChannel {
   // Replaced once, by an SGX module's key agreement (SgxAttestEntry); volatile for that.
   private volatile Receiver receiver;
   private volatile LegacyZeroIvAesGcm legacy;
+  private volatile boolean used; // a secure message authenticated under the current key
   private int nonce; // guarded by this
 
   ControlChannel(SymmetricKey moduleKey) {
@@ -35,12 +36,23 @@ final class ControlChannel {
   synchronized void rekey(SymmetricKey moduleKey) {
     this.receiver = SecureAesGcm.create(moduleKey).newReceiver();
     this.legacy = LegacyZeroIvAesGcm.create(moduleKey);
+    this.used = false;
     this.nonce = 0;
+  }
+
+  /**
+   * Whether a message sealed under the current key has been accepted: whoever holds the key has
+   * used it (an SGX module's deployer confirms an agreed key with the attest challenge).
+   */
+  boolean used() {
+    return used;
   }
 
   byte[] open(byte[] associatedData, byte[] frame, String what) throws Rejection {
     try {
-      return receiver.open(associatedData, frame);
+      byte[] plaintext = receiver.open(associatedData, frame);
+      used = true;
+      return plaintext;
     } catch (AuthenticationFailedException e) {
       throw Rejection.crypto(what, e);
     }
@@ -49,7 +61,9 @@ final class ControlChannel {
   ReceivedRequest openRequest(byte[] associatedData, byte[] frame, String what)
       throws Rejection {
     try {
-      return receiver.openRequest(associatedData, frame);
+      ReceivedRequest request = receiver.openRequest(associatedData, frame);
+      used = true;
+      return request;
     } catch (AuthenticationFailedException e) {
       throw Rejection.crypto(what, e);
     }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * attest (entry 1) of an SGX module, the key agreement (SECURITY.md §5, docs/sgx.md):
@@ -20,9 +19,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </pre>
  *
  * The derived key becomes the module key; from then on set_key, the secure attest challenge and
- * disable work as on a native node. A module agrees on a key once: a second request is refused
- * (BadRequest) so that nobody, the event manager included, can replace the deployer's key. If the
- * event manager got in first, the deployer's own request fails, and it says so.
+ * disable work as on a native node. Once a message under the agreed key has been accepted (the
+ * deployer's attest challenge, which confirms the agreement), a new agreement is refused
+ * (BadRequest), so that nobody, the event manager included, can replace the deployer's key. Until
+ * then the module may agree again: a deployer whose quote check failed (a policy it then changed)
+ * or whose challenge never arrived attests again without a restart. The event manager can do so
+ * too, but it could always have agreed first: the deployer's own check then fails, and it says
+ * so; it never accepts a key that its quote does not bind to its own request.
  */
 final class SgxAttestEntry {
   private static final Logger LOG = System.getLogger(SgxAttestEntry.class.getName());
@@ -30,21 +33,20 @@ final class SgxAttestEntry {
 
   private final ControlChannel control;
   private final QuoteSource evidence;
-  private final AtomicBoolean agreed = new AtomicBoolean();
 
   SgxAttestEntry(ControlChannel control, QuoteSource evidence) {
     this.control = control;
     this.evidence = evidence;
   }
 
-  ResultMessage handle(byte[] args) throws Rejection {
+  synchronized ResultMessage handle(byte[] args) throws Rejection {
     if (args.length != REQUEST_SIZE) {
       throw new Rejection(ResultCode.ILLEGAL_PAYLOAD, "sgx attest args: " + args.length
           + " bytes (expected: " + REQUEST_SIZE + " = deployer public key and nonce)");
     }
-    if (!agreed.compareAndSet(false, true)) {
-      throw new Rejection(ResultCode.BAD_REQUEST,
-          "sgx attest: the module key was already agreed; restart the module to attest again");
+    if (control.used()) {
+      throw new Rejection(ResultCode.BAD_REQUEST, "sgx attest: the module key was agreed and"
+          + " confirmed already; restart the module to attest it again");
     }
     byte[] deployerPublic = Arrays.copyOf(args, SgxKeyAgreement.PUBLIC_KEY_SIZE);
     byte[] nonce = Arrays.copyOfRange(args, SgxKeyAgreement.PUBLIC_KEY_SIZE, REQUEST_SIZE);
@@ -56,10 +58,8 @@ final class SgxAttestEntry {
       key = agreement.moduleKey(deployerPublic, deployerPublic, enclavePublic, nonce);
       quote = evidence.quote(SgxKeyAgreement.reportData(enclavePublic, deployerPublic, nonce));
     } catch (IllegalArgumentException e) {
-      agreed.set(false);
       throw new Rejection(ResultCode.ILLEGAL_PAYLOAD, "sgx attest: " + e.getMessage());
     } catch (IOException e) {
-      agreed.set(false);
       LOG.log(Level.ERROR, "sgx attest: no quote from {0}: {1}", evidence.describe(), e.getMessage());
       return ResultMessage.of(ResultCode.INTERNAL_ERROR);
     }
@@ -67,7 +67,6 @@ final class SgxAttestEntry {
     System.arraycopy(enclavePublic, 0, reply, 0, enclavePublic.length);
     System.arraycopy(quote, 0, reply, enclavePublic.length, quote.length);
     if (reply.length > 0xffff) {
-      agreed.set(false);
       LOG.log(Level.ERROR, "sgx attest: quote of {0} bytes does not fit a reply", quote.length);
       return ResultMessage.of(ResultCode.INTERNAL_ERROR);
     }

@@ -53,15 +53,31 @@ class SgxAttestEntryTest {
         .isEqualTo(challenge);
   }
 
+  /**
+   * A deployer whose check failed may agree again; once a challenge under the agreed key was
+   * answered, nobody can replace the key.
+   */
   @Test
-  void agreesOnlyOnce() throws Exception {
+  void agreesAgainUntilTheAgreedKeyIsUsedThenNeverAgain() throws Exception {
     AttestEntry entry = entry();
-    entry.handle(request());
+    SymmetricKey first = agreedKey(entry.handle(request()));
+    SymmetricKey second = agreedKey(entry.handle(request()));
 
+    assertThatThrownBy(() -> entry.handle(new TestDeployer(first).attest(new byte[16]).frame()))
+        .isInstanceOf(Rejection.class)
+        .satisfies(e -> assertThat(((Rejection) e).code()).isEqualTo(ResultCode.CRYPTO_ERROR));
+    assertThat(entry.handle(new TestDeployer(second).attest(new byte[16]).frame()).code())
+        .isEqualTo(ResultCode.OK);
     assertThatThrownBy(() -> entry.handle(request()))
         .isInstanceOf(Rejection.class)
         .satisfies(e -> assertThat(((Rejection) e).code()).isEqualTo(ResultCode.BAD_REQUEST))
-        .hasMessageContaining("already agreed");
+        .hasMessageContaining("agreed and confirmed already");
+  }
+
+  private SymmetricKey agreedKey(ResultMessage reply) {
+    assertThat(reply.code()).isEqualTo(ResultCode.OK);
+    byte[] enclavePublic = Arrays.copyOf(reply.payload().toByteArray(), 32);
+    return deployer.moduleKey(enclavePublic, deployer.publicKey(), enclavePublic, nonce);
   }
 
   @Test
