@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,8 +43,8 @@ final class EmLink implements AutoCloseable {
   EmLink(int emPort, Duration timeout) {
     this.address = new InetSocketAddress(InetAddress.getLoopbackAddress(), emPort);
     this.timeout = timeout;
-    this.events = new EventStream(
-        StreamConnector.toEventManager(address, timeout), WINDOW, timeout, "event manager " + address);
+    this.events = new EventStream(StreamConnector.toEventManager(address, timeout), WINDOW,
+        timeout, "event manager " + address, this::sendEachAlone);
   }
 
   /** {@code ModuleOutput [entry_id][conn_id][frame]}. */
@@ -74,6 +75,20 @@ final class EmLink implements AutoCloseable {
       original = true;
       for (CommandMessage unsent : e.unsent()) {
         sendAlone(unsent);
+      }
+    }
+  }
+
+  /** Events the stream handed back between sends: each on a connection of its own, or logged. */
+  private void sendEachAlone(List<CommandMessage> unsent) {
+    originalUntil = System.nanoTime() + RECHECK_NANOS;
+    original = true;
+    for (CommandMessage command : unsent) {
+      try {
+        sendAlone(command);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "{0}: an output could not be sent and is dropped: {1}", address,
+            e.getMessage());
       }
     }
   }

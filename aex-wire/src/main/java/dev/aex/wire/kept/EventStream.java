@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * One sender's events to an aex event manager on a kept connection, pipelined: {@link #send}
@@ -45,6 +46,7 @@ public final class EventStream implements AutoCloseable {
   private static final SecureRandom SESSIONS = new SecureRandom();
 
   private final StreamConnector connector;
+  private final Consumer<List<CommandMessage>> elsewhere;
   private final int window;
   private final Duration timeout;
   private final String peer;
@@ -59,12 +61,17 @@ public final class EventStream implements AutoCloseable {
   /**
    * A stream that connects on its first event. {@code timeout} bounds the wait for room in the
    * window and for an acknowledgement that is due; {@code peer} names the event manager in logs.
+   * {@code elsewhere} sends, one connection each, the events handed back when a flush or the
+   * acknowledgement reader finds that the peer is not an aex event manager (a {@code send}
+   * throws them to its caller instead, {@link NotAexException}).
    */
-  public EventStream(StreamConnector connector, int window, Duration timeout, String peer) {
+  public EventStream(StreamConnector connector, int window, Duration timeout, String peer,
+      Consumer<List<CommandMessage>> elsewhere) {
     if (window < 1) {
       throw new IllegalArgumentException("window: " + window + " (expected: >= 1)");
     }
     this.connector = connector;
+    this.elsewhere = elsewhere;
     this.window = window;
     this.timeout = timeout;
     this.peer = peer;
@@ -98,7 +105,11 @@ public final class EventStream implements AutoCloseable {
       if (closed) {
         throw new IOException("the event stream to " + peer + " is closed");
       }
-      awaitRoom();
+      try {
+        awaitRoom();
+      } catch (NotAexException e) { // found while making room: this event goes back too
+        throw e.with(event);
+      }
       unacked.addLast(event);
       if (current == null) {
         reconnect();
@@ -116,6 +127,7 @@ public final class EventStream implements AutoCloseable {
 
   /** Writes what {@link #send(CommandMessage, boolean)} left in the buffer; a failure resends. */
   public void flush() {
+    List<CommandMessage> handedBack = List.of();
     lock.lock();
     try {
       if (current == null) {
@@ -126,10 +138,22 @@ public final class EventStream implements AutoCloseable {
       } catch (IOException e) {
         broken(current, e);
       }
+    } catch (NotAexException e) {
+      handedBack = e.unsent();
     } catch (IOException e) {
       LOG.log(Level.WARNING, "events to {0}: {1}", peer, e.getMessage());
     } finally {
       lock.unlock();
+    }
+    sendElsewhere(handedBack);
+  }
+
+  /** Events that the stream cannot carry, to the owner's one-connection-each path; not locked. */
+  private void sendElsewhere(List<CommandMessage> handedBack) {
+    if (!handedBack.isEmpty()) {
+      LOG.log(Level.INFO, "events to {0}: {1} unacknowledged event(s) go one connection each:"
+          + " it no longer answers as an aex event manager", peer, String.valueOf(handedBack.size()));
+      elsewhere.accept(handedBack);
     }
   }
 
@@ -255,14 +279,18 @@ public final class EventStream implements AutoCloseable {
         }
       }
     } catch (IOException | RuntimeException e) {
+      List<CommandMessage> handedBack = List.of();
       lock.lock();
       try {
         broken(link, e);
+      } catch (NotAexException notAex) {
+        handedBack = notAex.unsent();
       } catch (IOException again) {
         LOG.log(Level.WARNING, "events to {0}: {1}", peer, again.getMessage());
       } finally {
         lock.unlock();
       }
+      sendElsewhere(handedBack);
     }
   }
 

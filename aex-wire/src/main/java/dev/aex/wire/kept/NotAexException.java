@@ -3,6 +3,7 @@ package dev.aex.wire.kept;
 import dev.aex.wire.CommandMessage;
 import java.io.IOException;
 import java.io.Serial;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +21,13 @@ public final class NotAexException extends IOException {
   NotAexException(String message, List<CommandMessage> unsent) {
     super(message);
     this.unsent = List.copyOf(unsent);
+  }
+
+  /** The same, with {@code event} handed back after the others. */
+  NotAexException with(CommandMessage event) {
+    List<CommandMessage> all = new ArrayList<>(unsent);
+    all.add(event);
+    return new NotAexException(getMessage(), all);
   }
 
   /** Events given to the stream that this peer did not acknowledge, in send order. */

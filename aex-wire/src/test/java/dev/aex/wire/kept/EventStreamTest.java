@@ -11,12 +11,16 @@ import java.net.ConnectException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class EventStreamTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  /** What the streams handed back outside a send, for their owner's other way. */
+  private final List<CommandMessage> handedBack = new CopyOnWriteArrayList<>();
 
   @Test
   void eventsArriveOnceEachInOrderOnOneConnection() throws Exception {
@@ -79,7 +83,7 @@ class EventStreamTest {
       throw new ConnectException("Connection refused");
     };
     long start = System.nanoTime();
-    try (EventStream stream = new EventStream(gone, 64, TIMEOUT, "gone EM")) {
+    try (EventStream stream = new EventStream(gone, 64, TIMEOUT, "gone EM", handedBack::addAll)) {
       assertThatThrownBy(() -> stream.send(event(1)))
           .isInstanceOf(IOException.class)
           .hasMessageContaining("gone EM could not be reached in " + attempts.get() + " attempts over 2000 ms")
@@ -92,8 +96,39 @@ class EventStreamTest {
     assertThat(attempts.get()).as("growing pauses, at most 200 ms").isBetween(10, 20);
   }
 
-  private static EventStream stream(FakeAexEm em, int window, Duration timeout) {
-    return new EventStream(StreamConnector.toEventManager(em.address(), timeout), window, timeout, "fake EM");
+  /**
+   * A peer that, reconnected to after its acknowledgements stopped, no longer answers as an aex
+   * event manager: the reader hands the unacknowledged events to the owner's other way, in order.
+   */
+  @Test
+  void eventsHandedBackOutsideASendGoTheOtherWay() throws Exception {
+    try (FakeAexEm em = new FakeAexEm(FakeAexEm.Mode.NO_ACKS, 0)) {
+      StreamConnector real = StreamConnector.toEventManager(em.address(), Duration.ofMillis(300));
+      AtomicInteger opened = new AtomicInteger();
+      StreamConnector turnsOriginal = session -> {
+        if (opened.getAndIncrement() == 0) {
+          return real.open(session);
+        }
+        throw new NotAexException("the peer answered the hello with ILLEGAL_COMMAND");
+      };
+      try (EventStream stream = new EventStream(turnsOriginal, 64, Duration.ofMillis(300),
+          "changing EM", handedBack::addAll)) {
+        for (int i = 0; i < 3; i++) {
+          stream.send(event(i));
+        }
+        for (int i = 0; i < 500 && handedBack.size() < 3; i++) {
+          Thread.sleep(10);
+        }
+        assertThat(handedBack).extracting(CommandMessage::payload)
+            .containsExactly(payload(0), payload(1), payload(2));
+        assertThat(stream.unacknowledged()).isZero();
+      }
+    }
+  }
+
+  private EventStream stream(FakeAexEm em, int window, Duration timeout) {
+    return new EventStream(StreamConnector.toEventManager(em.address(), timeout), window, timeout,
+        "fake EM", handedBack::addAll);
   }
 
   private static void awaitReceived(FakeAexEm em, int n) throws InterruptedException {

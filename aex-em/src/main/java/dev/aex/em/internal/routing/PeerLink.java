@@ -21,6 +21,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.ReentrantLock;
@@ -62,7 +63,8 @@ final class PeerLink implements AutoCloseable {
     this.address = address;
     this.timeout = timeout;
     this.perCommand = WireClient.to(address, timeout);
-    this.events = new EventStream(this::openEvents, WINDOW, timeout, "event manager " + address);
+    this.events = new EventStream(this::openEvents, WINDOW, timeout, "event manager " + address,
+        this::sendEach);
   }
 
   /** A connection for the event stream; the peer may have stopped being an aex one. */
@@ -80,6 +82,17 @@ final class PeerLink implements AutoCloseable {
    * an original peer on a connection of its own. {@code more}: another event follows at once,
    * so the stream need not flush yet.
    */
+  /** Events the stream handed back between sends: each on a connection of its own, or logged. */
+  private void sendEach(List<CommandMessage> unsent) {
+    for (CommandMessage event : unsent) {
+      try {
+        perCommand.send(event);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "event to {0} dropped: {1}", address, e.getMessage());
+      }
+    }
+  }
+
   void sendEvent(CommandMessage event, boolean more) throws IOException {
     eventLock.lock();
     try {
