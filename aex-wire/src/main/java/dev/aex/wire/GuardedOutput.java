@@ -21,12 +21,12 @@ final class GuardedOutput extends OutputStream {
   private final long stallNanos;
 
   GuardedOutput(OutputStream raw, Closeable connection, Duration stall) {
-    this.raw = raw;
-    this.connection = connection;
-    this.stallNanos = stall.toNanos();
-    if (stallNanos <= 0) {
+    if (stall.isNegative() || stall.isZero()) {
       throw new IllegalArgumentException("write stall limit: " + stall + " (expected: > 0)");
     }
+    this.stallNanos = stall.toNanos();
+    this.raw = raw;
+    this.connection = connection;
   }
 
   @Override
