@@ -9,7 +9,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,6 +43,11 @@ public final class EventStream implements AutoCloseable {
   static final Duration RECONNECT_BUDGET = Duration.ofSeconds(2);
   private static final long MAX_PAUSE_MS = 200;
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+  /**
+   * At most this many bytes of unacknowledged events, whatever the window: a quarter of a module's
+   * 64 MiB heap, and still 256 events of the largest size (64 KiB) in flight.
+   */
+  static final long MAX_UNACKED_BYTES = 16L << 20;
   private static final SecureRandom SESSIONS = new SecureRandom();
 
   private final StreamConnector connector;
@@ -53,7 +58,7 @@ public final class EventStream implements AutoCloseable {
   private final long session;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition acknowledged = lock.newCondition();
-  private final ArrayDeque<CommandMessage> unacked = new ArrayDeque<>(); // guarded by lock
+  private final UnackedEvents unacked = new UnackedEvents(); // guarded by lock
   private long taken; // events of this session the peer has taken, as far as known; guarded by lock
   private StreamLink current; // guarded by lock
   private boolean closed; // guarded by lock
@@ -106,7 +111,7 @@ public final class EventStream implements AutoCloseable {
         throw new IOException("the event stream to " + peer + " is closed");
       }
       try {
-        awaitRoom();
+        awaitRoom(event.payload().size());
       } catch (NotAexException e) { // found while making room: this event goes back too
         throw e.with(event);
       }
@@ -167,8 +172,13 @@ public final class EventStream implements AutoCloseable {
     }
   }
 
-  private void awaitRoom() throws IOException {
-    if (unacked.size() >= window && current != null) {
+  private boolean full(int bytes) {
+    return unacked.size() >= window
+        || !unacked.isEmpty() && unacked.bytes() + bytes > MAX_UNACKED_BYTES;
+  }
+
+  private void awaitRoom(int bytes) throws IOException {
+    if (full(bytes) && current != null) {
       try {
         current.flush(); // the acknowledgements can only come for events that left the buffer
       } catch (IOException e) {
@@ -177,10 +187,10 @@ public final class EventStream implements AutoCloseable {
     }
     long left = timeout.toNanos();
     try {
-      while (unacked.size() >= window) {
+      while (full(bytes)) {
         if (left <= 0) {
-          throw new IOException(window + " events to " + peer + " unacknowledged for "
-              + timeout.toMillis() + " ms: this event is dropped");
+          throw new IOException(unacked.size() + " events (" + unacked.bytes() + " bytes) to "
+              + peer + " unacknowledged for " + timeout.toMillis() + " ms: this event is dropped");
         }
         left = acknowledged.awaitNanos(left);
       }
@@ -230,7 +240,9 @@ public final class EventStream implements AutoCloseable {
   }
 
   private NotAexException handBack(NotAexException e) {
-    NotAexException handed = new NotAexException(e.getMessage(), List.copyOf(unacked));
+    List<CommandMessage> all = new ArrayList<>(unacked.size());
+    unacked.forEach(all::add);
+    NotAexException handed = new NotAexException(e.getMessage(), all);
     unacked.clear();
     acknowledged.signalAll();
     return handed;

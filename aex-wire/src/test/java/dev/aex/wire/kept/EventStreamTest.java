@@ -75,6 +75,29 @@ class EventStreamTest {
     }
   }
 
+  /** Large events fill the byte bound before the window: a stuck peer holds at most 16 MiB. */
+  @Test
+  void unacknowledgedBytesAreBoundedWhateverTheWindow() throws Exception {
+    try (FakeAexEm em = new FakeAexEm(FakeAexEm.Mode.NO_ACKS, 0);
+        EventStream stream = stream(em, 1024, Duration.ofMillis(300))) {
+      CommandMessage big = new CommandMessage(CommandCode.REMOTE_OUTPUT, Bytes.of(new byte[60_000]));
+      int sent = 0;
+      IOException refused = null;
+      while (refused == null && sent < 1024) {
+        try {
+          stream.send(big);
+          sent++;
+        } catch (IOException e) {
+          refused = e;
+        }
+      }
+
+      assertThat(sent).isEqualTo((int) (EventStream.MAX_UNACKED_BYTES / 60_000));
+      assertThat(refused).hasMessageContaining(sent * 60_000L + " bytes")
+          .hasMessageContaining("unacknowledged for 300 ms");
+    }
+  }
+
   @Test
   void aPeerThatCannotBeReachedIsTriedForTheWholeBudgetThenTheEventIsDropped() throws Exception {
     AtomicInteger attempts = new AtomicInteger();
