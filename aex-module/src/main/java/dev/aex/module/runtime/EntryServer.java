@@ -45,6 +45,12 @@ final class EntryServer implements AutoCloseable {
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
   private static final String CONNECTION_THREAD = "aex-module-conn";
   private static final int PLATFORM_CONNECTIONS = 64;
+  /**
+   * Connections open at once, beyond which new ones are closed: each may buffer a frame of up to
+   * 64 KiB, and the module's heap is 64 MiB. An aex event manager holds a few (16 idle ones, a
+   * pipe, one per request in flight), an original one one per event.
+   */
+  static final int MAX_CONNECTIONS = 256;
 
   private final ServerSocket server;
   private final EntryDispatcher dispatcher;
@@ -138,6 +144,12 @@ final class EntryServer implements AutoCloseable {
   }
 
   private void serveOnItsThread(Transport transport) {
+    if (open.size() >= MAX_CONNECTIONS) {
+      LOG.log(Level.WARNING, "{0} connections open already: one more closed at once (is something"
+          + " other than the event manager connecting?)", String.valueOf(MAX_CONNECTIONS));
+      closeQuietly(transport);
+      return;
+    }
     open.add(transport);
     try {
       threads.start(CONNECTION_THREAD, () -> serve(transport));
