@@ -3,6 +3,7 @@ package dev.aex.deployer.internal;
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.descriptor.SancusNode;
 import dev.aex.wire.Command;
+import dev.aex.wire.LoadMessage;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.WireClient;
 import dev.aex.wire.WireFormatException;
@@ -50,7 +51,11 @@ final class EmLink {
 
   private ResultMessage exchangeNow(Where where, Command command) throws DeployerException {
     try {
-      Optional<ResultMessage> reply = client(where).exchange(command);
+      // An event manager answers a Load once the module listens, after up to its own load
+      // timeout (30 s by default, as this one): waiting only as long, the deployer would give up
+      // just as a slow module's Load succeeds, and leave a running module unrecorded.
+      Duration wait = command instanceof LoadMessage ? timeout.multipliedBy(2) : timeout;
+      Optional<ResultMessage> reply = client(where, wait).exchange(command);
       return reply.orElseThrow(() -> where.fail(
           "the event manager closed the connection without answering",
           "Check the event manager's log; is the port that of an event manager?"));
@@ -64,7 +69,7 @@ final class EmLink {
     ReentrantLock link = linkOf(where);
     link.lock();
     try {
-      client(where).send(command);
+      client(where, timeout).send(command);
     } catch (IOException e) {
       throw failure(where, e);
     } finally {
@@ -72,8 +77,8 @@ final class EmLink {
     }
   }
 
-  private WireClient client(Where where) {
-    return WireClient.to(new InetSocketAddress(where.node().address().host(), where.port()), timeout);
+  private static WireClient client(Where where, Duration wait) {
+    return WireClient.to(new InetSocketAddress(where.node().address().host(), where.port()), wait);
   }
 
   private DeployerException failure(Where where, IOException e) {

@@ -15,7 +15,9 @@ import dev.aex.deployer.descriptor.DescriptorFormat;
 import dev.aex.deployer.descriptor.DescriptorWriter;
 import dev.aex.deployer.descriptor.NativeModule;
 import dev.aex.em.EventManager;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -110,6 +112,41 @@ class FailureTest {
             + " did you mean \"save\"?");
     assertThat(Fixture.read(result)).isEqualTo(attested);
     assertThat(live.modules()).hasSize(1);
+  }
+
+  /**
+   * An event manager answers a Load once the module listens, after up to its own load timeout,
+   * which is the deployer's by default: a Load answered later than the deployer's timeout (but
+   * within twice it) is still recorded, not left running and unrecorded.
+   */
+  @Test
+  void aLoadAnsweredAfterTheTimeoutButWithinTwiceItIsRecorded() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("slow-load"));
+    try (ServerSocket slowEm = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      Thread em = Thread.ofPlatform().daemon(true).start(() -> {
+        try (Socket socket = slowEm.accept()) {
+          DataInputStream in = new DataInputStream(socket.getInputStream());
+          in.readUnsignedByte(); // Load
+          in.readFully(new byte[in.readInt()]);
+          Thread.sleep(1500); // the module takes its time to listen
+          socket.getOutputStream().write(new byte[] {0, 0, 0}); // Ok
+        } catch (IOException | InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Path file = descriptor(ws, """
+          {"nodes": [{"type": "native", "name": "n1", "host": "127.0.0.1", "reactive_port": %d}],
+           "modules": [{"type": "native", "name": "a", "node": "n1", "folder": "counter"}]}
+          """.formatted(slowEm.getLocalPort()));
+      Path result = ws.resolve("r.json");
+      DeployerSettings settings = DeployerSettings.defaults(ws).withTimeout(Duration.ofSeconds(1))
+          .withResultSink(state -> DescriptorWriter.write(state, DescriptorFormat.JSON, result));
+
+      Deployer.open(file, settings).deploy(Selection.all());
+
+      assertThat(Fixture.read(result).module("a").orElseThrow().common().deployed()).isTrue();
+      em.join(5_000);
+    }
   }
 
   /** Found only once ids are assigned, still a problem of the file, not an internal error. */
