@@ -98,7 +98,7 @@ final class EmLink implements AutoCloseable {
    * manager may or may not answer a ModuleOutput (§1.7), and an output has no error path anyway.
    */
   private void sendAlone(CommandMessage command) throws IOException {
-    try (Socket socket = connect()) {
+    try (Socket socket = connect(timeout)) {
       write(socket, command);
     }
   }
@@ -115,9 +115,9 @@ final class EmLink implements AutoCloseable {
   }
 
   /** Writes a request; the caller reads the reply, outside any lock it held while writing. */
-  Exchange start(CommandMessage command) throws IOException {
+  Exchange start(CommandMessage command, Duration connectWithin) throws IOException {
     events.flush(); // events of a batch that were sent before this request leave before it
-    Socket socket = connect();
+    Socket socket = connect(connectWithin);
     try {
       write(socket, command);
       return new Exchange(socket);
@@ -127,10 +127,10 @@ final class EmLink implements AutoCloseable {
     }
   }
 
-  private Socket connect() throws IOException {
+  private Socket connect(Duration within) throws IOException {
     Socket socket = new Socket();
     try {
-      socket.connect(address, (int) Math.max(1, timeout.toMillis()));
+      socket.connect(address, (int) Math.max(1, within.toMillis()));
       if (socket.getLocalPort() == socket.getPort()
           && socket.getLocalAddress().equals(socket.getInetAddress())) {
         // With nothing listening on a port in the ephemeral range, TCP may connect the socket to

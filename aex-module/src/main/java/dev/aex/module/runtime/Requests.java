@@ -10,11 +10,13 @@ import dev.aex.wire.payload.ReservedEntry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Calls a handler through the event manager (protocol.md §4.6): seal the request on the request's
  * connection, send {@code ModuleOutput [4][conn_id][frame]}, and authenticate the one reply,
- * everything within the request timeout. The send lock is released before waiting, so a slow
+ * everything within the request timeout: the wait for the connection's send lock, the connect
+ * and the reply each get what is left of it. The send lock is released before waiting, so a slow
  * handler never blocks the connection's other traffic.
  */
 final class Requests {
@@ -38,11 +40,12 @@ final class Requests {
     long deadline = System.nanoTime() + timeout.toNanos();
     ChannelCipher.SentRequest sent;
     EmLink.Exchange exchange;
-    connection.sendLock().lock();
+    lockWithin(connection, deadline, what);
     try {
       sent = connection.cipher().sealRequest(data);
       int entry = ReservedEntry.HANDLE_HANDLER.id();
-      exchange = em.start(EmLink.moduleOutput(entry, connection.connId(), sent.frame()));
+      exchange = em.start(EmLink.moduleOutput(entry, connection.connId(), sent.frame()),
+          left(deadline));
     } catch (Rejection e) {
       throw failed(Reason.NOT_CONNECTED, what + ": " + e.getMessage());
     } catch (IOException e) {
@@ -57,12 +60,30 @@ final class Requests {
     }
   }
 
+  /** The connection's send lock, if it comes free before the request's deadline. */
+  private static void lockWithin(Connection connection, long deadline, String what)
+      throws RequestFailedException {
+    try {
+      if (!connection.sendLock().tryLock(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+        throw failed(Reason.TIMEOUT, what + ": its connection was busy sending for the whole"
+            + " request timeout");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failed(Reason.TIMEOUT, what + ": interrupted while waiting to send");
+    }
+  }
+
+  /** What is left until {@code deadline}; at least a millisecond, for the socket calls. */
+  private static Duration left(long deadline) {
+    return Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+  }
+
   private static ResultMessage awaitReply(String what, EmLink.Exchange exchange, long deadline)
       throws RequestFailedException, IOException {
-    Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
     Optional<ResultMessage> reply;
     try {
-      reply = exchange.awaitReply(left);
+      reply = exchange.awaitReply(left(deadline));
     } catch (WireTimeoutException e) {
       throw failed(Reason.TIMEOUT, what + ": no reply in time");
     } catch (WireFormatException e) {
