@@ -3,6 +3,7 @@ package dev.aex.deployer.internal;
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.Node;
+import dev.aex.deployer.descriptor.SancusNode;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.payload.Reset;
@@ -49,6 +50,12 @@ final class Resets {
     ResultMessage reply = ctx.em().exchange(where, new Reset().toMessage());
     if (reply.code() != ResultCode.OK) {
       throw where.fail("Reset failed with " + reply.code(), "Check the event manager's log");
+    }
+    if (node instanceof SancusNode) {
+      // Code 4 is Ping on a Sancus node (protocol.md §1.6.5): its modules stay loaded.
+      ctx.listener().info("Reset node " + node.name() + ": a Sancus node resets nothing; its"
+          + " modules stay deployed (disabled if they were attested)");
+      return;
     }
     ctx.state().update(d -> {
       List<String> gone = d.modules().stream()

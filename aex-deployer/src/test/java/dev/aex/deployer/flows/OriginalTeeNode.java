@@ -19,6 +19,7 @@ import dev.aex.wire.payload.Call;
 import dev.aex.wire.payload.CommandPayload;
 import dev.aex.wire.payload.Disable;
 import dev.aex.wire.payload.RemoteOutput;
+import dev.aex.wire.payload.Reset;
 import dev.aex.wire.payload.SancusSetKey;
 import dev.aex.wire.payload.SetKey;
 import java.io.IOException;
@@ -93,6 +94,10 @@ final class OriginalTeeNode implements AutoCloseable {
       case RemoteOutput output -> {
         event(output);
         yield Optional.empty();
+      }
+      case Reset reset -> { // a TrustZone node resets; on a Sancus node code 4 is Ping
+        log.add(kind == Kind.SANCUS ? "ping" : "reset");
+        yield Optional.of(ok());
       }
       default -> Optional.of(ResultMessage.of(ResultCode.ILLEGAL_COMMAND));
     };

@@ -108,6 +108,14 @@ class OriginalTeeTest {
               + " the descriptor");
       assertThat(tz.log).noneMatch(l -> l.startsWith("error")).noneMatch(l -> l.contains("rejected"));
       assertThat(mcu.log).noneMatch(l -> l.startsWith("error"));
+      // Reset: the TrustZone node drops its TA; a Sancus node's code 4 is Ping, and its module
+      // stays loaded, so the result keeps it deployed.
+      Fixture.open(result, dir, result, recorder).reset();
+      assertThat(tz.log).endsWith("reset");
+      assertThat(mcu.log).endsWith("ping");
+      Descriptor reset = Fixture.read(result);
+      assertThat(reset.module("ta").orElseThrow().common().deployed()).isFalse();
+      assertThat(reset.module("led").orElseThrow().common().deployed()).isTrue();
       assertThat(recorder.timings.keySet())
           .contains("Deploy time for ta", "Attest time for led", "Establish time for to-led",
               "Output time for to-ta", "Disable time for led");
