@@ -30,13 +30,18 @@ final class Builds {
       SgxBuilds.build(ctx, slot, s);
       return;
     }
+    buildInto(ctx, slot, ctx.workspace().binaryOf(m.name()));
+  }
+
+  /** Builds a native module into {@code binary} (an update stages its new instance there). */
+  static void buildInto(Context ctx, ModuleSlot slot, Path binary) throws DeployerException {
+    Module m = slot.get();
     NativeModule n = buildable(ctx, m);
     Node node = ctx.state().nodeOf(m.node());
     Timer.time(ctx.listener(), "build", m.name(), "Build time for " + m.name(), () -> {
       ModuleStamp stamp = stamp(ctx, m, ModuleStamp.of(n.id().orElseThrow(),
           node.address().reactivePort(), n.key().orElseThrow()));
       Path folder = ctx.workspace().folderOf(n);
-      Path binary = ctx.workspace().binaryOf(m.name());
       BuiltModule built = run(m, folder, binary.getParent(),
           () -> ModuleBuilder.build(folder, stamp, binary));
       ModuleData data = endpoints(m, built.manifestJson(), binary.getParent());

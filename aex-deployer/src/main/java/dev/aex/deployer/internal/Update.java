@@ -16,6 +16,10 @@ import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.payload.Call;
 import dev.aex.wire.payload.Encryption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,7 +62,11 @@ final class Update {
           + " on " + clone.node() + " (old: " + old.id().orElseThrow() + " on "
           + old.common().oldNode() + ")");
       ModuleSlot cloneSlot = ModuleSlot.inMemory(clone);
-      Builds.build(ctx, cloneSlot);
+      // Staged beside the old instance's binary, which the result still names until the swap: a
+      // failure before it leaves that binary as it was (same id, same key).
+      Path binary = ctx.workspace().binaryOf(name);
+      Path staged = binary.resolveSibling(binary.getFileName() + ".update");
+      Builds.buildInto(ctx, cloneSlot, staged);
       if (transfer.isPresent()) {
         Endpoints.id(cloneSlot.get(), EndpointKind.INPUT, EndpointRef.of(transfer.get().input()));
       }
@@ -79,6 +87,7 @@ final class Update {
               d.eventsCurrentId()));
       ModuleSlot oldSlot = ModuleSlot.inMemory(oldNow);
       ModuleSlot newSlot = ModuleSlot.inState(ctx.state(), name);
+      unstage(staged, binary, newSlot);
       if (transfer.isPresent()) {
         transfer(ctx, name, transfer.get(), oldSlot, newSlot);
       }
@@ -119,6 +128,19 @@ final class Update {
       // harmless, since only the disabled old instance holds that key.
       Disables.disable(ctx, oldSlot);
     });
+  }
+
+  /** The new instance's binary where the module's build output belongs, now that it is the module. */
+  private static void unstage(Path staged, Path binary, ModuleSlot slot) throws DeployerException {
+    try {
+      Files.move(staged, binary, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new DeployerException("update " + slot.get().name() + ": the new instance runs, but its"
+          + " binary stays at " + staged + " (" + e.getMessage() + "); the result names that file", e);
+    }
+    String path = binary.toAbsolutePath().toString();
+    slot.update(x -> Modules.withBuild((NativeModule) x, path,
+        ((NativeModule) x).data().orElseThrow()));
   }
 
   private static int takeConnectionId(Context ctx) throws DeployerException {

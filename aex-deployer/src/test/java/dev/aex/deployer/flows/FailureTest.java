@@ -149,6 +149,39 @@ class FailureTest {
     }
   }
 
+  /**
+   * An update that fails before the swap (here: the new node's event manager is down) leaves the
+   * old instance's binary as it was, so that binary still deploys and attests as the old module.
+   */
+  @Test
+  void aFailedUpdateLeavesTheOldInstancesBinaryAsItWas() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("failed-update"));
+    Path file = descriptor(ws, """
+        {"nodes": [
+           {"type": "native", "name": "up", "host": "127.0.0.1", "reactive_port": %d},
+           {"type": "native", "name": "down", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "a", "node": "up", "folder": "counter"}]}
+        """.formatted(live.port(), Fixture.deadPort()));
+    Path result = ws.resolve("result.json");
+    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+    NativeModule before = (NativeModule) Fixture.read(result).module("a").orElseThrow();
+    Path binary = Path.of(before.binary().orElseThrow());
+    byte[] old = Files.readAllBytes(binary);
+    Files.writeString(result, Files.readString(result).replace("\"node\": \"up\"",
+        "\"node\": \"down\""));
+
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .update("a", Optional.empty()))
+        .hasMessageContaining("connection refused");
+
+    assertThat(Files.readAllBytes(binary)).as("the old instance's binary").isEqualTo(old);
+    NativeModule after = (NativeModule) Fixture.read(result).module("a").orElseThrow();
+    assertThat(after.id()).isEqualTo(before.id());
+    assertThat(after.key()).isEqualTo(before.key());
+    assertThat(after.binary()).isEqualTo(before.binary());
+  }
+
   /** Found only once ids are assigned, still a problem of the file, not an internal error. */
   @Test
   void aModulePortBeyond65535IsADescriptorProblem() throws Exception {
