@@ -113,21 +113,43 @@ final class Update {
           ModuleEndpoint.input(name, EndpointRef.of(t.input())), Encryption.AES, Optional.empty(),
           Optional.of(connId), 0, false);
       Connections.establish(ctx, c, Suite.SECURE_AES, Optional.of(oldSlot), newSlot);
-      Module old = oldSlot.get();
-      Where where = Where.at("transfer state of", name, ctx.runsOn(old));
-      int entry = Endpoints.entry(old, t.entry());
-      ResultMessage reply = ctx.em().exchange(where,
-          new Call(old.id().orElseThrow(), entry, Bytes.empty()).toMessage());
-      if (reply.code() != ResultCode.OK) {
-        throw where.fail("entry " + t.entry() + " of the old module failed with " + reply.code(),
-            "The new instance runs without the old state; its connections are not established"
-                + " yet: run connect");
+      DeployerException failure = null;
+      try {
+        save(ctx, name, t, oldSlot.get());
+      } catch (DeployerException e) {
+        failure = e;
       }
-      // The old instance must not emit again. The clone is not disabled (the original does):
-      // that could overtake the state event still on its way and drop it; its transfer entry is
+      // The old instance must not emit again, whether or not the save worked: it holds the
+      // transfer key, and its (unauthenticated) entry could otherwise send its stale state into
+      // the new instance at any later time. The clone is not disabled (the original does): that
+      // could overtake the state event still on its way and drop it; its transfer entry is
       // harmless, since only the disabled old instance holds that key.
-      Disables.disable(ctx, oldSlot);
+      try {
+        Disables.disable(ctx, oldSlot);
+      } catch (DeployerException e) {
+        if (failure == null) {
+          throw e;
+        }
+        failure.addSuppressed(e);
+      }
+      if (failure != null) {
+        throw failure;
+      }
     });
+  }
+
+  /** Calls the old instance's save entry, which emits its state on the transfer connection. */
+  private static void save(Context ctx, String name, StateTransfer t, Module old)
+      throws DeployerException {
+    Where where = Where.at("transfer state of", name, ctx.runsOn(old));
+    int entry = Endpoints.entry(old, t.entry());
+    ResultMessage reply = ctx.em().exchange(where,
+        new Call(old.id().orElseThrow(), entry, Bytes.empty()).toMessage());
+    if (reply.code() != ResultCode.OK) {
+      throw where.fail("entry " + t.entry() + " of the old module failed with " + reply.code(),
+          "The new instance runs without the old state (the old one is disabled); its"
+              + " connections are not established yet: run connect");
+    }
   }
 
   /** The new instance's binary where the module's build output belongs, now that it is the module. */
