@@ -21,7 +21,8 @@ final class EmCommand implements Callable<Integer> {
   @Unmatched List<String> args = new ArrayList<>();
 
   @Override
-  public Integer call() {
+  public Integer call() throws CliException {
+    top.begin(new GlobalOptions()); // --manager is refused here too; the other flags are the CLI's
     CliContext context = top.context();
     return EmMain.run(args, context.env(), context.out(), context.err());
   }

@@ -178,6 +178,13 @@ class UsageTest {
   }
 
   @Test
+  void managerBeforeEmIsRefusedAsForEveryCommand() {
+    CliRun run = run("--manager", "em", "--port", "0");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).startsWith("ERROR: --manager: the attestation manager is not supported");
+  }
+
+  @Test
   void emUsageErrorIsTheEventManagersOwn() {
     CliRun run = run("em", "--bogus");
     assertThat(run.status()).isEqualTo(2);
