@@ -84,6 +84,21 @@ public final class WireReader {
   }
 
   /**
+   * Reads from {@code in}, a buffered view of {@code transport}'s input that the caller also peeks
+   * at, allowing each frame {@code timeout} to arrive: a peer that trickles a frame byte by byte,
+   * each just before the read timeout, cannot hold the reader longer.
+   *
+   * @throws IllegalArgumentException if {@code timeout} is not positive
+   */
+  public static WireReader of(InputStream in, Transport transport, Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout: " + timeout + " (expected: > 0)");
+    }
+    return new WireReader(Objects.requireNonNull(in, "in"), Optional.of(transport), timeout,
+        ReadLimits.DEFAULT);
+  }
+
+  /**
    * Whether the next frame has already (partly) arrived, without a system call. False for readers
    * not made from a socket.
    */

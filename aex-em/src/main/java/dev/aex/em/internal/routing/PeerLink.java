@@ -3,6 +3,7 @@ package dev.aex.em.internal.routing;
 import dev.aex.wire.BoundedWrites;
 import dev.aex.wire.CommandMessage;
 import dev.aex.wire.ResultMessage;
+import dev.aex.wire.Transport;
 import dev.aex.wire.WireClient;
 import dev.aex.wire.WireReader;
 import dev.aex.wire.WireTimeoutException;
@@ -197,10 +198,9 @@ final class PeerLink implements AutoCloseable {
       socket.setTcpNoDelay(true);
       Kept kept = new Kept(socket, timeout);
       long wait = known ? timeout.toMillis() : Math.min(timeout.toMillis(), HELLO_WAIT.toMillis());
-      socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, wait)));
       kept.out.write(AexHello.frame(session));
       kept.out.flush();
-      Optional<ResultMessage> reply = kept.reader.readResult();
+      Optional<ResultMessage> reply = kept.replyWithin(Duration.ofMillis(Math.max(1, wait)));
       Optional<Long> count = reply.flatMap(AexHello::accepted);
       if (count.isPresent()) {
         socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
@@ -270,17 +270,26 @@ final class PeerLink implements AutoCloseable {
     private final OutputStream out;
     private final BufferedInputStream in;
     private final WireReader reader;
+    private final int timeoutMillis;
     private long lastUsed = System.nanoTime();
 
     Kept(Socket socket, Duration timeout) throws IOException {
       this.socket = socket;
       this.out = BoundedWrites.of(socket.getOutputStream(), socket, timeout);
       this.in = new BufferedInputStream(socket.getInputStream());
-      this.reader = WireReader.of(in);
+      // A reply must arrive whole within the timeout: the peer is untrusted, and one that sent a
+      // byte just before each read timeout would otherwise hold this link's thread for days.
+      this.reader = WireReader.of(in, Transport.of(socket), timeout);
+      this.timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 
     boolean idleTooLong() {
       return System.nanoTime() - lastUsed > IDLE_NANOS;
+    }
+
+    /** A reply that must arrive whole within {@code wait} (the hello's, shorter for a new peer). */
+    Optional<ResultMessage> replyWithin(Duration wait) throws IOException {
+      return WireReader.of(in, Transport.of(socket), wait).readResult();
     }
 
     /**
@@ -295,6 +304,7 @@ final class PeerLink implements AutoCloseable {
         throw new StaleException("write failed: " + e.getMessage(), e);
       }
       try {
+        socket.setSoTimeout(timeoutMillis); // the last reply's deadline may have shortened it
         in.mark(1);
         int first = in.read();
         if (first < 0) {
