@@ -76,11 +76,7 @@ public final class WireReader {
    */
   public static WireReader of(Transport transport, Duration timeout, Flushable beforeWait)
       throws IOException {
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout: " + timeout + " (expected: > 0)");
-    }
-    InputStream in = new SocketInput(transport.input(), beforeWait);
-    return new WireReader(in, Optional.of(transport), timeout, ReadLimits.DEFAULT);
+    return of(new SocketInput(transport.input(), beforeWait), transport, timeout);
   }
 
   /**
