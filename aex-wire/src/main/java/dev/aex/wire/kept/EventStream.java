@@ -9,7 +9,6 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -240,9 +239,7 @@ public final class EventStream implements AutoCloseable {
   }
 
   private NotAexException handBack(NotAexException e) {
-    List<CommandMessage> all = new ArrayList<>(unacked.size());
-    unacked.forEach(all::add);
-    NotAexException handed = new NotAexException(e.getMessage(), all);
+    NotAexException handed = new NotAexException(e.getMessage(), unacked.toList());
     unacked.clear();
     acknowledged.signalAll();
     return handed;

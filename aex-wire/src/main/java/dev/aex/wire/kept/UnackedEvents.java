@@ -3,6 +3,7 @@ package dev.aex.wire.kept;
 import dev.aex.wire.CommandMessage;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * The events an {@link EventStream} wrote and the peer has not acknowledged yet, in send order,
@@ -39,6 +40,11 @@ final class UnackedEvents implements Iterable<CommandMessage> {
 
   boolean isEmpty() {
     return events.isEmpty();
+  }
+
+  /** The events held, in send order. */
+  List<CommandMessage> toList() {
+    return List.copyOf(events);
   }
 
   /** The payload bytes of the events held. */
