@@ -25,7 +25,7 @@ final class IoWatchdog {
 
   private final Set<Guard> guards = ConcurrentHashMap.newKeySet();
   private final Thread thread =
-      Thread.ofPlatform().daemon(true).name("aex-read-watchdog").unstarted(this::run);
+      Thread.ofPlatform().daemon(true).name("aex-io-watchdog").unstarted(this::run);
   private volatile boolean sleepingUntilArmed;
   private volatile boolean started;
 
