@@ -25,11 +25,12 @@ final class ResultLock implements AutoCloseable {
 
   /** Locks {@code files}, waiting (and saying so on {@code log}) while another command has one. */
   static ResultLock acquire(Collection<Path> files, CliLog log) throws IOException {
-    List<Path> sidecars = files.stream().map(ResultLock::sidecar).distinct().sorted().toList();
+    List<Path> absolute =
+        files.stream().map(f -> f.toAbsolutePath().normalize()).distinct().sorted().toList();
     List<FileChannel> held = new ArrayList<>();
     try {
-      for (Path sidecar : sidecars) {
-        held.add(lock(sidecar, log));
+      for (Path file : absolute) {
+        held.add(lock(file, log));
       }
       return new ResultLock(held);
     } catch (IOException | RuntimeException e) {
@@ -43,13 +44,13 @@ final class ResultLock implements AutoCloseable {
     return absolute.resolveSibling("." + absolute.getFileName() + ".lock");
   }
 
-  private static FileChannel lock(Path sidecar, CliLog log) throws IOException {
-    FileChannel channel = FileChannel.open(sidecar, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+  /** Locks {@code file}'s sidecar. */
+  private static FileChannel lock(Path file, CliLog log) throws IOException {
+    FileChannel channel =
+        FileChannel.open(sidecar(file), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
       if (channel.tryLock() == null) {
-        log.warning("waiting for another aex command that uses "
-            + sidecar.resolveSibling(sidecar.getFileName().toString().replaceAll("^\\.|\\.lock$", ""))
-            + " to finish");
+        log.warning("waiting for another aex command that uses " + file + " to finish");
         channel.lock();
       }
       return channel;
