@@ -6,12 +6,11 @@ import dev.aex.deployer.descriptor.DescriptorFormat;
 import dev.aex.deployer.descriptor.DescriptorReader;
 import dev.aex.deployer.descriptor.LoadedDescriptor;
 import dev.aex.deployer.descriptor.Planner;
-import dev.aex.deployer.descriptor.Problem;
+import dev.aex.deployer.descriptor.internal.Problems;
 import dev.aex.deployer.internal.Flows;
 import dev.aex.deployer.internal.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -77,9 +76,9 @@ public final class Deployer {
     try {
       return Planner.withStrongRandom().plan(loaded.descriptor());
     } catch (IllegalArgumentException e) {
-      throw new DescriptorException("deployment descriptor", file.toString(), List.of(new Problem(
-          Problem.Severity.ERROR, file.toString(), "", Optional.empty(), e.getMessage(),
-          Optional.empty())));
+      Problems problems = new Problems(file.toString());
+      problems.file().error(e.getMessage());
+      throw problems.toException("deployment descriptor");
     }
   }
 
