@@ -152,13 +152,14 @@ final class Update {
     }
   }
 
-  /** The new instance's binary where the module's build output belongs, now that it is the module. */
+  /** The new instance's binary moved to where the module's build output belongs. */
   private static void unstage(Path staged, Path binary, ModuleSlot slot) throws DeployerException {
     try {
       Files.move(staged, binary, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new DeployerException("update " + slot.get().name() + ": the new instance runs, but its"
-          + " binary stays at " + staged + " (" + e.getMessage() + "); the result names that file", e);
+      throw new DeployerException("update " + slot.get().name() + ": the new instance runs, but"
+          + " its binary stays at " + staged + " (" + e.getMessage() + "); the result names that"
+          + " file", e);
     }
     String path = binary.toAbsolutePath().toString();
     slot.update(x -> Modules.withBuild((NativeModule) x, path,

@@ -94,6 +94,7 @@ public record ModuleStamp(
   @Override
   public String toString() {
     return "ModuleStamp[moduleId=" + moduleId + ", emPort=" + emPort + ", moduleKey=redacted, legacy="
-        + legacy + ", originalControl=" + originalControl + ", requestTimeout=" + requestTimeout + "]";
+        + legacy + ", originalControl=" + originalControl + ", requestTimeout=" + requestTimeout
+        + "]";
   }
 }

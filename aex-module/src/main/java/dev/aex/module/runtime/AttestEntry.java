@@ -15,9 +15,10 @@ import java.util.Optional;
  * BE16(1)}, a 16-byte challenge), and the reply is the challenge sealed back as that request's
  * reply (SECURITY.md §4), so the module only answers challenges the deployer authenticated.
  *
- * <p>With the original-control flag, {@code [chal_len:2][challenge]} (chal_len = the rest, at least 1) is
- * answered TrustZone-style with the zero-IV AES tag of the challenge (protocol.md §4.3). That
- * layout is tried first, because a secure frame's leading counter bytes never equal its length.
+ * <p>With the original-control flag, {@code [chal_len:2][challenge]} (chal_len = the rest, at
+ * least 1) is answered TrustZone-style with the zero-IV AES tag of the challenge (protocol.md
+ * §4.3). That layout is tried first, because a secure frame's leading counter bytes never equal
+ * its length.
  * Note that this answers any challenge the event manager sends: it is a MAC oracle under the
  * module key, which is one reason the flag exists only for interoperability.
  */

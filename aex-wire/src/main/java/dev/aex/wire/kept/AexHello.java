@@ -21,9 +21,10 @@ import java.util.Optional;
  *
  * <p>{@code session} names the sender's stream of events to this peer (0: requests only, no event
  * stream); {@code accepted} is how many events of that session (RemoteOutputs, and ModuleOutputs
- * to handle_input) the peer has taken so far (0 for a session it does not know). After the hello, the peer answers every event (RemoteOutput,
- * and ModuleOutput to handle_input) on the connection: Ok once the event is queued for its
- * destination, GenericError if it was dropped there.
+ * to handle_input) the peer has taken so far (0 for a session it does not know). After the
+ * hello, the peer answers every event (RemoteOutput, and ModuleOutput to handle_input) on the
+ * connection: Ok once the event is queued for its destination, GenericError if it was dropped
+ * there.
  */
 public final class AexHello {
   /** The command byte; original codes are 0..7. */

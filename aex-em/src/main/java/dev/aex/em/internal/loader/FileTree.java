@@ -21,7 +21,10 @@ final class FileTree {
 
   private FileTree() {}
 
-  /** Deletes {@code file} (a folder with its contents; a link, not what it points to); logs a failure at {@code level}. */
+  /**
+   * Deletes {@code file} (a folder with its contents; a link, not what it points to); logs a
+   * failure at {@code level}.
+   */
   static void delete(Path file, Level level) {
     try {
       if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A socket's input with a deadline for a whole command: each read may block only for what is
  * left (and at most {@link #MAX_STALL_NANOS}), so a client that trickles one byte just before
- * every read timeout cannot hold a thread forever. The wire reader reports the {@link SocketTimeoutException} as a typed timeout.
+ * every read timeout cannot hold a thread forever. The wire reader reports the {@link
+ * SocketTimeoutException} as a typed timeout.
  */
 final class DeadlineStream extends FilterInputStream {
   /**
