@@ -67,7 +67,8 @@ final class Attestation {
     }
   }
 
-  private static void challenge(Context ctx, ModuleSlot slot) throws DeployerException {
+  /** The secure challenge under the recorded module key; fails unless the module answers it. */
+  static void challenge(Context ctx, ModuleSlot slot) throws DeployerException {
     Module m = slot.get();
     Where where = Where.at("attest", m.name(), ctx.runsOn(m));
     byte[] challenge = new byte[16];

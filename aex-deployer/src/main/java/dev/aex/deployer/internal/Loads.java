@@ -51,6 +51,13 @@ final class Loads {
         default -> throw where.fail("not a native or sgx module", "");
       };
       ResultMessage reply = ctx.em().exchange(where, load);
+      if (reply.code() == ResultCode.INTERNAL_ERROR && alreadyRunning(ctx, slot)) {
+        slot.update(x -> Modules.deployed(x, true));
+        ctx.listener().info("Module " + m.name() + " was already running on " + node.name()
+            + " as module " + m.id().orElseThrow() + ", with the recorded key (loaded by a deploy"
+            + " that stopped before it could record it): recorded as deployed");
+        return;
+      }
       if (reply.code() != ResultCode.OK) {
         throw where.fail("Load failed with " + reply.code(), loadFailureHint(reply.code(), node,
             node.address().reactivePort() + m.id().orElseThrow()));
@@ -78,7 +85,30 @@ final class Loads {
           + ". The event manager's log says why";
     }
     return "The module exited at start or did not listen on port " + port
-        + " in time; the event manager's log has its exit status and last stderr lines";
+        + " in time; the event manager's log has its exit status and last stderr lines. If"
+        + " another module holds that port (\"Address already in use\"), reset the node with the"
+        + " result file that deployed it, or restart its event manager";
+  }
+
+  /**
+   * Whether an aex native module with this one's id and recorded key already runs on the node: a
+   * deploy interrupted (Ctrl-C, a crash) after the node answered its Load but before the result
+   * was saved leaves it running, unrecorded, on the port the next Load needs. Only the module
+   * built with the recorded key answers the challenge, so nothing else is taken for it.
+   */
+  private static boolean alreadyRunning(Context ctx, ModuleSlot slot) {
+    Module m = slot.get();
+    if (!(m instanceof NativeModule) || !ctx.workspace().isAex(m) || m.key().isEmpty()) {
+      return false;
+    }
+    try {
+      Attestation.challenge(ctx, slot);
+      return true;
+    } catch (DeployerException e) {
+      ctx.listener().info("Module " + m.name() + ": no module with the recorded key runs at its"
+          + " id (" + e.getMessage() + ")");
+      return false;
+    }
   }
 
   private static Bytes read(Where where, Module m, String file) throws DeployerException {

@@ -199,6 +199,59 @@ class FailureTest {
     assertThat(ws.resolve("r.json")).doesNotExist();
   }
 
+  /**
+   * A deploy interrupted after the node answered a Load, before the result was saved, leaves the
+   * module running unrecorded on the port the next Load needs: the next deploy finds it by its
+   * recorded key and records it, and it attests as usual.
+   */
+  @Test
+  void aModuleLeftRunningByAnInterruptedDeployIsRecordedByTheNext() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("interrupted"));
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "a", "node": "n", "folder": "counter"}]}
+        """.formatted(live.port()));
+    Path result = ws.resolve("result.json");
+    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    // What the result said before the Load's answer was recorded.
+    Files.writeString(result, Files.readString(result).replaceAll("\"deployed\": ?true",
+        "\"deployed\": false"));
+    assertThat(Fixture.read(result).module("a").orElseThrow().common().deployed()).isFalse();
+
+    Fixture.Recorder recorder = new Fixture.Recorder();
+    Fixture.open(result, ws, result, recorder).deploy(Selection.all());
+
+    assertThat(recorder.infos).anyMatch(line -> line.startsWith("Module a was already running on n"
+        + " as module 1, with the recorded key"));
+    assertThat(Fixture.read(result).module("a").orElseThrow().common().deployed()).isTrue();
+    assertThat(live.modules()).hasSize(1);
+    Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+    assertThat(Fixture.read(result).module("a").orElseThrow().common().attested()).isTrue();
+  }
+
+  /** A module of another result file at the same id is not taken for this one's. */
+  @Test
+  void aModuleOfAnotherResultAtTheSameIdFailsTheLoadAndSaysWhatToDo() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("other"));
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "a", "node": "n", "folder": "counter"}]}
+        """.formatted(live.port()));
+    Fixture.open(file, ws, ws.resolve("first.json"), new Fixture.Recorder())
+        .deploy(Selection.all());
+    Path second = ws.resolve("second.json");
+    Fixture.Recorder recorder = new Fixture.Recorder();
+
+    assertThatThrownBy(() -> Fixture.open(file, ws, second, recorder).deploy(Selection.all()))
+        .hasMessageStartingWith("deploy a on n (127.0.0.1:" + live.port()
+            + "): Load failed with INTERNAL_ERROR(3)")
+        .hasMessageContaining("If another module holds that port (\"Address already in use\"),"
+            + " reset the node with the result file that deployed it");
+    assertThat(recorder.infos).anyMatch(line -> line.startsWith("Module a: no module with the"
+        + " recorded key runs at its id") && line.contains("CryptoError"));
+    assertThat(Fixture.read(second).module("a").orElseThrow().common().deployed()).isFalse();
+  }
+
   @Test
   void aModuleThatDiesAtStartFailsItsLoad() throws Exception {
     Path ws = Fixture.workspace(dir.resolve("crash"));
