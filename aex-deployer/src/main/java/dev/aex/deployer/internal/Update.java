@@ -71,9 +71,16 @@ final class Update {
         Endpoints.id(cloneSlot.get(), EndpointKind.INPUT, EndpointRef.of(transfer.get().input()));
       }
       Loads.deploy(ctx, cloneSlot);
-      Attestation.attest(ctx, cloneSlot);
       ModuleSlot oldInState = ModuleSlot.inState(ctx.state(), name);
-      Disables.disable(ctx, oldInState);
+      try {
+        Attestation.attest(ctx, cloneSlot);
+        Disables.disable(ctx, oldInState);
+      } catch (DeployerException e) {
+        throw new DeployerException(e.getMessage() + ". The old instance still runs as the result"
+            + " says; the new one (module " + clone.id().orElseThrow() + " on " + clone.node()
+            + ") stays loaded but unused: it has no connections, and its key was not kept. A"
+            + " reset of " + clone.node() + " stops it", e);
+      }
       Module oldNow = oldInState.get();
       Module fresh = cloneSlot.get();
       ctx.state().update(d -> d.withModules(d.modules().stream()

@@ -13,6 +13,7 @@ import dev.aex.deployer.descriptor.Descriptor;
 import dev.aex.deployer.descriptor.DescriptorException;
 import dev.aex.deployer.descriptor.DescriptorFormat;
 import dev.aex.deployer.descriptor.DescriptorWriter;
+import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.NativeModule;
 import dev.aex.em.EventManager;
 import java.io.DataInputStream;
@@ -180,6 +181,35 @@ class FailureTest {
     assertThat(after.id()).isEqualTo(before.id());
     assertThat(after.key()).isEqualTo(before.key());
     assertThat(after.binary()).isEqualTo(before.binary());
+  }
+
+  /**
+   * An update that fails after the new instance is loaded (here: the old instance refuses its
+   * disable, under a wrong key) says what runs: the old instance, and the unused new one.
+   */
+  @Test
+  void aFailedUpdateSaysTheNewInstanceStaysLoadedUnused() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("update-after-load"));
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "up", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "a", "node": "up", "folder": "counter"}]}
+        """.formatted(live.port()));
+    Path result = ws.resolve("result.json");
+    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    Descriptor state = Fixture.read(result);
+    DescriptorWriter.write(state.withModules(state.modules().stream()
+        .<Module>map(m -> ((NativeModule) m).withKey(SymmetricKey.random16())).toList()),
+        DescriptorFormat.JSON, result);
+
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .update("a", Optional.empty()))
+        .hasMessageStartingWith("disable a on up")
+        .hasMessageContaining("(CryptoError)")
+        .hasMessageEndingWith(". The old instance still runs as the result says; the new one"
+            + " (module 2 on up) stays loaded but unused: it has no connections, and its key was"
+            + " not kept. A reset of up stops it");
+    assertThat(live.modules()).hasSize(2);
+    assertThat(Fixture.read(result).module("a").orElseThrow().id()).hasValue(1);
   }
 
   /** Found only once ids are assigned, still a problem of the file, not an internal error. */
