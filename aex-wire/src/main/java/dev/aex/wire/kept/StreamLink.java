@@ -3,6 +3,7 @@ package dev.aex.wire.kept;
 import dev.aex.wire.BoundedWrites;
 import dev.aex.wire.CommandMessage;
 import dev.aex.wire.ResultMessage;
+import dev.aex.wire.Transport;
 import dev.aex.wire.WireReader;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -21,6 +22,7 @@ final class StreamLink {
   private static final Logger LOG = System.getLogger(StreamLink.class.getName());
 
   private final Socket socket;
+  private final Transport transport;
   private final BufferedInputStream in;
   private final WireReader reader;
   private final OutputStream out;
@@ -33,12 +35,12 @@ final class StreamLink {
     this.peer = peer;
     this.socket = opened.socket();
     this.in = opened.in();
-    this.reader = WireReader.of(in);
+    this.transport = Transport.of(socket);
+    this.reader = WireReader.of(in, transport, timeout);
     // Written under the stream's lock, which acknowledgements and close need too: a peer that
     // stops reading must not hold it for ever.
     this.out = new BufferedOutputStream(BoundedWrites.of(socket.getOutputStream(), socket, timeout));
     this.accepted = opened.accepted();
-    socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
   }
 
   /** How many events of the session the peer had taken when this connection said hello. */
@@ -66,12 +68,14 @@ final class StreamLink {
 
   /**
    * The next reply. Its first byte may take the timeout while an acknowledgement is due, and any
-   * time while none is (the peer closes idle connections); the rest must follow within the
-   * timeout.
+   * time while none is (the peer closes idle connections); the rest of the frame must follow
+   * within the timeout, however it trickles.
    */
   ResultMessage awaitReply(BooleanSupplier due) throws IOException {
     while (true) {
       try {
+        // The reader's frame deadline leaves the socket's read timeout at what was left of it.
+        transport.setReadTimeoutNanos(timeout.toNanos());
         in.mark(1);
         if (in.read() < 0) {
           throw new EOFException("closed by " + peer);

@@ -98,6 +98,25 @@ class EventStreamTest {
     }
   }
 
+  /**
+   * An acknowledgement trickled a byte every 150 ms (each read within the 500 ms timeout, the
+   * whole frame not): the stream gives that connection up after the timeout and goes on on a new
+   * one, where the peer's hello says it took the event, so nothing is sent twice.
+   */
+  @Test
+  void anAcknowledgementTrickledBeyondTheTimeoutReplacesTheConnection() throws Exception {
+    try (FakeAexEm em = new FakeAexEm(FakeAexEm.Mode.TRICKLED_ACKS, 0);
+        EventStream stream = stream(em, 64, Duration.ofMillis(500))) {
+      stream.send(event(0));
+      for (int i = 0; i < 300 && em.connections.get() < 2; i++) {
+        Thread.sleep(10);
+      }
+
+      assertThat(em.connections).as("connections").hasValue(2);
+      assertThat(em.received).containsExactly(payload(0));
+    }
+  }
+
   @Test
   void aPeerThatCannotBeReachedIsTriedForTheWholeBudgetThenTheEventIsDropped() throws Exception {
     AtomicInteger attempts = new AtomicInteger();

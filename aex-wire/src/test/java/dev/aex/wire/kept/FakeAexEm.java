@@ -23,11 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An event manager for EventStream tests: answers the hello like an aex one (or refuses it),
  * counts the events of each session, and acknowledges each, unless told to cut the connection
- * after every {@code cutEvery} events (the cut event is taken but never acknowledged), or to be
- * stuck (read nothing after the hello).
+ * after every {@code cutEvery} events (the cut event is taken but never acknowledged), to be
+ * stuck (read nothing after the hello), or to trickle each acknowledgement (an Ok with 8 payload
+ * bytes) a byte every 150 ms.
  */
 final class FakeAexEm implements AutoCloseable {
-  enum Mode { AEX, REFUSE_HELLO, NO_ACKS }
+  enum Mode { AEX, REFUSE_HELLO, NO_ACKS, TRICKLED_ACKS }
 
   private final ServerSocket server;
   private final Mode mode;
@@ -86,10 +87,27 @@ final class FakeAexEm implements AutoCloseable {
         if (cutEvery > 0 && ++here == cutEvery) {
           return; // taken, never acknowledged
         }
-        ResultMessage.of(ResultCode.OK).writeTo(out);
+        if (mode == Mode.TRICKLED_ACKS) {
+          trickle(out, Bytes.fromHex("0000080102030405060708"));
+        } else {
+          ResultMessage.of(ResultCode.OK).writeTo(out);
+        }
       }
     } catch (IOException e) {
       // the stream closed first
+    }
+  }
+
+  private static void trickle(OutputStream out, Bytes frame) throws IOException {
+    for (byte b : frame.toByteArray()) {
+      out.write(b);
+      out.flush();
+      try {
+        Thread.sleep(150);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.aex.em.internal.routing;
 import dev.aex.wire.BoundedWrites;
 import dev.aex.wire.Message;
 import dev.aex.wire.ResultMessage;
+import dev.aex.wire.Transport;
 import dev.aex.wire.WireReader;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -175,10 +176,11 @@ final class ModulePipe implements AutoCloseable {
 
     /** The reader: completes replies in order until the connection ends. */
     void readReplies() {
-      WireReader reader = WireReader.of(in);
+      Transport transport = Transport.of(socket);
+      WireReader reader = WireReader.of(in, transport, pipe.timeout);
       try {
         while (true) {
-          awaitFirstByte();
+          awaitFirstByte(transport);
           ResultMessage reply = reader.readResult()
               .orElseThrow(() -> new EOFException("module at " + pipe.address + " closed the connection"));
           if (!complete(reply)) {
@@ -196,7 +198,9 @@ final class ModulePipe implements AutoCloseable {
     }
 
     /** Waits for a reply's first byte: at most the timeout while one is owed, else for ever. */
-    private void awaitFirstByte() throws IOException {
+    private void awaitFirstByte(Transport transport) throws IOException {
+      // The reader's frame deadline leaves the socket's read timeout at what was left of it.
+      transport.setReadTimeoutNanos(pipe.timeout.toNanos());
       while (true) {
         try {
           in.mark(1);

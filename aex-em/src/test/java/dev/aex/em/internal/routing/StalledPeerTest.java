@@ -78,12 +78,30 @@ class StalledPeerTest {
   }
 
   /**
+   * A module that sends its reply a byte every 400 ms (each read within the timeout, the whole
+   * far beyond it): the reply owed fails after the timeout instead of holding the pipe's reader.
+   */
+  @Test
+  void aModuleReplyTrickledByteByByteFailsAfterTheTimeout() throws IOException {
+    Thread.ofPlatform().daemon(true).start(() -> trickle(false));
+    ModulePipe pipe = new ModulePipe(address, TIMEOUT, 256);
+
+    CompletableFuture<Optional<ResultMessage>> reply =
+        pipe.send(new Message(Bytes.fromHex("0102")), true);
+
+    assertThat(reply).failsWithin(Duration.ofMillis(3_000))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingRootCause().isInstanceOf(java.net.SocketTimeoutException.class);
+    pipe.close();
+  }
+
+  /**
    * An untrusted peer that answers the hello, then sends its reply a byte every 400 ms (each
    * read within the timeout, the whole far beyond it): the request fails after the timeout.
    */
   @Test
   void aReplyTrickledByteByByteFailsAfterTheTimeout() {
-    Thread.ofPlatform().daemon(true).start(this::trickle);
+    Thread.ofPlatform().daemon(true).start(() -> trickle(true));
     PeerLink link = new PeerLink(address, TIMEOUT);
     CommandMessage request =
         new CommandMessage(CommandCode.REMOTE_REQUEST, Bytes.fromHex("000100050102"));
@@ -92,13 +110,16 @@ class StalledPeerTest {
         .hasMessageContaining("within 1000 ms");
   }
 
-  private void trickle() {
+  /** Takes one command (after a hello, for a peer) and trickles an 11-byte reply. */
+  private void trickle(boolean peer) {
     try (Socket socket = other.accept()) {
       DataInputStream in = new DataInputStream(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
-      in.readFully(new byte[16]); // the hello
-      AexHello.accept(0).writeTo(out);
-      in.readUnsignedByte(); // the request
+      if (peer) {
+        in.readFully(new byte[16]); // the hello
+        AexHello.accept(0).writeTo(out);
+        in.readUnsignedByte(); // the request's code
+      }
       in.readFully(new byte[in.readUnsignedShort()]);
       for (byte b : Bytes.fromHex("0000080102030405060708").toByteArray()) {
         out.write(b);
