@@ -77,12 +77,6 @@ final class PeerLink implements AutoCloseable {
     return new StreamConnector.Opened(opened.kept().socket, opened.kept().in, opened.accepted());
   }
 
-  /**
-   * Sends an event (RemoteOutput): to an aex peer on the kept event stream, returning once it is
-   * written (the stream resends it if the connection breaks before the peer acknowledged it); to
-   * an original peer on a connection of its own. {@code more}: another event follows at once,
-   * so the stream need not flush yet.
-   */
   /** Events the stream handed back between sends: each on a connection of its own, or logged. */
   private void sendEach(List<CommandMessage> unsent) {
     for (CommandMessage event : unsent) {
@@ -94,6 +88,12 @@ final class PeerLink implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends an event (RemoteOutput): to an aex peer on the kept event stream, returning once it is
+   * written (the stream resends it if the connection breaks before the peer acknowledged it); to
+   * an original peer on a connection of its own. {@code more}: another event follows at once,
+   * so the stream need not flush yet.
+   */
   void sendEvent(CommandMessage event, boolean more) throws IOException {
     eventLock.lock();
     try {
