@@ -5,6 +5,8 @@ package dev.aex.wire;
  * can hold. Thrown before anything of that size is allocated or read.
  */
 public final class FrameTooLongException extends WireFormatException {
+  private static final long serialVersionUID = 1L;
+
   private final long declared;
   private final long max;
 

@@ -6,6 +6,8 @@ package dev.aex.wire;
  * ResultCode#ILLEGAL_PAYLOAD}.
  */
 public final class MalformedPayloadException extends WireFormatException {
+  private static final long serialVersionUID = 1L;
+
   /**
    * @param field message and field, e.g. {@code "Connect payload length"}
    * @param value the value received

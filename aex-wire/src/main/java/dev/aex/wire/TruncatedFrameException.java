@@ -6,6 +6,8 @@ package dev.aex.wire;
  * it as an empty result, because peers close connections after one command (protocol.md §1.1).
  */
 public final class TruncatedFrameException extends WireFormatException {
+  private static final long serialVersionUID = 1L;
+
   private final long received;
   private final long expected;
 

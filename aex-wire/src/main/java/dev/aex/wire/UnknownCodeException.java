@@ -6,6 +6,8 @@ package dev.aex.wire;
  * code with {@link ResultCode#ILLEGAL_COMMAND}.
  */
 public final class UnknownCodeException extends WireFormatException {
+  private static final long serialVersionUID = 1L;
+
   private final int value;
 
   /**

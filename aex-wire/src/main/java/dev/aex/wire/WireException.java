@@ -12,6 +12,8 @@ import java.io.IOException;
  */
 public abstract sealed class WireException extends IOException
     permits WireFormatException, WireTimeoutException {
+  private static final long serialVersionUID = 1L;
+
   WireException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -13,6 +13,8 @@ public abstract sealed class WireFormatException extends WireException
         FrameTooLongException,
         UnknownCodeException,
         MalformedPayloadException {
+  private static final long serialVersionUID = 1L;
+
   WireFormatException(String field, Object value, String expected) {
     super(field + ": " + value + " (expected: " + expected + ")", null);
   }

@@ -8,6 +8,8 @@ import java.net.SocketTimeoutException;
  * 1 of 2 bytes within 500 ms}. The cause is the {@link SocketTimeoutException} behind it.
  */
 public final class WireTimeoutException extends WireException {
+  private static final long serialVersionUID = 1L;
+
   public WireTimeoutException(String message, SocketTimeoutException cause) {
     super(message, cause);
   }
