@@ -212,6 +212,42 @@ class FailureTest {
     assertThat(Fixture.read(result).module("a").orElseThrow().id()).hasValue(1);
   }
 
+  /**
+   * A state transfer whose save entry fails still disables the old instance: it holds the
+   * transfer key, so its stale state could otherwise reach the new instance at any later time.
+   */
+  @Test
+  void aFailedSaveStillDisablesTheOldInstance() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("failed-save"));
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "up", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "a", "node": "up", "folder": "counter"}]}
+        """.formatted(live.port()));
+    Path result = ws.resolve("result.json");
+    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+    Path before = ws.resolve("before-update.json");
+    Files.copy(result, before);
+
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .update("a", Optional.of(new StateTransfer("save", "transfer_out", "restore"))))
+        .hasMessageContaining("entry save of the old module failed with GENERIC_ERROR")
+        .hasMessageContaining("The new instance runs without the old state (the old one is"
+            + " disabled)");
+
+    // The old instance, reached through the result from before, counts and saves again: a
+    // disabled module sends nothing, so the new instance's count stays 0.
+    Deployer old = Fixture.open(before, ws, before, new Fixture.Recorder());
+    old.call("a", "tick", new byte[0]);
+    old.call("a", "save", new byte[0]);
+    Deployer now = Fixture.open(result, ws, result, new Fixture.Recorder());
+    for (int i = 0; i < 20; i++) { // 1 s for a stale state event to arrive
+      assertThat(now.call("a", "peek", new byte[0])).as("the new instance's count")
+          .containsExactly(0, 0, 0, 0);
+      Thread.sleep(50);
+    }
+  }
+
   /** Found only once ids are assigned, still a problem of the file, not an internal error. */
   @Test
   void aModulePortBeyond65535IsADescriptorProblem() throws Exception {
