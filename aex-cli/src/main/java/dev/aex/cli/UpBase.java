@@ -103,14 +103,15 @@ abstract class UpBase implements Callable<Integer> {
     LocalNodes nodes = LocalNodes.start(session.state(), input, emLog(flags), context.err(),
         spec.name());
     stop.onStop(nodes::close);
+    String program = context.env().getOrDefault("AEX_PROGRAM", "aex");
     try {
+      PreviousResult.requireNotLive(result, nodes, program, log);
       log.info("Deploying, attesting, connecting and registering " + input);
       session.deploy(Selection.all());
       session.attest(Selection.all());
       session.connect(Selection.all());
       session.register(Selection.all());
       resultFile.save(session.state());
-      String program = context.env().getOrDefault("AEX_PROGRAM", "aex");
       Up up = new Up(session, result, nodes, program);
       new UpReport(context.out(), spec.name(), program, input, result).print(session.state(), nodes);
       whenUp(up);

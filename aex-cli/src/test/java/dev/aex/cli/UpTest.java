@@ -145,6 +145,40 @@ class UpTest {
     }
   }
 
+  /**
+   * A second up on event managers that still run the first one's modules would replace the only
+   * record of their keys, and fail anyway (their ports are taken): it stops before changing
+   * anything and says what to do; after a reset it brings the application up again.
+   */
+  @Test
+  void aSecondUpOnRunningEventManagersKeepsTheResultThatHoldsTheirKeys() throws Exception {
+    assumeTrue(ExampleApp.exists("db-webserver", "descriptor.json"),
+        "examples/db-webserver is not there");
+    try (EventManager em = EventManager.builder().port(LoopbackPorts.freeBlock(16))
+        .logLevel(LogLevel.WARN).build()
+        .start()) {
+      ExampleApp.copy("db-webserver", "descriptor.json", dir.resolve("app"),
+          Map.of(5000, em.port()));
+      ok("up", "--no-wait", "app/descriptor.json", "--result", "res.json");
+      Path result = dir.resolve("res.json");
+      String first = Files.readString(result);
+
+      CliRun again = aex("up", "--no-wait", "app/descriptor.json", "--result", "res.json");
+
+      assertThat(again.status()).as(again.toString()).isEqualTo(1);
+      assertThat(again.err()).contains(result + " records modules deployed on node_1 (127.0.0.1:"
+          + em.port() + "), whose event managers are running: replacing it would lose the keys"
+          + " to those modules, which keep their ports. Reset them first (aex reset " + result
+          + "), or give another --result");
+      assertThat(Files.readString(result)).isEqualTo(first);
+      assertThat(em.modules()).hasSize(2);
+
+      ok("reset", "res.json");
+      ok("up", "--no-wait", "app/descriptor.json", "--result", "res.json");
+      assertThat(em.modules()).hasSize(2);
+    }
+  }
+
   @Test
   void demoOnceShowsTheCounterChange() throws Exception {
     assumeTrue(ExampleApp.exists("fosdem", "native.json"), "examples/fosdem is not there");
