@@ -49,6 +49,11 @@ final class Parallel {
         }
       }
     }
+    throwIfAny(failures);
+  }
+
+  /** Nothing if {@code failures} is empty; the one failure; or one naming them all. */
+  static void throwIfAny(List<DeployerException> failures) throws DeployerException {
     if (failures.size() == 1) {
       throw failures.get(0);
     }

@@ -248,6 +248,40 @@ class FailureTest {
     }
   }
 
+  /**
+   * An event manager restarted since the deploy has lost its modules, so they cannot be disabled:
+   * reset warns and resets the node all the same (which is how a user starts over), and the result
+   * records the modules as not deployed. A node that cannot be reset still fails the reset.
+   */
+  @Test
+  void resetAfterTheEventManagerRestartedWarnsAndStartsOver() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("restarted"));
+    int dead = Fixture.deadPort();
+    Path file = descriptor(ws, """
+        {"nodes": [
+           {"type": "native", "name": "up", "host": "127.0.0.1", "reactive_port": %d},
+           {"type": "native", "name": "down", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "a", "node": "up", "folder": "counter"}]}
+        """.formatted(live.port(), dead));
+    Path result = ws.resolve("result.json");
+    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+    int port = live.port();
+    live.close();
+    live = EventManager.builder().port(port).logLevel(dev.aex.em.LogLevel.WARN).build().start();
+    Fixture.Recorder recorder = new Fixture.Recorder();
+
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, recorder).reset())
+        .hasMessageStartingWith("reset node on down (127.0.0.1:" + dead + "): connection refused");
+
+    assertThat(recorder.warnings).singleElement().asString()
+        .startsWith("disable a on up (127.0.0.1:" + port + "): the module answered")
+        .endsWith("; its node was reset, which stopped it");
+    assertThat(Fixture.read(result).module("a").orElseThrow().common().deployed()).isFalse();
+    Fixture.open(result, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    assertThat(live.modules()).hasSize(1);
+  }
+
   /** Found only once ids are assigned, still a problem of the file, not an internal error. */
   @Test
   void aModulePortBeyond65535IsADescriptorProblem() throws Exception {
