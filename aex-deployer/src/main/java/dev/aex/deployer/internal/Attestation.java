@@ -92,8 +92,7 @@ final class Attestation {
     }
     if (reply.code() != ResultCode.OK) {
       throw where.fail("the module answered " + reply.code(), reply.code()
-          == ResultCode.INTERNAL_ERROR ? "Is the module still running? The event manager's log"
-              + " says why it could not be reached" : "Is module " + m.id().orElseThrow()
+          == ResultCode.INTERNAL_ERROR ? Hints.MODULE_NOT_REACHED : "Is module " + m.id().orElseThrow()
               + " on that node the one this result file deployed?");
     }
     byte[] answer;

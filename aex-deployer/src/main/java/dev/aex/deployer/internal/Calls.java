@@ -27,7 +27,7 @@ final class Calls {
       if (reply.code() != ResultCode.OK) {
         throw where.fail("Reactive command Call failed with code " + reply.code(),
             reply.code() == ResultCode.INTERNAL_ERROR
-                ? "The module failed or is not running; the event manager's log says why"
+                ? "The entry failed, or the module is not running. " + Hints.MODULE_NOT_REACHED
                 : "Check the entry and its argument");
       }
       return reply.payload().toByteArray();

@@ -68,10 +68,7 @@ final class Direct {
             + " connection was re-keyed since; use the latest result file, or connect again");
       }
       if (reply.code() != ResultCode.OK) {
-        throw where.fail("the request failed with " + reply.code(), reply.code()
-            == ResultCode.BAD_REQUEST ? "The module does not know this connection: was it"
-                + " disabled, restarted or updated? Connect again" : "Check the event manager's"
-                + " log");
+        throw where.fail("the request failed with " + reply.code(), requestHint(reply.code()));
       }
       try {
         return sent.opener().open(reply.payload().toByteArray());
@@ -80,6 +77,15 @@ final class Direct {
             "The event manager or the network changed it, or another module answered");
       }
     });
+  }
+
+  private static String requestHint(ResultCode code) {
+    return switch (code) {
+      case BAD_REQUEST -> "The module does not know this connection: was it disabled, restarted"
+          + " or updated? Connect again";
+      case INTERNAL_ERROR -> Hints.MODULE_NOT_REACHED;
+      default -> "Check the event manager's log";
+    };
   }
 
   private static Connection checked(Context ctx, String nameOrId, EndpointKind kind,

@@ -56,7 +56,7 @@ final class Disables {
         }
         if (reply.code() != ResultCode.OK) {
           throw where.fail("the module answered " + reply.code(),
-              "Is the module still running? The event manager's log says why");
+              Hints.MODULE_NOT_REACHED);
         }
       } finally {
         ctx.lockOf(m).unlock();

@@ -269,6 +269,10 @@ class FailureTest {
     int port = live.port();
     live.close();
     live = EventManager.builder().port(port).logLevel(dev.aex.em.LogLevel.WARN).build().start();
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .call("a", "peek", new byte[0]))
+        .hasMessageContaining("An event manager restarted since the deploy has lost its modules:"
+            + " reset, then deploy again");
     Fixture.Recorder recorder = new Fixture.Recorder();
 
     assertThatThrownBy(() -> Fixture.open(result, ws, result, recorder).reset())
