@@ -70,15 +70,32 @@ final class LoadedModule {
    * replace it), then deletes the executable. Waits at most {@code wait}, then kills.
    */
   void stop(Duration wait) {
+    List<ProcessHandle> tree = signalStop();
+    awaitStop(tree, System.nanoTime() + wait.toNanos(), wait);
+  }
+
+  /** Asks the process and its children to end (SIGTERM); returns the children asked. */
+  List<ProcessHandle> signalStop() {
     stopping = true;
     List<ProcessHandle> tree = process.descendants().toList();
     tree.forEach(ProcessHandle::destroy);
     process.destroy();
+    return tree;
+  }
+
+  /**
+   * Waits until {@code deadline} ({@link System#nanoTime}) for the process to end after {@link
+   * #signalStop}, then kills it and {@code tree} and waits up to {@code killWait}; deletes the
+   * executable.
+   */
+  void awaitStop(List<ProcessHandle> tree, long deadline, Duration killWait) {
     try {
-      if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.log(Level.WARNING, "{0} did not stop within {1} ms: killing it", name(), String.valueOf(wait.toMillis()));
+      long left = Math.max(0, deadline - System.nanoTime());
+      if (!process.waitFor(left, TimeUnit.NANOSECONDS)) {
+        LOG.log(Level.WARNING, "{0} did not stop within {1} ms of SIGTERM: killing it", name(),
+            String.valueOf(TimeUnit.NANOSECONDS.toMillis(left)));
         tree.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
+        process.destroyForcibly().waitFor(killWait.toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();

@@ -49,7 +49,11 @@ public final class ModuleTable {
     return modules.stream().map(LoadedModule::info).toList();
   }
 
-  /** Stops every module, deletes their files and restarts the load counter (Reset, shutdown). */
+  /**
+   * Stops every module, deletes their files and restarts the load counter (Reset, shutdown): all
+   * are asked to end at once and given {@code wait} together, then the rest are killed. No thread
+   * is started: at shutdown a new virtual thread may find no carrier to run on.
+   */
   public void stopAll(Duration wait) {
     List<LoadedModule> stopped;
     synchronized (this) {
@@ -57,16 +61,10 @@ public final class ModuleTable {
       modules.clear();
       nextIndex = 0;
     }
-    List<Thread> stoppers = stopped.stream()
-        .map(m -> Thread.ofVirtual().start(() -> m.stop(wait)))
-        .toList();
-    for (Thread stopper : stoppers) {
-      try {
-        stopper.join(wait.multipliedBy(3));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    List<List<ProcessHandle>> trees = stopped.stream().map(LoadedModule::signalStop).toList();
+    long deadline = System.nanoTime() + wait.toNanos();
+    for (int i = 0; i < stopped.size(); i++) {
+      stopped.get(i).awaitStop(trees.get(i), deadline, wait);
     }
   }
 

@@ -24,9 +24,15 @@ final class StderrTail {
   private final ArrayDeque<String> last = new ArrayDeque<>(); // guarded by itself
   private final Thread reader;
 
-  /** {@code name} is read for every line, so it can change once the module id is known. */
+  /**
+   * {@code name} is read for every line, so it can change once the module id is known. A platform
+   * thread: a read of a pipe blocks in the kernel and would hold a virtual thread's carrier for
+   * the module's whole life, starving the event manager's virtual threads (shutdown among them)
+   * once the scheduler has retired the extra carriers it added for such reads.
+   */
   StderrTail(InputStream stderr, Supplier<String> name) {
-    this.reader = Thread.ofVirtual().name("aex-em-stderr").start(() -> copy(stderr, name));
+    this.reader = Thread.ofPlatform().daemon(true).name("aex-em-stderr")
+        .start(() -> copy(stderr, name));
   }
 
   private void copy(InputStream stderr, Supplier<String> name) {
