@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -43,14 +42,7 @@ class UpTest {
     return run;
   }
 
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
+
 
   /** {@code aex up} in a thread, with the streams readable while it runs. */
   private static final class Background {
@@ -116,16 +108,17 @@ class UpTest {
     assertThat(up.status).as(up.err()).isZero();
     assertThat(up.err()).contains("aex up: stopped 2 event manager(s) started here, and their 5"
         + " module(s)");
-    assertThat(listening(bases.get(0))).isFalse();
-    assertThat(listening(bases.get(1))).isFalse();
-    for (int i = 0; i < 50 && listening(web); i++) {
+    assertThat(LoopbackPorts.listening(bases.get(0))).isFalse();
+    assertThat(LoopbackPorts.listening(bases.get(1))).isFalse();
+    for (int i = 0; i < 50 && LoopbackPorts.listening(web); i++) {
       Thread.sleep(100);   // the module processes exit after their event manager closed
     }
-    assertThat(listening(web)).as("the modules stopped with their event manager").isFalse();
+    assertThat(LoopbackPorts.listening(web)).as("the modules stopped with their event manager")
+        .isFalse();
   }
 
   @Test
-  void upUsesEventManagersThatRunAlready() throws Exception {
+  void upUsesEventManagersThatRunAlreadyAndDoesNotLoseTheKeysOfWhatRunsThere() throws Exception {
     assumeTrue(ExampleApp.exists("db-webserver", "descriptor.json"),
         "examples/db-webserver is not there");
     try (EventManager em = EventManager.builder().port(LoopbackPorts.freeBlock(16))
@@ -142,29 +135,13 @@ class UpTest {
       assertThat(em.modules()).hasSize(2);
       assertThat(Files.readString(dir.resolve("res.json"))).contains("\"attested\": true");
       assertThat(run.err()).doesNotContain("stopped");
-    }
-  }
 
-  /**
-   * A second up on event managers that still run the first one's modules would replace the only
-   * record of their keys, and fail anyway (their ports are taken): it stops before changing
-   * anything and says what to do; after a reset it brings the application up again.
-   */
-  @Test
-  void aSecondUpOnRunningEventManagersKeepsTheResultThatHoldsTheirKeys() throws Exception {
-    assumeTrue(ExampleApp.exists("db-webserver", "descriptor.json"),
-        "examples/db-webserver is not there");
-    try (EventManager em = EventManager.builder().port(LoopbackPorts.freeBlock(16))
-        .logLevel(LogLevel.WARN).build()
-        .start()) {
-      ExampleApp.copy("db-webserver", "descriptor.json", dir.resolve("app"),
-          Map.of(5000, em.port()));
-      ok("up", "--no-wait", "app/descriptor.json", "--result", "res.json");
+      // A second up there would replace the only record of the running modules' keys, and fail
+      // anyway (their ports are taken): it stops before changing anything and says what to do;
+      // after a reset it brings the application up again.
       Path result = dir.resolve("res.json");
       String first = Files.readString(result);
-
       CliRun again = aex("up", "--no-wait", "app/descriptor.json", "--result", "res.json");
-
       assertThat(again.status()).as(again.toString()).isEqualTo(1);
       assertThat(again.err()).contains(result + " records modules deployed on node_1 (127.0.0.1:"
           + em.port() + "), whose event managers are running: replacing it would lose the keys"
@@ -172,7 +149,6 @@ class UpTest {
           + "), or give another --result");
       assertThat(Files.readString(result)).isEqualTo(first);
       assertThat(em.modules()).hasSize(2);
-
       ok("reset", "res.json");
       ok("up", "--no-wait", "app/descriptor.json", "--result", "res.json");
       assertThat(em.modules()).hasSize(2);
@@ -196,10 +172,10 @@ class UpTest {
         .contains("# press the button: curl shows 2")
         .doesNotContain("Running");
     assertThat(run.err()).contains("aex demo: stopped 2 event manager(s)");
-    for (int i = 0; i < 50 && listening(web); i++) {
+    for (int i = 0; i < 50 && LoopbackPorts.listening(web); i++) {
       Thread.sleep(100);
     }
-    assertThat(listening(web)).isFalse();
+    assertThat(LoopbackPorts.listening(web)).isFalse();
   }
 
   @Test

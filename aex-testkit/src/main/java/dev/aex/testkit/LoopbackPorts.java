@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -48,6 +49,16 @@ public final class LoopbackPorts {
   /** One free port outside the ephemeral range (for a web server, say). */
   public static int free() {
     return freeBlock(1);
+  }
+
+  /** Whether something accepts connections on loopback {@code port} now (half a second to tell). */
+  public static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean allFree(int base, int span) {

@@ -58,6 +58,18 @@ class FailureTest {
     return file;
   }
 
+  /** The counter module "a" deployed on node "up", the live event manager; the result file. */
+  private Path deployedCounter(String workspace) throws Exception {
+    Path ws = Fixture.workspace(dir.resolve(workspace));
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "up", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "a", "node": "up", "folder": "counter"}]}
+        """.formatted(live.port()));
+    Path result = ws.resolve("result.json");
+    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    return result;
+  }
+
   @Test
   void anEventManagerThatIsDownIsNamedAndOnlyWhatSucceededIsRecorded() throws Exception {
     Path ws = Fixture.workspace(dir.resolve("down"));
@@ -189,13 +201,8 @@ class FailureTest {
    */
   @Test
   void aFailedUpdateSaysTheNewInstanceStaysLoadedUnused() throws Exception {
-    Path ws = Fixture.workspace(dir.resolve("update-after-load"));
-    Path file = descriptor(ws, """
-        {"nodes": [{"type": "native", "name": "up", "host": "127.0.0.1", "reactive_port": %d}],
-         "modules": [{"type": "native", "name": "a", "node": "up", "folder": "counter"}]}
-        """.formatted(live.port()));
-    Path result = ws.resolve("result.json");
-    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    Path result = deployedCounter("update-after-load");
+    Path ws = result.getParent();
     Descriptor state = Fixture.read(result);
     DescriptorWriter.write(state.withModules(state.modules().stream()
         .<Module>map(m -> ((NativeModule) m).withKey(SymmetricKey.random16())).toList()),
@@ -218,13 +225,8 @@ class FailureTest {
    */
   @Test
   void aFailedSaveStillDisablesTheOldInstance() throws Exception {
-    Path ws = Fixture.workspace(dir.resolve("failed-save"));
-    Path file = descriptor(ws, """
-        {"nodes": [{"type": "native", "name": "up", "host": "127.0.0.1", "reactive_port": %d}],
-         "modules": [{"type": "native", "name": "a", "node": "up", "folder": "counter"}]}
-        """.formatted(live.port()));
-    Path result = ws.resolve("result.json");
-    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    Path result = deployedCounter("failed-save");
+    Path ws = result.getParent();
     Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
     Path before = ws.resolve("before-update.json");
     Files.copy(result, before);
@@ -310,13 +312,8 @@ class FailureTest {
    */
   @Test
   void aModuleLeftRunningByAnInterruptedDeployIsRecordedByTheNext() throws Exception {
-    Path ws = Fixture.workspace(dir.resolve("interrupted"));
-    Path file = descriptor(ws, """
-        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
-         "modules": [{"type": "native", "name": "a", "node": "n", "folder": "counter"}]}
-        """.formatted(live.port()));
-    Path result = ws.resolve("result.json");
-    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    Path result = deployedCounter("interrupted");
+    Path ws = result.getParent();
     // What the result said before the Load's answer was recorded.
     Files.writeString(result, Files.readString(result).replaceAll("\"deployed\": ?true",
         "\"deployed\": false"));
@@ -325,7 +322,7 @@ class FailureTest {
     Fixture.Recorder recorder = new Fixture.Recorder();
     Fixture.open(result, ws, result, recorder).deploy(Selection.all());
 
-    assertThat(recorder.infos).anyMatch(line -> line.startsWith("Module a was already running on n"
+    assertThat(recorder.infos).anyMatch(line -> line.startsWith("Module a was already running on up"
         + " as module 1, with the recorded key"));
     assertThat(Fixture.read(result).module("a").orElseThrow().common().deployed()).isTrue();
     assertThat(live.modules()).hasSize(1);
@@ -336,18 +333,13 @@ class FailureTest {
   /** A module of another result file at the same id is not taken for this one's. */
   @Test
   void aModuleOfAnotherResultAtTheSameIdFailsTheLoadAndSaysWhatToDo() throws Exception {
-    Path ws = Fixture.workspace(dir.resolve("other"));
-    Path file = descriptor(ws, """
-        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
-         "modules": [{"type": "native", "name": "a", "node": "n", "folder": "counter"}]}
-        """.formatted(live.port()));
-    Fixture.open(file, ws, ws.resolve("first.json"), new Fixture.Recorder())
-        .deploy(Selection.all());
+    Path ws = deployedCounter("other").getParent();
+    Path file = ws.resolve("descriptor.json");
     Path second = ws.resolve("second.json");
     Fixture.Recorder recorder = new Fixture.Recorder();
 
     assertThatThrownBy(() -> Fixture.open(file, ws, second, recorder).deploy(Selection.all()))
-        .hasMessageStartingWith("deploy a on n (127.0.0.1:" + live.port()
+        .hasMessageStartingWith("deploy a on up (127.0.0.1:" + live.port()
             + "): Load failed with INTERNAL_ERROR(3)")
         .hasMessageContaining("If another module holds that port (\"Address already in use\"),"
             + " reset the node with the result file that deployed it");

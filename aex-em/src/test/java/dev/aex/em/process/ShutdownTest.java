@@ -7,9 +7,6 @@ import dev.aex.em.support.EmClient;
 import dev.aex.em.support.RelayBinary;
 import dev.aex.testkit.LoopbackPorts;
 import dev.aex.wire.ResultCode;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +42,8 @@ class ShutdownTest {
         String.valueOf(port))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
-      Await.until("the event manager listens", Duration.ofSeconds(30), () -> listening(port));
+      Await.until("the event manager listens", Duration.ofSeconds(30),
+          () -> LoopbackPorts.listening(port));
       for (RelayBinary module : modules) {
         assertThat(EmClient.exchange(port, module.load())).get()
             .satisfies(reply -> assertThat(reply.code()).isEqualTo(ResultCode.OK));
@@ -65,12 +63,5 @@ class ShutdownTest {
     }
   }
 
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
+
 }
