@@ -58,13 +58,18 @@ class FailureTest {
     return file;
   }
 
-  /** The counter module "a" deployed on node "up", the live event manager; the result file. */
-  private Path deployedCounter(String workspace) throws Exception {
+  /**
+   * The counter module "a" deployed on node "up", the live event manager, from workspace {@code
+   * workspace}; node "down" has no event manager, on port {@code down}. The result file.
+   */
+  private Path deployedCounter(String workspace, int down) throws Exception {
     Path ws = Fixture.workspace(dir.resolve(workspace));
     Path file = descriptor(ws, """
-        {"nodes": [{"type": "native", "name": "up", "host": "127.0.0.1", "reactive_port": %d}],
+        {"nodes": [
+           {"type": "native", "name": "up", "host": "127.0.0.1", "reactive_port": %d},
+           {"type": "native", "name": "down", "host": "127.0.0.1", "reactive_port": %d}],
          "modules": [{"type": "native", "name": "a", "node": "up", "folder": "counter"}]}
-        """.formatted(live.port()));
+        """.formatted(live.port(), down));
     Path result = ws.resolve("result.json");
     Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
     return result;
@@ -168,15 +173,8 @@ class FailureTest {
    */
   @Test
   void aFailedUpdateLeavesTheOldInstancesBinaryAsItWas() throws Exception {
-    Path ws = Fixture.workspace(dir.resolve("failed-update"));
-    Path file = descriptor(ws, """
-        {"nodes": [
-           {"type": "native", "name": "up", "host": "127.0.0.1", "reactive_port": %d},
-           {"type": "native", "name": "down", "host": "127.0.0.1", "reactive_port": %d}],
-         "modules": [{"type": "native", "name": "a", "node": "up", "folder": "counter"}]}
-        """.formatted(live.port(), Fixture.deadPort()));
-    Path result = ws.resolve("result.json");
-    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    Path result = deployedCounter("failed-update", Fixture.deadPort());
+    Path ws = result.getParent();
     Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
     NativeModule before = (NativeModule) Fixture.read(result).module("a").orElseThrow();
     Path binary = Path.of(before.binary().orElseThrow());
@@ -201,7 +199,7 @@ class FailureTest {
    */
   @Test
   void aFailedUpdateSaysTheNewInstanceStaysLoadedUnused() throws Exception {
-    Path result = deployedCounter("update-after-load");
+    Path result = deployedCounter("update-after-load", Fixture.deadPort());
     Path ws = result.getParent();
     Descriptor state = Fixture.read(result);
     DescriptorWriter.write(state.withModules(state.modules().stream()
@@ -225,7 +223,7 @@ class FailureTest {
    */
   @Test
   void aFailedSaveStillDisablesTheOldInstance() throws Exception {
-    Path result = deployedCounter("failed-save");
+    Path result = deployedCounter("failed-save", Fixture.deadPort());
     Path ws = result.getParent();
     Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
     Path before = ws.resolve("before-update.json");
@@ -257,16 +255,9 @@ class FailureTest {
    */
   @Test
   void resetAfterTheEventManagerRestartedWarnsAndStartsOver() throws Exception {
-    Path ws = Fixture.workspace(dir.resolve("restarted"));
     int dead = Fixture.deadPort();
-    Path file = descriptor(ws, """
-        {"nodes": [
-           {"type": "native", "name": "up", "host": "127.0.0.1", "reactive_port": %d},
-           {"type": "native", "name": "down", "host": "127.0.0.1", "reactive_port": %d}],
-         "modules": [{"type": "native", "name": "a", "node": "up", "folder": "counter"}]}
-        """.formatted(live.port(), dead));
-    Path result = ws.resolve("result.json");
-    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    Path result = deployedCounter("restarted", dead);
+    Path ws = result.getParent();
     Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
     int port = live.port();
     live.close();
@@ -312,7 +303,7 @@ class FailureTest {
    */
   @Test
   void aModuleLeftRunningByAnInterruptedDeployIsRecordedByTheNext() throws Exception {
-    Path result = deployedCounter("interrupted");
+    Path result = deployedCounter("interrupted", Fixture.deadPort());
     Path ws = result.getParent();
     // What the result said before the Load's answer was recorded.
     Files.writeString(result, Files.readString(result).replaceAll("\"deployed\": ?true",
@@ -333,7 +324,7 @@ class FailureTest {
   /** A module of another result file at the same id is not taken for this one's. */
   @Test
   void aModuleOfAnotherResultAtTheSameIdFailsTheLoadAndSaysWhatToDo() throws Exception {
-    Path ws = deployedCounter("other").getParent();
+    Path ws = deployedCounter("other", Fixture.deadPort()).getParent();
     Path file = ws.resolve("descriptor.json");
     Path second = ws.resolve("second.json");
     Fixture.Recorder recorder = new Fixture.Recorder();
