@@ -28,7 +28,8 @@ final class Report {
         emJvm.isBlank() ? "JDK defaults" : emJvm);
     System.out.printf("Machine at the time (MachineSpeed): AES-GCM seal + open of 64 B %s µs"
         + " per run (0.62 at a normal hour on the VM of BENCHMARKS.md); wake-up round trip across"
-        + " two CPUs %s µs per run (NaN: not measured); steal time %s %% per run%n",
+        + " two CPUs %s µs per run (NaN where it could not be measured); steal time %s %% per"
+        + " run%n",
         perRun("speed.us", "%.2f"), perRun("wake.us", "%.0f"), perRun("steal.pct", "%.1f"));
     System.out.printf("Deploy + attest + connect (incl. build): %.2f s%n", median("deploy.s"));
 
