@@ -91,9 +91,10 @@ final class Attestation {
           staleOrWrongKey(m.name(), counter));
     }
     if (reply.code() != ResultCode.OK) {
-      throw where.fail("the module answered " + reply.code(), reply.code()
-          == ResultCode.INTERNAL_ERROR ? Hints.MODULE_NOT_REACHED : "Is module " + m.id().orElseThrow()
-              + " on that node the one this result file deployed?");
+      throw where.fail("the module answered " + reply.code(),
+          reply.code() == ResultCode.INTERNAL_ERROR ? Hints.MODULE_NOT_REACHED
+              : "Is module " + m.id().orElseThrow() + " on that node the one this result file"
+                  + " deployed?");
     }
     byte[] answer;
     try {
