@@ -56,8 +56,9 @@ public final class PeriodicTasks implements AutoCloseable {
   public void register(RegisterEntrypoint task) {
     long period = normalise(task.periodMs());
     if (!enabled) {
-      LOG.log(Level.WARNING, "periodic entry {0} of module {1} every {2} ms registered, but periodic"
-          + " tasks are off (start with EM_PERIODIC_TASKS=true): it will not run",
+      LOG.log(Level.WARNING, "periodic entry {0} of module {1} every {2} ms registered, but"
+          + " periodic tasks are off (start the event manager with --periodic-tasks, or"
+          + " EM_PERIODIC_TASKS=true): it will not run",
           String.valueOf(task.entryId()), String.valueOf(task.smId()), String.valueOf(period));
       return;
     }
