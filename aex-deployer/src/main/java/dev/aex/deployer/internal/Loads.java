@@ -54,8 +54,10 @@ final class Loads {
       if (reply.code() == ResultCode.INTERNAL_ERROR && alreadyRunning(ctx, slot)) {
         slot.update(x -> Modules.deployed(x, true));
         ctx.listener().info("Module " + m.name() + " was already running on " + node.name()
-            + " as module " + m.id().orElseThrow() + ", with the recorded key (loaded by a deploy"
-            + " that stopped before it could record it): recorded as deployed");
+            + " as module " + m.id().orElseThrow() + (m instanceof SgxModule
+                ? ", the enclave built for it (it attested)" : ", with the recorded key")
+            + " (loaded by a deploy that stopped before it could record it): recorded as"
+            + " deployed");
         return;
       }
       if (reply.code() != ResultCode.OK) {
@@ -91,22 +93,29 @@ final class Loads {
   }
 
   /**
-   * Whether an aex native module with this one's id and recorded key already runs on the node: a
-   * deploy interrupted (Ctrl-C, a crash) after the node answered its Load but before the result
-   * was saved leaves it running, unrecorded, on the port the next Load needs. Only the module
-   * built with the recorded key answers the challenge, so nothing else is taken for it.
+   * Whether this module already runs on the node at its id: a deploy interrupted (Ctrl-C, a crash)
+   * after the node answered its Load but before the result was saved leaves it running,
+   * unrecorded, on the port the next Load needs. Nothing else is taken for it: an aex native
+   * module must answer a challenge under the recorded key; an SGX module must attest, which proves
+   * the code built for it (MRENCLAVE) and agrees its key, as attest would have.
    */
   private static boolean alreadyRunning(Context ctx, ModuleSlot slot) {
     Module m = slot.get();
-    if (!(m instanceof NativeModule) || !ctx.workspace().isAex(m) || m.key().isEmpty()) {
+    boolean nativeAex =
+        m instanceof NativeModule && ctx.workspace().isAex(m) && m.key().isPresent();
+    if (!nativeAex && !(m instanceof SgxModule)) {
       return false;
     }
     try {
-      Attestation.challenge(ctx, slot);
+      if (nativeAex) {
+        Attestation.challenge(ctx, slot);
+      } else {
+        Attestation.attest(ctx, slot);
+      }
       return true;
     } catch (DeployerException e) {
-      ctx.listener().info("Module " + m.name() + ": no module with the recorded key runs at its"
-          + " id (" + e.getMessage() + ")");
+      ctx.listener().info("Module " + m.name() + " does not run at its id already ("
+          + e.getMessage() + ")");
       return false;
     }
   }

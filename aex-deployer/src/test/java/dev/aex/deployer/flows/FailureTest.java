@@ -334,8 +334,8 @@ class FailureTest {
             + "): Load failed with INTERNAL_ERROR(3)")
         .hasMessageContaining("If another module holds that port (\"Address already in use\"),"
             + " reset the node with the result file that deployed it");
-    assertThat(recorder.infos).anyMatch(line -> line.startsWith("Module a: no module with the"
-        + " recorded key runs at its id") && line.contains("CryptoError"));
+    assertThat(recorder.infos).anyMatch(line -> line.startsWith("Module a does not run at its"
+        + " id already") && line.contains("CryptoError"));
     assertThat(Fixture.read(second).module("a").orElseThrow().common().deployed()).isFalse();
   }
 

@@ -8,6 +8,7 @@ import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.Selection;
 import dev.aex.deployer.descriptor.Connection;
 import dev.aex.deployer.descriptor.Descriptor;
+import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.SgxModule;
 import dev.aex.em.EventManager;
 import dev.aex.em.LogLevel;
@@ -141,6 +142,33 @@ class SgxSimulationTest {
         .hasMessageContaining("agreed on a key and confirmed it already");
 
     Fixture.open(again, workspace, again, recorder).reset(); // the latest counters
+  }
+
+  /**
+   * An enclave loaded by a deploy that stopped before the result recorded it holds the port the
+   * next Load needs: the next deploy attests it (the quote proves the code built for it) and
+   * records it as deployed and attested.
+   */
+  @Test
+  void anEnclaveLeftRunningByAnInterruptedDeployIsAttestedAndRecordedByTheNext() throws Exception {
+    Fixture.Recorder recorder = new Fixture.Recorder();
+    Path result = deployedVault("interrupted.json", recorder);
+    Files.writeString(result, Files.readString(result)
+        .replaceAll("\"deployed\"\\s*:\\s*true", "\"deployed\": false"));
+    int loaded = sgxNode.modules().size();
+    try {
+      Fixture.open(result, workspace, result, recorder).deploy(VAULT);
+
+      assertThat(recorder.infos).anyMatch(line -> line.startsWith("Module vault was already"
+          + " running on enclaves as module 1, the enclave built for it (it attested)"));
+      Module vault = Fixture.read(result).module("vault").orElseThrow();
+      assertThat(vault.common().deployed()).isTrue();
+      assertThat(vault.common().attested()).isTrue();
+      assertThat(vault.key()).isPresent();
+      assertThat(sgxNode.modules()).hasSize(loaded);
+    } finally {
+      Fixture.open(result, workspace, result, recorder).reset();
+    }
   }
 
   @Test
