@@ -89,7 +89,8 @@ final class Loads {
     return "The module exited at start or did not listen on port " + port
         + " in time; the event manager's log has its exit status and last stderr lines. If"
         + " another module holds that port (\"Address already in use\"), reset the node with the"
-        + " result file that deployed it, or restart its event manager";
+        + " result file that deployed it, or restart its event manager; two applications on one"
+        + " node need distinct module ids (give this module an \"id\" in the descriptor)";
   }
 
   /**
