@@ -7,8 +7,9 @@ import dev.aex.deployer.descriptor.Node;
 import dev.aex.deployer.descriptor.SgxMode;
 import dev.aex.deployer.descriptor.SgxNode;
 import dev.aex.em.EventManager;
-import dev.aex.em.SgxLoading;
 import dev.aex.em.LogLevel;
+import dev.aex.em.SgxLoading;
+import dev.aex.wire.CommandCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,8 +39,6 @@ final class LocalNodes implements AutoCloseable {
   /** How long a probe of a node's port may take. */
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-  /** Code of no command: every event manager answers it with IllegalCommand (protocol.md §1.7). */
-  private static final int PROBE_CODE = 0xff;
 
   /** One node and its event manager: started here, or found running (here or elsewhere). */
   record Entry(Node node, InetSocketAddress address, Optional<EventManager> started,
@@ -172,9 +171,9 @@ final class LocalNodes implements AutoCloseable {
   }
 
   /**
-   * What listens at {@code address}: sends a command code that no command has, which every event
-   * manager (aex's and the original's) answers with IllegalCommand, {@code [1][00 00]}. The event
-   * manager logs it as a bad command.
+   * What listens at {@code address}: sends {@link CommandCode#PROBE}, which every event manager
+   * (aex's and the original's) answers with IllegalCommand, {@code [1][00 00]} (protocol.md §1.7).
+   * The original logs it as a bad command.
    */
   static Probe probe(InetSocketAddress address) {
     int millis = (int) PROBE_TIMEOUT.toMillis();
@@ -188,7 +187,7 @@ final class LocalNodes implements AutoCloseable {
       }
       socket.setSoTimeout(millis);
       OutputStream out = socket.getOutputStream();
-      out.write(new byte[] {(byte) PROBE_CODE, 0, 0});
+      out.write(new byte[] {(byte) CommandCode.PROBE, 0, 0});
       out.flush();
       InputStream in = socket.getInputStream();
       byte[] reply = in.readNBytes(3);

@@ -21,6 +21,13 @@ public enum CommandCode {
   MODULE_OUTPUT(6),
   REMOTE_REQUEST(7);
 
+  /**
+   * A byte that no command has, which every event manager (aex's and the original's) answers with
+   * IllegalCommand: {@code aex up} sends {@code [PROBE][00 00]} to tell an event manager from any
+   * other listener on a node's port, and an aex event manager logs it at debug level only.
+   */
+  public static final int PROBE = 0xff;
+
   private static final CommandCode[] BY_VALUE = values();
 
   private final int value;

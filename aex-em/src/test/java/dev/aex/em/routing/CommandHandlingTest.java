@@ -210,6 +210,24 @@ class CommandHandlingTest {
     }
   }
 
+  /**
+   * aex up's probe gets IllegalCommand, as every unknown code, but no warning: it is expected.
+   * Another unknown code still warns.
+   */
+  @Test
+  void theProbeOfAexUpIsAnsweredWithoutAWarning() {
+    try (LogCapture log = new LogCapture(); EmClient probe = EmClient.connect(port);
+        EmClient other = EmClient.connect(port)) {
+      assertThat(probe.sendRaw(new byte[] {(byte) CommandCode.PROBE, 0, 0}).reply())
+          .contains(ResultMessage.of(ResultCode.ILLEGAL_COMMAND));
+      assertThat(other.sendRaw(new byte[] {(byte) 0xfe, 0, 0}).reply())
+          .contains(ResultMessage.of(ResultCode.ILLEGAL_COMMAND));
+      log.await("the warning for code 254", line -> line.contains("unknown CommandCode: 254"));
+      assertThat(log.lines()).noneMatch(line -> line.startsWith("WARNING")
+          && line.contains("unknown CommandCode: 255"));
+    }
+  }
+
   @Test
   void payloadBytesAreLoggedOnlyAtTraceLevel() {
     String payloadHex = DATA.hex().substring(0, 16);

@@ -208,7 +208,9 @@ final class ClientConnection implements Runnable {
 
   private Outcome failed(int code, WireException e) {
     Outcome outcome = ReadFailure.outcome(code, e);
-    LOG.log(Level.WARNING, "client {0}: bad command, {1}: {2}", peer, describe(outcome), e.getMessage());
+    // aex up's probe is expected; a warning for it would say that something is wrong.
+    LOG.log(code == CommandCode.PROBE ? Level.DEBUG : Level.WARNING,
+        "client {0}: bad command, {1}: {2}", peer, describe(outcome), e.getMessage());
     return outcome;
   }
 
