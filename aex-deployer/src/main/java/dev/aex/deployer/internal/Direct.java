@@ -19,6 +19,9 @@ import java.util.List;
  * deployer's sender counter; it is saved as used before the event leaves.
  */
 final class Direct {
+  private static final int MAX_PAYLOAD = 0xffff;
+  private static final int HEAD_BYTES = 4;
+
   private Direct() {}
 
   /** The connection by name, or by id when the argument is all digits (as the original). */
@@ -41,6 +44,7 @@ final class Direct {
       Module to = ctx.state().module(c.target().module());
       Where where = Where.at("output", name, ctx.runsOn(to));
       Suite suite = Connections.suiteOf(ctx, c);
+      checkSize(suite, argument, where);
       int connId = c.id().orElseThrow();
       int counter = takeNonce(ctx, c, 1, where);
       byte[] frame = suite.sealEvent(c.key().orElseThrow(), connId, counter, argument);
@@ -56,6 +60,7 @@ final class Direct {
       Module to = ctx.state().module(c.target().module());
       Where where = Where.at("request", name, ctx.runsOn(to));
       Suite suite = Connections.suiteOf(ctx, c);
+      checkSize(suite, argument, where);
       int connId = c.id().orElseThrow();
       int counter = takeNonce(ctx, c, suite.requestCounters(), where);
       Suite.SentRequest sent = suite.sealRequest(c.key().orElseThrow(), connId, counter, argument);
@@ -77,6 +82,19 @@ final class Direct {
             "The event manager or the network changed it, or another module answered");
       }
     });
+  }
+
+  /**
+   * Checked before a counter is taken: the sealed data and the 4-byte head ({@code to_sm},
+   * {@code conn_id}) must fit a payload's u16 length.
+   */
+  private static void checkSize(Suite suite, byte[] argument, Where where)
+      throws DeployerException {
+    int max = MAX_PAYLOAD - HEAD_BYTES - suite.overhead();
+    if (argument.length > max) {
+      throw where.fail("the argument is " + argument.length + " bytes; at most " + max + " fit"
+          + " one sealed message on this connection", "Send less data per message");
+    }
   }
 
   private static String requestHint(ResultCode code) {

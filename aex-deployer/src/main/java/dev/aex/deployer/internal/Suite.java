@@ -37,6 +37,18 @@ enum Suite {
     return this == SECURE_AES ? 1 : 2;
   }
 
+  /** The bytes a sealed event or request adds to its data. */
+  int overhead() {
+    return switch (this) {
+      case SECURE_AES -> SecureAesGcm.OVERHEAD;
+      case LEGACY_AES -> LEGACY_TAG_BYTES;
+      case SPONGENT -> SpongentVariant.SPONGENT_128.tagLength();
+    };
+  }
+
+  /** AES-GCM's tag: the legacy suite sends nothing else (its IV is zero). */
+  private static final int LEGACY_TAG_BYTES = 16;
+
   /** An event for entry 3 of {@code connId}, the {@code counter}-th of the deployer's sender. */
   byte[] sealEvent(SymmetricKey key, int connId, int counter, byte[] data) {
     return switch (this) {

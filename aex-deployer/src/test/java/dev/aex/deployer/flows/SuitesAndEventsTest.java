@@ -174,6 +174,18 @@ class SuitesAndEventsTest {
     assertThat(state.connection("to-orig").orElseThrow().nonce()).isEqualTo(1);
     // orig: set_key forward, to-orig, get-orig (no attestation traffic for an original native)
     assertThat(state.module("orig").orElseThrow().common().nonce()).isEqualTo(3);
+
+    // More data than one sealed message carries fails before a counter is taken, naming the bound
+    // of the connection's suite (the secure suite adds 24 bytes, the legacy one 16).
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, recorder)
+        .output("inc", new byte[65_508]))
+        .hasMessageContaining("the argument is 65508 bytes; at most 65507 fit one sealed message"
+            + " on this connection");
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, recorder)
+        .request("get-orig", new byte[65_516]))
+        .hasMessageContaining("at most 65515 fit");
+    assertThat(Fixture.read(result).connections()).isEqualTo(state.connections());
+    Fixture.open(result, ws, result, recorder).output("inc", new byte[65_507]);
   }
 
   @Test
