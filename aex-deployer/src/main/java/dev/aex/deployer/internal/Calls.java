@@ -11,6 +11,8 @@ import dev.aex.wire.payload.RegisterEntrypoint;
 
 /** Entry calls (unauthenticated, as in the original) and periodic-event registration. */
 final class Calls {
+  private static final int MAX_ARGUMENT = 0xffff - 4;
+
   private Calls() {}
 
   static byte[] call(Context ctx, Module m, String entry, byte[] argument)
@@ -22,6 +24,10 @@ final class Calls {
         throw where.fail("the module is not deployed", "Deploy it first");
       }
       int entryId = Endpoints.entry(m, entry);
+      if (argument.length > MAX_ARGUMENT) {
+        throw where.fail("the argument is " + argument.length + " bytes; at most " + MAX_ARGUMENT
+            + " fit one Call (with its 4-byte head, in a u16 length)", "Pass less data per call");
+      }
       ResultMessage reply = ctx.em().exchange(where,
           new Call(m.id().orElseThrow(), entryId, Bytes.of(argument)).toMessage());
       if (reply.code() != ResultCode.OK) {

@@ -279,6 +279,21 @@ class FailureTest {
     assertThat(live.modules()).hasSize(1);
   }
 
+  /** A Call's argument must fit its u16 length with the 4-byte head: a clear error, not a crash. */
+  @Test
+  void aCallArgumentTooLargeForOneCallIsRefused() throws Exception {
+    Path result = deployedCounter("big-call", Fixture.deadPort());
+    Path ws = result.getParent();
+
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .call("a", "peek", new byte[65_532]))
+        .isInstanceOf(DeployerException.class)
+        .hasMessageEndingWith(": the argument is 65532 bytes; at most 65531 fit one Call (with its"
+            + " 4-byte head, in a u16 length). Pass less data per call");
+    assertThat(Fixture.open(result, ws, result, new Fixture.Recorder())
+        .call("a", "peek", new byte[65_531])).containsExactly(0, 0, 0, 0);
+  }
+
   /** Found only once ids are assigned, still a problem of the file, not an internal error. */
   @Test
   void aModulePortBeyond65535IsADescriptorProblem() throws Exception {
