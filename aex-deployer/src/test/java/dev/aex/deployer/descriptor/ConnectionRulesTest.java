@@ -5,6 +5,7 @@ import static dev.aex.deployer.descriptor.Fixture.errors;
 import static dev.aex.deployer.descriptor.Fixture.parse;
 import static dev.aex.deployer.descriptor.Fixture.withConnections;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.aex.wire.payload.Encryption;
 import java.util.List;
@@ -159,6 +160,31 @@ class ConnectionRulesTest {
         + "reactive_port: 1236, vendor_id: 1, vendor_key: '0b7bf3ae40880a8be430d0da34fb76f0'}",
         "{type: native, name: a, node: n1}, {type: " + type + ", name: t, node: t1" + tModule + "}",
         connection, "");
+  }
+
+  /**
+   * A connection's Connect tells the source's node the target's node address in 4 bytes: a target
+   * on an IPv6 node is refused when the file is read, not after deploying and attesting. Direct
+   * connections send no Connect, so they may reach one.
+   */
+  @Test
+  void aConnectionToAModuleOnAnIpv6NodeIsRefused() throws Exception {
+    // Hosts as written (IP literals stay so with the system resolver too).
+    DescriptorReader reader = DescriptorReader.create().withHostResolver(HostResolver.unresolved());
+    String nodes = Fixture.NODE + ", {type: native, name: v6, host: '::1', reactive_port: 6000}";
+    String modules = "{type: native, name: a, node: n1}, {type: native, name: b, node: v6}";
+    DescriptorException e = catchThrowableOfType(DescriptorException.class, () -> reader
+        .parse("test.yaml", Fixture.yaml(nodes, modules, Fixture.CONNECTION, "")));
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.item()).isEqualTo(AB);
+      assertThat(p.field()).contains("to_module");
+      assertThat(p.message()).isEqualTo("module b runs on node v6, whose host ::1 is an IPv6"
+          + " address, and the Connect message carries IPv4 addresses only: give node v6 an"
+          + " IPv4 host");
+    });
+    assertThat(reader.parse("test.yaml", Fixture.yaml(nodes, modules,
+        "{name: d, direct: true, to_module: b, to_input: in, encryption: aes}", ""))
+        .descriptor().connections()).hasSize(1);
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.aex.deployer.descriptor.Connection;
 import dev.aex.deployer.descriptor.EndpointKind;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.ModuleEndpoint;
+import dev.aex.deployer.descriptor.Node;
 import dev.aex.deployer.descriptor.PeriodicEvent;
 import java.util.HashMap;
 import java.util.List;
@@ -15,19 +16,22 @@ import java.util.function.Function;
 /**
  * Checks of connections and periodic events against modules: the modules exist, support the
  * encryption and the request/handler kind, and have the named endpoints; explicit ids are unique
- * (deployer-reference.md §2.5, §2.6, §6.4).
+ * (deployer-reference.md §2.5, §2.6, §6.4); the node a connection goes to has an IPv4 host, the
+ * only kind of address the Connect message carries (protocol.md §1.6.1).
  */
 final class ConnectionChecks {
   private final Problems problems;
   private final Names moduleNames;
   private final Map<String, Module> modules;
+  private final Map<String, Node> nodes;
   private final EndpointChecks endpoints;
 
   ConnectionChecks(Problems problems, Names moduleNames, Map<String, Module> modules,
-      EndpointChecks endpoints) {
+      Map<String, Node> nodes, EndpointChecks endpoints) {
     this.problems = problems;
     this.moduleNames = moduleNames;
     this.modules = modules;
+    this.nodes = nodes;
     this.endpoints = endpoints;
   }
 
@@ -69,6 +73,19 @@ final class ConnectionChecks {
     }
     checkEnd(report, "to_", target, c.target());
     c.source().ifPresent(s -> checkEnd(report, "from_", source.get(), s));
+    if (c.source().isPresent()) {
+      checkIpv4(report, target);
+    }
+  }
+
+  /** The source's node learns where the target runs from a Connect: 4 address bytes. */
+  private void checkIpv4(Report report, Module target) {
+    Node node = nodes.get(target.common().oldNode());
+    if (node != null && node.address().host().contains(":")) {
+      report.error("to_module", "module " + target.name() + " runs on node " + node.name()
+          + ", whose host " + node.address().host() + " is an IPv6 address, and the Connect"
+          + " message carries IPv4 addresses only: give node " + node.name() + " an IPv4 host");
+    }
   }
 
   /** The end's kind exists on the module's type, and its name on the module. */

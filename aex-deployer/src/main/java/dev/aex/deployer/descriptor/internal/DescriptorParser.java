@@ -68,10 +68,12 @@ public final class DescriptorParser {
     Names moduleNames = new Names("module", modules, problems);
     new Names("connection", connections, problems);
     new Names("periodic event", events, problems);
-    ModuleChecks.run(problems, modules, nodeNames, byName(nodes, Node::name));
+    Map<String, Node> nodeMap = byName(nodes, Node::name);
+    ModuleChecks.run(problems, modules, nodeNames, nodeMap);
     Map<String, Module> moduleMap = byName(modules, Module::name);
     EndpointChecks endpoints = new EndpointChecks(manifests, moduleMap);
-    ConnectionChecks checks = new ConnectionChecks(problems, moduleNames, moduleMap, endpoints);
+    ConnectionChecks checks =
+        new ConnectionChecks(problems, moduleNames, moduleMap, nodeMap, endpoints);
     checks.connections(connections);
     checks.events(events);
   }
