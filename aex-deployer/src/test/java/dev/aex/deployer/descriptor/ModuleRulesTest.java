@@ -34,6 +34,18 @@ class ModuleRulesTest {
     assertThat(m.key()).isEmpty();
   }
 
+  /** A name is a build folder and file name: it must not climb out of build/ (a b is fine). */
+  @Test
+  void aModuleNameThatIsNotOnePathComponentIsRefused() throws Exception {
+    for (String name : List.of("../../evil", "a/b", "a\\b", "..", ".")) {
+      Problem p = error(withModules(NATIVE, "{type: native, name: '" + name + "', node: n1}"),
+          "modules[0] \"" + name + "\"", "name");
+      assertThat(p.message()).contains("expected no '/', '\\' or NUL and not '.' or '..'");
+    }
+    assertThat(parse(withModules(NATIVE, "{type: native, name: 'a b', node: n1}")).modules())
+        .singleElement().satisfies(m -> assertThat(m.name()).isEqualTo("a b"));
+  }
+
   @Test
   void everyCommonFieldIsRead() throws Exception {
     Module m = parse(withModules(NATIVE + ", {type: native, name: n2, host: h, reactive_port: 1}",

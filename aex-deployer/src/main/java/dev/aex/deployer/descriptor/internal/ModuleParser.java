@@ -29,7 +29,7 @@ public final class ModuleParser {
   }
 
   private static Optional<ModuleCommon> common(Fields f) {
-    Optional<String> name = f.requiredName("name");
+    Optional<String> name = f.requiredName("name").filter(n -> safeForPaths(f, n));
     Optional<String> node = f.requiredName("node");
     Optional<String> oldNode = f.optionalName("old_node");
     Optional<Integer> priority =
@@ -39,5 +39,19 @@ public final class ModuleParser {
     boolean attested = f.optionalBool("attested").orElse(false);
     return name.flatMap(n -> node.map(d -> new ModuleCommon(
         n, d, oldNode.orElse(d), priority, deployed, nonce, attested)));
+  }
+
+  /**
+   * A module's name is a folder and file name under {@code build/}: one that climbs out of it
+   * ({@code ../x}) would make a build write anywhere the user may.
+   */
+  private static boolean safeForPaths(Fields f, String name) {
+    if (name.contains("/") || name.contains("\\") || name.contains("\0") || name.equals(".")
+        || name.equals("..")) {
+      f.report().error("name", "a module's name names its build folder and binary: expected no"
+          + " '/', '\\' or NUL and not '.' or '..', found \"" + name + "\"");
+      return false;
+    }
+    return true;
   }
 }
