@@ -9,8 +9,7 @@ import picocli.CommandLine.Option;
  */
 abstract class RecordingCommand extends DeployerCommand {
   @Option(names = "--result", paramLabel = "FILE",
-      description = "Write the result here instead of over CONFIG (deploy: relative to"
-          + " --workspace).")
+      description = "Write the result here instead of over CONFIG.")
   Optional<String> result = Optional.empty();
 
   @Override
