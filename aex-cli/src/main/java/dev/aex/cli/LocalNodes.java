@@ -39,7 +39,6 @@ final class LocalNodes implements AutoCloseable {
   /** How long a probe of a node's port may take. */
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-
   /** One node and its event manager: started here, or found running (here or elsewhere). */
   record Entry(Node node, InetSocketAddress address, Optional<EventManager> started,
       boolean local) {

@@ -20,6 +20,9 @@ import java.util.Optional;
  * sends {@code 04} and waits gets a {@link WireTimeoutException} at the reader's deadline.
  */
 public record CommandMessage(CommandCode code, Bytes payload) implements Command {
+  /** The longest payload: what the u16 length field can say. */
+  public static final int MAX_PAYLOAD = U16Frame.MAX_PAYLOAD;
+
   /**
    * @throws IllegalArgumentException if the payload is longer than 65535 bytes
    */

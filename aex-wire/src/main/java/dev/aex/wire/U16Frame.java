@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /** The {@code [code:1]?[len:2][payload:len]} layout shared by the three message types (§1.2). */
 final class U16Frame {
-  private static final int MAX_PAYLOAD = 0xffff;
+  static final int MAX_PAYLOAD = 0xffff;
 
   private U16Frame() {}
 

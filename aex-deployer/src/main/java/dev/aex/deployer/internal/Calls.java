@@ -4,6 +4,7 @@ import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.PeriodicEvent;
 import dev.aex.wire.Bytes;
+import dev.aex.wire.CommandMessage;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.payload.Call;
@@ -11,7 +12,8 @@ import dev.aex.wire.payload.RegisterEntrypoint;
 
 /** Entry calls (unauthenticated, as in the original) and periodic-event registration. */
 final class Calls {
-  private static final int MAX_ARGUMENT = 0xffff - 4;
+  /** A Call's payload is {@code [sm_id:2][entry_id:2][args]}. */
+  private static final int MAX_ARGUMENT = CommandMessage.MAX_PAYLOAD - 4;
 
   private Calls() {}
 

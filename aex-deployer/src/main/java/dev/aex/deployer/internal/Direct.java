@@ -6,6 +6,7 @@ import dev.aex.deployer.descriptor.Connection;
 import dev.aex.deployer.descriptor.EndpointKind;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.wire.Bytes;
+import dev.aex.wire.CommandMessage;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.payload.RemoteOutput;
@@ -19,7 +20,7 @@ import java.util.List;
  * deployer's sender counter; it is saved as used before the event leaves.
  */
 final class Direct {
-  private static final int MAX_PAYLOAD = 0xffff;
+  /** RemoteOutput and RemoteRequest payloads start with {@code [to_sm:2][conn_id:2]}. */
   private static final int HEAD_BYTES = 4;
 
   private Direct() {}
@@ -90,7 +91,7 @@ final class Direct {
    */
   private static void checkSize(Suite suite, byte[] argument, Where where)
       throws DeployerException {
-    int max = MAX_PAYLOAD - HEAD_BYTES - suite.overhead();
+    int max = CommandMessage.MAX_PAYLOAD - HEAD_BYTES - suite.overhead();
     if (argument.length > max) {
       throw where.fail("the argument is " + argument.length + " bytes; at most " + max + " fit"
           + " one sealed message on this connection", "Send less data per message");

@@ -1,5 +1,6 @@
 package dev.aex.module.runtime;
 
+import dev.aex.wire.CommandMessage;
 import dev.aex.wire.payload.ReservedEntry;
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -15,7 +16,7 @@ import java.util.List;
 final class Outputs {
   private static final Logger LOG = System.getLogger(Outputs.class.getName());
   /** The largest sealed frame a ModuleOutput carries (65535 minus entry_id and conn_id). */
-  static final int MAX_FRAME = 0xffff - 4;
+  static final int MAX_FRAME = CommandMessage.MAX_PAYLOAD - 4;
 
   private final ConnectionTable table;
   private final EmLink em;
