@@ -13,6 +13,15 @@ public final class ModuleEnvironment {
    */
   public static final String EXIT_WITH_STDIN = "AEX_EXIT_WITH_STDIN";
 
+  /**
+   * The level an aex module logs at: {@code off}, {@code error}, {@code warn}, {@code info} (the
+   * default), {@code debug} or {@code trace}, as an event manager's {@code EM_LOG}. An event
+   * manager does not set it: modules inherit it from the event manager's environment. At {@code
+   * debug} a module also logs the message and stack trace of an exception thrown by its code,
+   * which may quote decrypted data: never on a node whose log others read.
+   */
+  public static final String LOG = "AEX_MODULE_LOG";
+
   private ModuleEnvironment() {}
 
   /** Whether {@code value}, the variable's value or null, asks a module to stop with its stdin. */

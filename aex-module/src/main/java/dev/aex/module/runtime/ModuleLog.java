@@ -1,8 +1,14 @@
 package dev.aex.module.runtime;
 
+import dev.aex.wire.ModuleEnvironment;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -18,6 +24,9 @@ import java.util.logging.StreamHandler;
  * written at once.
  */
 final class ModuleLog extends StreamHandler {
+  /** The names of {@link ModuleEnvironment#LOG}, those of an event manager's EM_LOG. */
+  private static final Map<String, Level> LEVELS = levels();
+
   private static volatile ModuleLog installed;
 
   ModuleLog(OutputStream out) {
@@ -25,8 +34,12 @@ final class ModuleLog extends StreamHandler {
     setLevel(Level.ALL);
   }
 
-  /** Replaces the root logger's handlers (the JDK's console handler) with one on stderr. */
-  static void install() {
+  /**
+   * Replaces the root logger's handlers (the JDK's console handler) with one on stderr, and sets
+   * the level {@code levelName} names ({@link ModuleEnvironment#LOG}; info if empty, with a
+   * warning if it names no level).
+   */
+  static void install(Optional<String> levelName) {
     Logger root = Logger.getLogger("");
     for (Handler handler : root.getHandlers()) {
       root.removeHandler(handler);
@@ -34,6 +47,17 @@ final class ModuleLog extends StreamHandler {
     ModuleLog log = new ModuleLog(new FileOutputStream(FileDescriptor.err));
     root.addHandler(log);
     installed = log;
+    Optional<Level> level = levelName.flatMap(ModuleLog::level);
+    root.setLevel(level.orElse(Level.INFO));
+    if (levelName.isPresent() && level.isEmpty()) {
+      root.warning(ModuleEnvironment.LOG + "=" + levelName.get() + " names no level (expected: "
+          + String.join(", ", LEVELS.keySet()) + "); logging at info");
+    }
+  }
+
+  /** The level {@code name} names, ignoring case. */
+  static Optional<Level> level(String name) {
+    return Optional.ofNullable(LEVELS.get(name.strip().toLowerCase(Locale.ROOT)));
   }
 
   /** Writes out the lines of the batch that just ended; nothing if none is installed. */
@@ -50,6 +74,17 @@ final class ModuleLog extends StreamHandler {
     if (record.getLevel().intValue() >= Level.WARNING.intValue() || !Batch.serving()) {
       flush();
     }
+  }
+
+  private static Map<String, Level> levels() {
+    Map<String, Level> levels = new LinkedHashMap<>();
+    levels.put("off", Level.OFF);
+    levels.put("error", Level.SEVERE);
+    levels.put("warn", Level.WARNING);
+    levels.put("info", Level.INFO);
+    levels.put("debug", Level.FINE);
+    levels.put("trace", Level.FINEST);
+    return Collections.unmodifiableMap(levels);
   }
 
   /** Flushes only: stderr stays open for whoever writes after the log manager's reset at exit. */

@@ -3,6 +3,7 @@ package dev.aex.module.runtime;
 import dev.aex.module.spi.ModuleDispatch;
 import dev.aex.wire.ModuleEnvironment;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
@@ -16,7 +17,7 @@ public final class ModuleMain {
   private ModuleMain() {}
 
   public static void main(String[] args) {
-    ModuleLog.install();
+    ModuleLog.install(Optional.ofNullable(System.getenv(ModuleEnvironment.LOG)));
     ModuleRuntime runtime;
     try {
       runtime = launch(Thread.currentThread().getContextClassLoader());

@@ -6,8 +6,10 @@ import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
- * A module's log line: {@code aex-module LEVEL: message}, one line per record (plus the stack
- * trace of a failure), as the event manager's log shows it. Unlike the JDK's SimpleFormatter it
+ * A module's log line: {@code aex-module LEVEL: message}, one line per record, LEVEL the
+ * {@link java.util.logging.Level}'s name (never translated); the stack trace of a failure follows,
+ * each line indented by two spaces. An aex event manager reads that form: it shows each line at
+ * the level of its record, so a module's warnings are the event manager's warnings. Unlike the JDK's SimpleFormatter it
  * never asks for the caller's class and method, which walks the stack on every record: with a log
  * line per event, that was most of a module's CPU time (BENCHMARKS.md, end to end).
  */
@@ -15,12 +17,13 @@ final class OneLineLogFormat extends Formatter {
   @Override
   public String format(LogRecord record) {
     StringBuilder line = new StringBuilder(96)
-        .append("aex-module ").append(record.getLevel().getLocalizedName()).append(": ")
+        .append("aex-module ").append(record.getLevel().getName()).append(": ")
         .append(formatMessage(record));
     if (record.getThrown() != null) {
       StringWriter trace = new StringWriter();
       record.getThrown().printStackTrace(new PrintWriter(trace));
-      line.append(System.lineSeparator()).append(trace.toString().stripTrailing());
+      trace.toString().stripTrailing().lines()
+          .forEach(traceLine -> line.append(System.lineSeparator()).append("  ").append(traceLine));
     }
     return line.append(System.lineSeparator()).toString();
   }

@@ -20,7 +20,8 @@ final class StdinWatch {
   static Thread start(InputStream stdin, Runnable stop) {
     return Thread.ofPlatform().daemon(true).name("aex-module-stdin").start(() -> {
       drain(stdin);
-      LOG.log(Level.WARNING, "stdin ended: the event manager that started this module is gone; stopping");
+      // INFO: its reader is the event manager, which closed the pipe while stopping it, or is gone.
+      LOG.log(Level.INFO, "stdin ended: the event manager that started this module stopped it or is gone; stopping");
       stop.run();
     });
   }

@@ -56,6 +56,14 @@ class ModuleLogTest {
     assertThat(written()).contains("last words");
   }
 
+  @Test
+  void theLevelNamesAreThoseOfTheEventManagersLog() {
+    assertThat(ModuleLog.level("debug")).contains(Level.FINE);
+    assertThat(ModuleLog.level(" WARN ")).contains(Level.WARNING);
+    assertThat(ModuleLog.level("off")).contains(Level.OFF);
+    assertThat(ModuleLog.level("verbose")).isEmpty();
+  }
+
   private String written() {
     return stderr.toString(StandardCharsets.UTF_8);
   }

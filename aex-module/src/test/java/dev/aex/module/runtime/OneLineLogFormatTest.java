@@ -2,6 +2,7 @@ package dev.aex.module.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,19 @@ class OneLineLogFormatTest {
     String text = format.format(record);
 
     assertThat(text.lines().findFirst()).contains("aex-module WARNING: handler failed");
-    assertThat(text).contains("java.lang.IllegalStateException: boom").endsWith(System.lineSeparator());
+    assertThat(text.lines().skip(1)).isNotEmpty().allMatch(line -> line.startsWith("  "));
+    assertThat(text).contains("  java.lang.IllegalStateException: boom").endsWith(System.lineSeparator());
+  }
+
+  /** The event manager reads the level's name, so it is never translated. */
+  @Test
+  void theLevelIsNamedInEnglishWhateverTheLocale() {
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.GERMANY);
+    try {
+      assertThat(format.format(new LogRecord(Level.WARNING, "x"))).startsWith("aex-module WARNING: x");
+    } finally {
+      Locale.setDefault(before);
+    }
   }
 }

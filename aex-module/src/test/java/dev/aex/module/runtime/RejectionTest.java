@@ -203,16 +203,43 @@ class RejectionTest {
     assertThat(call(TestModule.E_THROW, new byte[0])).isEqualTo(ResultCode.INTERNAL_ERROR);
   }
 
-  /** A user exception's message may quote decrypted data: above DEBUG only its class is logged. */
+  /**
+   * A user exception's message and stack trace may quote decrypted data: above DEBUG the warning
+   * names its class only, and how to see more.
+   */
   @Test
-  void aUserExceptionsMessageIsNotLoggedAboveDebug() {
+  void aUserExceptionsMessageAndTraceAreNotLoggedAboveDebug() {
+    List<LogRecord> logged = recordsOfAThrowingEntry(java.util.logging.Level.INFO);
+
+    assertThat(logged).singleElement().satisfies(record -> {
+      assertThat(record.getThrown()).isNull();
+      assertThat(new SimpleFormatter().formatMessage(record))
+          .contains("entry " + TestModule.E_THROW + " threw java.lang.IllegalArgumentException")
+          .contains("AEX_MODULE_LOG=debug")
+          .doesNotContain("failed on purpose");
+    });
+  }
+
+  /** At DEBUG (AEX_MODULE_LOG=debug) the warning carries the exception: message and trace. */
+  @Test
+  void atDebugTheWarningCarriesTheUserException() {
+    List<LogRecord> logged = recordsOfAThrowingEntry(java.util.logging.Level.FINE);
+
+    assertThat(logged).singleElement().satisfies(record -> {
+      assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+      assertThat(record.getThrown()).hasMessage("entry failed on purpose");
+    });
+  }
+
+  /** The records above FINE that UserCalls logs for one throwing entry, at {@code level}. */
+  private List<LogRecord> recordsOfAThrowingEntry(java.util.logging.Level level) {
     Logger logger = Logger.getLogger(UserCalls.class.getName());
-    List<String> logged = new CopyOnWriteArrayList<>();
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
     Handler handler = new Handler() {
       @Override
       public void publish(LogRecord record) {
         if (record.getLevel().intValue() > java.util.logging.Level.FINE.intValue()) {
-          logged.add(new SimpleFormatter().formatMessage(record));
+          logged.add(record);
         }
       }
 
@@ -222,14 +249,16 @@ class RejectionTest {
       @Override
       public void close() {}
     };
+    java.util.logging.Level before = logger.getLevel();
+    logger.setLevel(level);
     logger.addHandler(handler);
     try {
       assertThat(call(TestModule.E_THROW, new byte[0])).isEqualTo(ResultCode.INTERNAL_ERROR);
     } finally {
       logger.removeHandler(handler);
+      logger.setLevel(before);
     }
-    assertThat(logged).singleElement().asString()
-        .contains("java.lang.IllegalArgumentException").doesNotContain("failed on purpose");
+    return logged;
   }
 
   /**

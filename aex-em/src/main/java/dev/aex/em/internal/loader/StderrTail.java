@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Copies a module's stderr into the event manager's log, line by line, and remembers the last
- * lines, which say why a module that dies has died.
+ * Copies a module's stderr into the event manager's log, line by line at the level the module
+ * logged it ({@link ModuleLogLine}), and remembers the last lines, which say why a module that
+ * dies has died.
  */
 final class StderrTail {
   private static final Logger LOG = System.getLogger(StderrTail.class.getName());
@@ -38,9 +39,12 @@ final class StderrTail {
   private void copy(InputStream stderr, Supplier<String> name) {
     try (InputStreamReader text = new InputStreamReader(stderr, StandardCharsets.UTF_8)) {
       BoundedLines lines = new BoundedLines(text, MAX_LINE);
+      Optional<ModuleLogLine> previous = Optional.empty();
       for (Optional<String> line = lines.next(); line.isPresent(); line = lines.next()) {
         String shown = line.get();
-        LOG.log(Level.INFO, "{0}: {1}", name.get(), shown);
+        ModuleLogLine logged = ModuleLogLine.parse(shown, previous);
+        LOG.log(logged.level(), "{0}: {1}", name.get(), logged.text());
+        previous = Optional.of(logged);
         synchronized (last) {
           if (last.size() == KEEP) {
             last.removeFirst();

@@ -1,0 +1,38 @@
+package dev.aex.em.internal.loader;
+
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One line of a module's stderr, at the level the module logged it. An aex module writes {@code
+ * aex-module LEVEL: message}, LEVEL a {@code java.util.logging} level's name, then the lines of a
+ * stack trace indented (aex-module's OneLineLogFormat); those continue the record before them.
+ * Anything else (an original module's output, a JVM's message) is {@link Level#INFO}.
+ *
+ * @param level the level to log the line at
+ * @param text the line without the {@code aex-module LEVEL: } prefix
+ */
+record ModuleLogLine(Level level, String text) {
+  private static final String PREFIX = "aex-module ";
+  private static final Map<String, Level> LEVELS = Map.of(
+      "SEVERE", Level.ERROR,
+      "WARNING", Level.WARNING,
+      "INFO", Level.INFO,
+      "CONFIG", Level.DEBUG,
+      "FINE", Level.DEBUG,
+      "FINER", Level.TRACE,
+      "FINEST", Level.TRACE);
+
+  /** {@code line} read after {@code previous}, the line before it if any. */
+  static ModuleLogLine parse(String line, Optional<ModuleLogLine> previous) {
+    int colon = line.startsWith(PREFIX) ? line.indexOf(": ", PREFIX.length()) : -1;
+    Level recorded = colon < 0 ? null : LEVELS.get(line.substring(PREFIX.length(), colon));
+    if (recorded != null) {
+      return new ModuleLogLine(recorded, line.substring(colon + 2));
+    }
+    boolean continues = !line.isEmpty() && Character.isWhitespace(line.charAt(0));
+    return new ModuleLogLine(
+        continues ? previous.map(ModuleLogLine::level).orElse(Level.INFO) : Level.INFO, line);
+  }
+}
