@@ -1,11 +1,17 @@
 package dev.aex.deployer.internal;
 
 import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.descriptor.Connection;
+import dev.aex.deployer.descriptor.Descriptor;
 import dev.aex.deployer.descriptor.EndpointKind;
 import dev.aex.deployer.descriptor.EndpointRef;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.ModuleData;
+import dev.aex.deployer.descriptor.ModuleEndpoint;
+import dev.aex.deployer.descriptor.PeriodicEvent;
 import dev.aex.deployer.descriptor.internal.Suggestions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +43,52 @@ final class Endpoints {
           + " is not a u16 (expected: 0..65535)");
     }
     return lookup(m, EndpointKind.ENTRY, entry);
+  }
+
+  /**
+   * Fails, naming every problem, if a connection or periodic event not established yet names an
+   * endpoint or entry that its module's {@code data} (known once it is built) does not have.
+   * Modules without data (original modules) are not checked.
+   */
+  static void requireResolvable(Descriptor d) throws DeployerException {
+    List<String> problems = new ArrayList<>();
+    for (Connection c : d.connections()) {
+      if (!c.established()) {
+        for (ModuleEndpoint end : c.source().isPresent()
+            ? List.of(c.source().get(), c.target()) : List.of(c.target())) {
+          Module m = d.module(end.module()).orElseThrow();
+          check(problems, "connection " + c.name().orElseThrow(), m,
+              () -> id(m, end.kind(), end.endpoint()));
+        }
+      }
+    }
+    for (PeriodicEvent e : d.periodicEvents()) {
+      Module m = d.module(e.module()).orElseThrow();
+      if (!e.established()) {
+        check(problems, "periodic event " + e.name().orElseThrow(), m, () -> entry(m, e.entry()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new DeployerException("The descriptor names what its modules do not have, so nothing"
+          + " was loaded; fix the descriptor (not the result file) and deploy again:\n  "
+          + String.join("\n  ", problems));
+    }
+  }
+
+  private static void check(List<String> problems, String what, Module m, Resolution resolution) {
+    if (m.data().isEmpty()) {
+      return;
+    }
+    try {
+      resolution.resolve();
+    } catch (DeployerException e) {
+      problems.add(what + ": " + e.getMessage());
+    }
+  }
+
+  @FunctionalInterface
+  private interface Resolution {
+    int resolve() throws DeployerException;
   }
 
   private static int lookup(Module m, EndpointKind kind, String name) throws DeployerException {

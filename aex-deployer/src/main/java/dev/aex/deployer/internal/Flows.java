@@ -52,6 +52,11 @@ public final class Flows {
         .sorted(Comparator.comparing(m -> m.common().priority().orElseThrow())).toList();
     List<Module> rest = todo.stream().filter(m -> m.common().priority().isEmpty()).toList();
     ctx.listener().info("To deploy: " + names(todo));
+    // Built first, so that a name the descriptor gets wrong stops the deploy before any Load:
+    // the result would otherwise record running modules whose connections can never be made.
+    Parallel.each(todo, selection.sequential(),
+        m -> Loads.buildIfNeeded(ctx, ModuleSlot.inState(ctx.state(), m.name())));
+    Endpoints.requireResolvable(ctx.state().get());
     Parallel.each(first, true, this::deployOne);
     Parallel.each(rest, selection.sequential(), this::deployOne);
   }

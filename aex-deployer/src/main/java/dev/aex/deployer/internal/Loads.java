@@ -26,6 +26,19 @@ import java.util.UUID;
 final class Loads {
   private Loads() {}
 
+  /** Builds the module of {@code slot} if deploying it will (an aex module, not built yet). */
+  static void buildIfNeeded(Context ctx, ModuleSlot slot) throws DeployerException {
+    Module m = slot.get();
+    if (!(m instanceof TrustZoneModule) && loadsBuilds(ctx.state().nodeOf(m.node()))
+        && Builds.needed(m)) {
+      Builds.build(ctx, slot);
+    }
+  }
+
+  private static boolean loadsBuilds(Node node) {
+    return node instanceof NativeNode || node instanceof SgxNode;
+  }
+
   static void deploy(Context ctx, ModuleSlot slot) throws DeployerException {
     Module first = slot.get();
     Node node = ctx.state().nodeOf(first.node());
@@ -33,7 +46,7 @@ final class Loads {
       loadTrustZone(ctx, slot, t, node);
       return;
     }
-    if (!(node instanceof NativeNode) && !(node instanceof SgxNode)) {
+    if (!loadsBuilds(node)) {
       throw new DeployerException("deploy " + first.name() + " on " + node.name() + ": deploying"
           + " to " + node.architecture().descriptorName() + " nodes is not supported yet; aex"
           + " deploys to native and sgx nodes (and TrustZone TAs built with the original tools)");

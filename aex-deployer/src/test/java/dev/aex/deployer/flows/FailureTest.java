@@ -354,6 +354,35 @@ class FailureTest {
     assertThat(Fixture.read(second).module("a").orElseThrow().common().deployed()).isFalse();
   }
 
+  /**
+   * A descriptor naming an input or entry that the module turns out not to have (known once it is
+   * built) fails the deploy before any Load: deployed, its result would record running modules
+   * whose connections can never be made, and fixing the descriptor would not fix that result.
+   */
+  @Test
+  void aNameTheBuiltModuleDoesNotHaveStopsTheDeployBeforeAnyLoad() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("typo"));
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "counter", "node": "n"}],
+         "connections": [{"name": "inc", "direct": true, "to_module": "counter",
+                          "to_input": "incremnt", "encryption": "aes"}],
+         "periodic-events": [{"module": "counter", "entry": "tik", "frequency": 1000}]}
+        """.formatted(live.port()));
+    Path result = ws.resolve("result.json");
+
+    assertThatThrownBy(() -> Fixture.open(file, ws, result, new Fixture.Recorder())
+        .deploy(Selection.all()))
+        .hasMessageStartingWith("The descriptor names what its modules do not have, so nothing was"
+            + " loaded; fix the descriptor (not the result file) and deploy again:")
+        .hasMessageContaining("connection inc: module counter has no input named \"incremnt\"")
+        .hasMessageContaining("did you mean \"increment\"?")
+        .hasMessageContaining("periodic event event0: module counter has no entry named \"tik\"");
+    assertThat(live.modules()).isEmpty();
+    // The result is no descriptor to go on from (the built module's data now contradicts it).
+    assertThat(Files.readString(result)).doesNotContainPattern("\"deployed\": ?true");
+  }
+
   @Test
   void aModuleThatDiesAtStartFailsItsLoad() throws Exception {
     Path ws = Fixture.workspace(dir.resolve("crash"));
