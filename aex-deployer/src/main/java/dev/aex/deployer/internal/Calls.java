@@ -35,7 +35,7 @@ final class Calls {
       if (reply.code() != ResultCode.OK) {
         throw where.fail("Reactive command Call failed with code " + reply.code(),
             reply.code() == ResultCode.INTERNAL_ERROR
-                ? "The entry failed, or the module is not running. " + Hints.MODULE_NOT_REACHED
+                ? Hints.codeFailedOrModuleNotReached("The entry")
                 : "Check the entry and its argument");
       }
       return reply.payload().toByteArray();

@@ -102,7 +102,7 @@ final class Direct {
     return switch (code) {
       case BAD_REQUEST -> "The module does not know this connection: was it disabled, restarted"
           + " or updated? Connect again";
-      case INTERNAL_ERROR -> Hints.MODULE_NOT_REACHED;
+      case INTERNAL_ERROR -> Hints.codeFailedOrModuleNotReached("The handler");
       default -> "Check the event manager's log";
     };
   }

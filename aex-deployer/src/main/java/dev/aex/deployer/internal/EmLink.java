@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * into a message that says what to do.
  */
 final class EmLink {
+  private static final Duration EM_ANSWER_GRACE = Duration.ofSeconds(3);
   private final Duration timeout;
   private final ConcurrentHashMap<String, ReentrantLock> sancusLinks = new ConcurrentHashMap<>();
 
@@ -53,8 +54,11 @@ final class EmLink {
     try {
       // An event manager answers a Load once the module listens, after up to its own load
       // timeout (30 s by default, as this one): waiting only as long, the deployer would give up
-      // just as a slow module's Load succeeds, and leave a running module unrecorded.
-      Duration wait = command instanceof LoadMessage ? timeout.multipliedBy(2) : timeout;
+      // just as a slow module's Load succeeds, and leave a running module unrecorded. Other
+      // commands it forwards to a module, which it gives as long as this timeout to answer: its
+      // answer, which says what happened, must arrive before this deadline cuts it off.
+      Duration wait = command instanceof LoadMessage
+          ? timeout.multipliedBy(2) : timeout.plus(EM_ANSWER_GRACE);
       Optional<ResultMessage> reply = client(where, wait).exchange(command);
       return reply.orElseThrow(() -> where.fail(
           "the event manager closed the connection without answering",

@@ -264,8 +264,8 @@ class FailureTest {
     live = EventManager.builder().port(port).logLevel(dev.aex.em.LogLevel.WARN).build().start();
     assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
         .call("a", "peek", new byte[0]))
-        .hasMessageContaining("An event manager restarted since the deploy has lost its modules:"
-            + " reset, then deploy again");
+        .hasMessageContaining("an event manager restarted since the deploy has lost its modules"
+            + " (reset, then deploy again)");
     Fixture.Recorder recorder = new Fixture.Recorder();
 
     assertThatThrownBy(() -> Fixture.open(result, ws, result, recorder).reset())
@@ -432,6 +432,43 @@ class FailureTest {
       for (Socket s : held) {
         s.close();
       }
+    }
+  }
+
+  /**
+   * An event manager gives a module as long as the deployer's timeout to answer, then answers
+   * itself: the deployer waits a little longer, so that answer, which says what happened, is read
+   * instead of cut off (here: an answer 1 s after a 300 ms timeout).
+   */
+  @Test
+  void theEventManagersOwnAnswerAfterItsModuleTimeoutIsRead() throws Exception {
+    try (ServerSocket late = new ServerSocket(0)) {
+      Thread.ofVirtual().start(() -> {
+        try (Socket s = late.accept()) {
+          DataInputStream in = new DataInputStream(s.getInputStream());
+          in.readUnsignedByte();
+          in.readFully(new byte[in.readUnsignedShort()]);
+          Thread.sleep(1_000);
+          s.getOutputStream().write(new byte[] {3, 0, 0}); // InternalError, no payload
+        } catch (IOException | InterruptedException e) {
+          // the test is over
+        }
+      });
+      Path ws = dir.resolve("late");
+      Files.createDirectories(ws);
+      Path file = descriptor(ws, """
+          {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
+           "modules": [{"type": "native", "name": "m", "node": "n", "deployed": true,
+                        "attested": true, "id": 1, "key": "000102030405060708090a0b0c0d0e0f"}]}
+          """.formatted(late.getLocalPort()));
+      Deployer deployer = Deployer.open(file, DeployerSettings.defaults(ws)
+          .withTimeout(Duration.ofMillis(300)));
+
+      assertThatThrownBy(() -> deployer.call("m", "7", new byte[0]))
+          .hasMessageStartingWith("call m:7 on n (127.0.0.1:" + late.getLocalPort()
+              + "): Reactive command Call failed with code INTERNAL_ERROR(3)")
+          .hasMessageContaining("The entry threw or did not answer in time, or the module is not"
+              + " running");
     }
   }
 

@@ -72,6 +72,36 @@ class CommandHandlingTest {
     assertThat(aex.next()).isEqualTo(new Message(Bytes.fromHex("00070a0b")));
   }
 
+  /**
+   * A module that takes a message and answers later than the module timeout (code that is slow
+   * or waits for ever) is named as such, not as unreachable, and the caller gets InternalError.
+   */
+  @Test
+  void aModuleThatDoesNotAnswerInTimeIsNamedAsSlowNotUnreachable() throws Exception {
+    em.close();
+    em = TestEms.start(port, b -> b.moduleTimeout(Duration.ofMillis(500)));
+    CountDownLatch release = new CountDownLatch(1);
+    aex.respondWith(m -> {
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return Optional.of(OK);
+    });
+    try (LogCapture log = new LogCapture()) {
+      Optional<ResultMessage> reply =
+          EmClient.exchange(port, new Call(AEX_MODULE, 7, Bytes.fromHex("0a0b")).toMessage());
+
+      assertThat(reply).contains(ResultMessage.of(ResultCode.INTERNAL_ERROR));
+      assertThat(log.lines()).anyMatch(line -> line.startsWith("WARNING ") && line.contains(
+          "module 1 (port " + (port + AEX_MODULE) + ") did not answer in time: is one of its"
+              + " inputs, handlers or entries slow or stuck?"));
+    } finally {
+      release.countDown();
+    }
+  }
+
   @Test
   void remoteOutputBecomesHandleInputForTheModuleWithoutReply() {
     try (EmClient client = EmClient.connect(port)) {

@@ -9,9 +9,11 @@ import dev.aex.wire.MalformedPayloadException;
 import dev.aex.wire.Message;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
+import dev.aex.wire.WireTimeoutException;
 import dev.aex.wire.payload.Call;
 import dev.aex.wire.payload.EntryCall;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -195,6 +197,13 @@ public final class EventRouter {
       Optional<ResultMessage> reply = delivery.callModule(port.getAsInt(), message);
       LOG.log(Level.DEBUG, "{0}: reply {1}", what, reply.map(r -> r.code().toString()).orElse("none"));
       return Outcome.reply(reply.orElse(ResultMessage.of(failure)));
+    } catch (WireTimeoutException | SocketTimeoutException e) {
+      // Reached, but silent: most often module code that is slow or waits for ever.
+      LOG.log(Level.WARNING, "{0}: module {1} (port {2}) did not answer in time: is one of its"
+          + " inputs, handlers or entries slow or stuck? A module that is not concurrent handles one"
+          + " message at a time ({3})", what, String.valueOf(smId), String.valueOf(port.getAsInt()),
+          e.getMessage());
+      return Outcome.reply(failure);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "{0}: module not reachable on port {1}: {2}", what, String.valueOf(port.getAsInt()), e.toString());
       return Outcome.reply(failure);

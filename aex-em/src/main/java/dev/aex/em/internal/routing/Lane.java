@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -163,7 +164,13 @@ final class Lane {
   }
 
   private static void fail(Task task, Throwable cause) {
-    LOG.log(Level.WARNING, "{0}: dropped: {1}", task.what(), cause.toString());
+    if (cause instanceof UnansweredEvent
+        || cause instanceof CompletionException && cause.getCause() instanceof UnansweredEvent) {
+      // Sent, and logged once for its whole connection by ModulePipe.
+      LOG.log(Level.DEBUG, "{0}: unconfirmed: {1}", task.what(), cause.getMessage());
+    } else {
+      LOG.log(Level.WARNING, "{0}: dropped: {1}", task.what(), cause.toString());
+    }
     task.result().completeExceptionally(cause);
   }
 }

@@ -30,8 +30,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * messages per connection ({@link ModuleLink} learns that); an original module closes after one.
  *
  * <p>At most {@code window} messages are unanswered; the writer waits for room at most the
- * timeout. If the connection breaks, the unanswered messages fail (the module died or closed the
- * connection; a late reply cannot be had any more) and the next message opens a new connection.
+ * timeout. If the connection breaks, the unanswered messages fail with {@link UnansweredEvent},
+ * logged once for all (the module died or closed the connection, or did not answer in time and
+ * may still handle them; a late reply cannot be had any more), and the next message opens a new
+ * connection.
  */
 final class ModulePipe implements AutoCloseable {
   private static final Logger LOG = System.getLogger(ModulePipe.class.getName());
@@ -254,14 +256,31 @@ final class ModulePipe implements AutoCloseable {
       broken = true;
       close();
       if (!pending.isEmpty()) {
-        LOG.log(Level.DEBUG, "connection to the module at {0} ended with {1} replies owed: {2}",
-            pipe.address, String.valueOf(pending.size()), cause.toString());
+        logUnanswered(cause);
       }
-      IOException failure = new IOException("connection to the module at " + pipe.address
+      IOException failure = new UnansweredEvent("connection to the module at " + pipe.address
           + " ended before it answered: " + cause.getMessage(), cause);
       pending.forEach(f -> f.completeExceptionally(failure));
       pending.clear();
       pipe.answered.signalAll();
+    }
+
+    /**
+     * One line for all the events owed a reply: a module that is slow may still handle them,
+     * one that died or closed the connection has not.
+     */
+    private void logUnanswered(Exception cause) {
+      if (cause instanceof SocketTimeoutException) {
+        LOG.log(Level.WARNING, "the module at {0} did not answer within {1} ms: {2} event(s) sent"
+            + " to it are unconfirmed; a module that is only slow handles them late (is one of its"
+            + " inputs slow or stuck? A module that is not concurrent handles one message at a"
+            + " time)", pipe.address, String.valueOf(pipe.timeout.toMillis()),
+            String.valueOf(pending.size()));
+      } else {
+        LOG.log(Level.WARNING, "connection to the module at {0} ended with {1} event(s) sent and"
+            + " not answered, which it may not have handled: {2}", pipe.address,
+            String.valueOf(pending.size()), cause.toString());
+      }
     }
 
     void close() {

@@ -3,6 +3,7 @@ package dev.aex.em.internal.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aex.em.support.LogCapture;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.CommandCode;
 import dev.aex.wire.CommandMessage;
@@ -93,6 +94,40 @@ class StalledPeerTest {
         .withThrowableOfType(java.util.concurrent.ExecutionException.class)
         .havingRootCause().isInstanceOf(java.net.SocketTimeoutException.class);
     pipe.close();
+  }
+
+  /**
+   * A module that reads events and does not answer in time (code that is slow or stuck): the
+   * events sent to it fail as unconfirmed, not as dropped, with one warning for all of them,
+   * since a module that is only slow handles them late.
+   */
+  @Test
+  void eventsAModuleDoesNotAnswerInTimeAreReportedOnceAsUnconfirmed() throws IOException {
+    Thread.ofPlatform().daemon(true).start(this::readWithoutAnswering);
+    ModulePipe pipe = new ModulePipe(address, TIMEOUT, 256);
+    try (LogCapture log = new LogCapture()) {
+      List<CompletableFuture<Optional<ResultMessage>>> replies = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        replies.add(pipe.send(new Message(Bytes.fromHex("0102")), i == 2));
+      }
+
+      assertThat(replies).allSatisfy(reply -> assertThat(reply).failsWithin(Duration.ofSeconds(5))
+          .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+          .withCauseInstanceOf(UnansweredEvent.class));
+      assertThat(log.lines().stream().filter(line -> line.startsWith("WARNING"))).singleElement()
+          .asString().contains("did not answer within 1000 ms: 3 event(s) sent to it are"
+              + " unconfirmed; a module that is only slow handles them late");
+    }
+    pipe.close();
+  }
+
+  /** Takes a connection and reads what comes, answering nothing, until it closes. */
+  private void readWithoutAnswering() {
+    try (Socket socket = other.accept()) {
+      socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      // the pipe gave up and closed
+    }
   }
 
   /**
