@@ -28,6 +28,13 @@ class AexScriptTest {
     assertThat(new TreeSet<>(Arrays.asList(list.group(1).split("\\|")))).isEqualTo(subcommands());
   }
 
+  /** Module folders with a pom.xml build on a machine without mvn: the wrapper fetches. */
+  @Test
+  void theModuleBuilderIsGivenTheCheckoutsMavenWrapper() throws IOException {
+    assertThat(Files.readString(Path.of("..", "aex"))).contains("\"-Daex.maven=$here/mvnw\"");
+    assertThat(Path.of("..", "mvnw")).isExecutable();
+  }
+
   private static Set<String> subcommands() {
     PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
     CliContext context = new CliContext(discard, discard, Map.of(), Path.of(""), false,
