@@ -20,7 +20,7 @@ class StdinExitTest extends CounterBinaryFixture {
       module.closeStdin();
 
       assertThat(module.awaitExit(WAIT)).hasValue(0);
-      assertThat(module.stderr()).contains("the event manager that started this module is gone");
+      assertThat(module.stderr()).contains("stdin ended: the event manager that started this module stopped it or is gone");
     }
   }
 
