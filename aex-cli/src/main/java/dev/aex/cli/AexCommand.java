@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
         DisableCommand.class,
         UpdateCommand.class,
         ResetCommand.class,
+        StatusCommand.class,
         EmCommand.class,
         UpCommand.class,
         DemoCommand.class

@@ -1,10 +1,12 @@
 package dev.aex.cli;
 
 import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.ModuleHealth;
 import dev.aex.deployer.Selection;
 import dev.aex.deployer.StateTransfer;
 import dev.aex.deployer.descriptor.Descriptor;
 import dev.aex.deployer.descriptor.DescriptorFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,4 +40,6 @@ interface Session {
   void update(String module, Optional<StateTransfer> transfer) throws DeployerException;
 
   void reset() throws DeployerException;
+
+  List<ModuleHealth> health() throws DeployerException;
 }

@@ -3,6 +3,7 @@ package dev.aex.cli;
 import dev.aex.deployer.Deployer;
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.DeployerSettings;
+import dev.aex.deployer.ModuleHealth;
 import dev.aex.deployer.Selection;
 import dev.aex.deployer.StateTransfer;
 import dev.aex.deployer.descriptor.Descriptor;
@@ -10,6 +11,7 @@ import dev.aex.deployer.descriptor.DescriptorException;
 import dev.aex.deployer.descriptor.DescriptorFormat;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Opens a descriptor or result file as a {@link Session}; {@link #deployer()} is the real one. */
@@ -87,6 +89,11 @@ interface SessionOpener {
     @Override
     public void reset() throws DeployerException {
       deployer.reset();
+    }
+
+    @Override
+    public List<ModuleHealth> health() throws DeployerException {
+      return deployer.health();
     }
   }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,18 +43,12 @@ final class UpReport {
     out.println();
     out.println("Nodes");
     for (LocalNodes.Entry entry : nodes.entries()) {
-      out.printf(Locale.ROOT, "  %-12s %-9s %-22s %s%n", entry.node().name(),
-          entry.node().architecture().toString().toLowerCase(Locale.ROOT),
-          entry.node().address().host() + ":" + entry.node().address().reactivePort(),
-          "event manager " + entry.how());
+      out.println(Rows.node(entry.node(), "event manager " + entry.how()));
     }
     out.println();
     out.println("Modules");
     for (Module module : state.modules()) {
-      String port = module instanceof Module.Listening listening
-          ? listening.port().map(p -> "port " + p).orElse("") : "";
-      out.printf(Locale.ROOT, "  %-16s on %-12s id %-4s %s%n", module.name(), module.node(),
-          module.id().map(String::valueOf).orElse("?"), port);
+      out.println(Rows.module(module, ""));
     }
     List<Connection> direct = state.connections().stream().filter(Connection::direct).toList();
     if (!direct.isEmpty()) {

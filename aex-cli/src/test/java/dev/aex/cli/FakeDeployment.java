@@ -2,6 +2,7 @@ package dev.aex.cli;
 
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.DeployerSettings;
+import dev.aex.deployer.ModuleHealth;
 import dev.aex.deployer.Selection;
 import dev.aex.deployer.StateTransfer;
 import dev.aex.deployer.descriptor.Descriptor;
@@ -26,6 +27,7 @@ final class FakeDeployment implements SessionOpener {
   Descriptor state;
   DescriptorFormat format;
   byte[] response = new byte[0];
+  List<ModuleHealth> health = List.of();
   String failWith;
   boolean saveBeforeFailing;
 
@@ -141,6 +143,12 @@ final class FakeDeployment implements SessionOpener {
       if (failWith != null) {
         throw new DeployerException(failWith);
       }
+    }
+
+    @Override
+    public List<ModuleHealth> health() throws DeployerException {
+      step("health", "Health time");
+      return health;
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.aex.deployer.internal.Flows;
 import dev.aex.deployer.internal.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -173,5 +174,16 @@ public final class Deployer {
    */
   public void reset() throws DeployerException {
     flows.reset();
+  }
+
+  /**
+   * Whether each module, in the descriptor's order, runs as the result records it: every
+   * deployed aex module (native, or SGX once attested) is asked, concurrently, for a fresh
+   * challenge sealed under its recorded key, which only that module can answer. Original modules
+   * are not asked. The counters used are recorded, as for every control message. A module that
+   * does not answer is a {@link ModuleHealth.NotAnswering}, not an exception.
+   */
+  public List<ModuleHealth> health() throws DeployerException {
+    return flows.health();
   }
 }

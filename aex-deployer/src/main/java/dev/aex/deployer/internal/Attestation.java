@@ -69,8 +69,13 @@ final class Attestation {
 
   /** The secure challenge under the recorded module key; fails unless the module answers it. */
   static void challenge(Context ctx, ModuleSlot slot) throws DeployerException {
+    challenge(ctx, slot, "attest");
+  }
+
+  /** {@link #challenge(Context, ModuleSlot)}, its failures naming {@code step}. */
+  static void challenge(Context ctx, ModuleSlot slot, String step) throws DeployerException {
     Module m = slot.get();
-    Where where = Where.at("attest", m.name(), ctx.runsOn(m));
+    Where where = Where.at(step, m.name(), ctx.runsOn(m));
     byte[] challenge = new byte[16];
     RANDOM.nextBytes(challenge);
     ReentrantLock lock = ctx.lockOf(m);

@@ -2,6 +2,7 @@ package dev.aex.deployer.internal;
 
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.DeployerSettings;
+import dev.aex.deployer.ModuleHealth;
 import dev.aex.deployer.Selection;
 import dev.aex.deployer.StateTransfer;
 import dev.aex.deployer.descriptor.Connection;
@@ -137,6 +138,10 @@ public final class Flows {
 
   public void reset() throws DeployerException {
     Resets.reset(ctx);
+  }
+
+  public List<ModuleHealth> health() throws DeployerException {
+    return Health.of(ctx);
   }
 
   private Module module(String name) throws DeployerException {

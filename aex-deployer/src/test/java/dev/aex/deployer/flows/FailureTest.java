@@ -7,6 +7,7 @@ import dev.aex.crypto.SymmetricKey;
 import dev.aex.deployer.Deployer;
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.DeployerSettings;
+import dev.aex.deployer.ModuleHealth;
 import dev.aex.deployer.Selection;
 import dev.aex.deployer.StateTransfer;
 import dev.aex.deployer.descriptor.Descriptor;
@@ -381,6 +382,38 @@ class FailureTest {
     assertThat(live.modules()).isEmpty();
     // The result is no descriptor to go on from (the built module's data now contradicts it).
     assertThat(Files.readString(result)).doesNotContainPattern("\"deployed\": ?true");
+  }
+
+  /** {@link dev.aex.deployer.Deployer#health()}: which recorded modules run as recorded. */
+  @Test
+  void deployedModulesAnswerUntilTheirEventManagerRestartsAndTheOthersAreNamed() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("ws"));
+    Files.createDirectories(ws.resolve("original"));
+    Files.writeString(ws.resolve("original/Cargo.toml"), "[package]\nname = \"original\"\n");
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "a", "node": "n", "folder": "counter"},
+                     {"type": "native", "name": "b", "node": "n", "folder": "counter"},
+                     {"type": "native", "name": "original", "node": "n", "deployed": true,
+                      "id": 9, "key": "000102030405060708090a0b0c0d0e0f"}]}
+        """.formatted(live.port()));
+    Path result = ws.resolve("result.json");
+    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.of(List.of("a")));
+
+    assertThat(Fixture.open(result, ws, result, new Fixture.Recorder()).health()).containsExactly(
+        new ModuleHealth.Answers("a"),
+        new ModuleHealth.NotDeployed("b"),
+        new ModuleHealth.NotChecked("original", "an original module: it answers no aex challenge"));
+
+    int port = live.port();
+    live.close();
+    live = EventManager.builder().port(port).logLevel(dev.aex.em.LogLevel.WARN).build().start();
+    List<ModuleHealth> after = Fixture.open(result, ws, result, new Fixture.Recorder()).health();
+
+    assertThat(after.get(0)).isInstanceOfSatisfying(ModuleHealth.NotAnswering.class,
+        n -> assertThat(n.problem())
+            .startsWith("status a on n (127.0.0.1:" + port + "): the module answered INTERNAL_ERROR(3)")
+            .contains("An event manager restarted since the deploy has lost its modules"));
   }
 
   @Test

@@ -1,0 +1,95 @@
+package dev.aex.cli;
+
+import dev.aex.deployer.ModuleHealth;
+import dev.aex.deployer.descriptor.Connection;
+import dev.aex.deployer.descriptor.Descriptor;
+import dev.aex.deployer.descriptor.Module;
+import dev.aex.deployer.descriptor.Node;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code aex status}: whether what a result file records runs: each node's event manager answers,
+ * each deployed aex module answers a fresh challenge under its recorded key, and which connections
+ * are established. Exits 1 if a node or a deployed module does not answer. Records the counters
+ * the challenges used.
+ */
+@Command(name = "status",
+    description = "Show whether the nodes' event managers and the deployed modules of a result"
+        + " answer, and which connections are established; exit status 1 if one does not answer."
+        + " Records the counters the challenges use.")
+final class StatusCommand extends RecordingCommand {
+  private static final String ANSWERS = "event manager answers";
+
+  @Override
+  void run(Session session) throws Exception {
+    Descriptor state = session.state();
+    PrintStream out = context.out();
+    List<String> silent = new ArrayList<>();
+    out.println("Nodes");
+    for (Node node : state.nodes()) {
+      String how = describe(LocalNodes.probe(
+          new InetSocketAddress(node.address().host(), node.address().reactivePort())));
+      out.println(Rows.node(node, how));
+      if (!how.equals(ANSWERS)) {
+        silent.add("node " + node.name());
+      }
+    }
+    List<ModuleHealth> health = session.health();
+    List<String> problems = new ArrayList<>();
+    out.println();
+    out.println("Modules");
+    for (int i = 0; i < health.size(); i++) {
+      out.println(Rows.module(state.modules().get(i), describe(health.get(i))));
+      if (health.get(i) instanceof ModuleHealth.NotAnswering n) {
+        silent.add(n.module());
+        problems.add("  " + n.problem());
+      }
+    }
+    printConnections(out, state);
+    if (!problems.isEmpty()) {
+      out.println();
+      out.println("Problems");
+      problems.forEach(out::println);
+    }
+    out.flush();
+    if (!silent.isEmpty()) {
+      throw new CliException("not answering as " + resultFile.target() + " records: "
+          + String.join(", ", silent));
+    }
+  }
+
+  private static String describe(LocalNodes.Probe probe) {
+    return switch (probe) {
+      case EVENT_MANAGER -> ANSWERS;
+      case NOTHING -> "no event manager: nothing listens";
+      case TIMEOUT -> "no event manager: no answer within "
+          + LocalNodes.PROBE_TIMEOUT.toSeconds() + " s";
+      case OTHER -> "something that is not an event manager listens";
+    };
+  }
+
+  private static String describe(ModuleHealth health) {
+    return switch (health) {
+      case ModuleHealth.Answers a -> "answers under the recorded key";
+      case ModuleHealth.NotDeployed n -> "not deployed";
+      case ModuleHealth.NotChecked n -> "not checked: " + n.reason();
+      case ModuleHealth.NotAnswering n -> "NOT ANSWERING (see Problems)";
+    };
+  }
+
+  private static void printConnections(PrintStream out, Descriptor state) {
+    if (state.connections().isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Connections");
+    for (Connection c : state.connections()) {
+      out.printf("  %-16s %s%n", c.name().orElse("?"),
+          c.established() ? "established" : "not established (aex connect)");
+    }
+  }
+}

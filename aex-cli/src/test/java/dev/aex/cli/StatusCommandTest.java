@@ -1,0 +1,102 @@
+package dev.aex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aex.deployer.ModuleHealth;
+import dev.aex.testkit.LoopbackPorts;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code aex status}: a table of nodes, modules and connections, the problems of modules that do
+ * not answer, and exit status 1 when a node or a deployed module does not answer.
+ */
+class StatusCommandTest {
+  @TempDir Path dir;
+
+  private final FakeDeployment fake = new FakeDeployment();
+  private ServerSocket em;
+  private int dead;
+
+  /** node1's "event manager" answers every probe IllegalCommand; nothing listens for node2. */
+  @BeforeEach
+  void nodes() throws IOException {
+    em = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+    Thread.ofVirtual().start(this::answerProbes);
+    dead = LoopbackPorts.free();
+    Files.writeString(dir.resolve("d.json"), """
+        {"nodes": [
+           {"type": "native", "name": "node1", "host": "127.0.0.1", "reactive_port": %d},
+           {"type": "native", "name": "node2", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [
+           {"type": "native", "name": "controller", "node": "node1"},
+           {"type": "native", "name": "db", "node": "node1"}],
+         "connections": [{"name": "init", "direct": true, "to_module": "db",
+                          "to_input": "increment", "encryption": "aes"}]}
+        """.formatted(em.getLocalPort(), dead));
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    em.close();
+  }
+
+  private void answerProbes() {
+    for (int i = 0; i < 10; i++) {
+      try (Socket client = em.accept()) {
+        client.getInputStream().readNBytes(3);
+        client.getOutputStream().write(new byte[] {1, 0, 0});
+      } catch (IOException closed) {
+        return;
+      }
+    }
+  }
+
+  @Test
+  void aNodeOrModuleThatDoesNotAnswerIsShownWithItsProblemAndFailsTheCommand() {
+    fake.health = List.of(new ModuleHealth.Answers("controller"),
+        new ModuleHealth.NotAnswering("db", "status db on node1: the module answered"
+            + " INTERNAL_ERROR(3). Is the module still running?"));
+
+    CliRun run = CliRun.run(dir, fake, "status", "d.json");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out()).contains(
+        "  node1        native    127.0.0.1:" + em.getLocalPort(),
+        "event manager answers\n",
+        "  node2        native    127.0.0.1:" + dead,
+        "no event manager: nothing listens\n",
+        "  controller       on node1        id ",
+        "answers under the recorded key\n",
+        "NOT ANSWERING (see Problems)\n",
+        "Connections\n  init             not established (aex connect)\n",
+        "Problems\n  status db on node1: the module answered INTERNAL_ERROR(3). Is the module still"
+            + " running?\n");
+    assertThat(run.err()).isEqualTo("ERROR: not answering as " + dir.resolve("d.json")
+        + " records: node node2, db\n");
+  }
+
+  @Test
+  void everythingAnsweringExitsZero() throws IOException {
+    Files.writeString(dir.resolve("d.json"), Files.readString(dir.resolve("d.json"))
+        .replace("\"reactive_port\": " + dead, "\"reactive_port\": " + em.getLocalPort()));
+    fake.health = List.of(new ModuleHealth.Answers("controller"),
+        new ModuleHealth.NotDeployed("db"));
+
+    CliRun run = CliRun.run(dir, fake, "status", "d.json");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).contains("not deployed\n").doesNotContain("Problems");
+    assertThat(run.err()).isEmpty();
+    assertThat(fake.calls).containsExactly("health");
+  }
+}
