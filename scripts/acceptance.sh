@@ -4,7 +4,8 @@
 # with the aex command, `./aex em` event managers and curl. Each example gets fresh event managers
 # (one per node), stopped before the next example starts:
 #
-#   fosdem          2 nodes; deploy / attest / connect; output init-server --arg beef;
+#   fosdem          2 nodes; deploy / attest / connect / status (every module answers, as
+#                   after each deploy and update below); output init-server --arg beef;
 #                   curl localhost:48879 prints 0; output trigger-btn: 1; again: 2.
 #   fosdem-sgx      the same with fosdem/sgx-simulation.json: webserver, controller and db on
 #                   an SGX node in INSECURE simulation (`aex em --sgx simulation`), attested with
@@ -311,6 +312,14 @@ deploy_attest_connect() { # descriptor, from the example's folder's parent (the 
   aexc attest res.json
   aexc connect res.json
   say "deployed, attested, connected"
+  every_module_answers
+}
+
+# aex status: every event manager and every deployed module answers as res.json records.
+every_module_answers() {
+  aexc status res.json >"$work/status.out"
+  ! grep -q "NOT ANSWERING" "$work/status.out" || fail "aex status: $(cat "$work/status.out")"
+  say "aex status: $(grep -c 'answers under the recorded key' "$work/status.out") module(s) answer"
 }
 
 # --- FOSDEM (reactive-tools' CI) -------------------------------------------------------------
@@ -376,6 +385,7 @@ run_state_transfer() {
   aexc attest res.json
   aexc connect res.json
   say "deployed, attested, connected"
+  every_module_answers
 
   aexc call res.json --module counter --entry init --arg "$(hex16 "$state_web1")"
   await_listening "$state_web1"
@@ -391,6 +401,7 @@ run_state_transfer() {
     || fail "could not set counter's node to node_2 in res.json"
   aexc update res.json --module counter --entry __save --output __transfer --input __restore
   say "updated counter to node_2 (port $state_em2) with state transfer"
+  every_module_answers
   # get-requests now leads to the new instance: wait until it has the count (the transfer is an
   # event), then the new page shows it.
   got=$(await_response 00000001 request res.json --connection get-requests)
