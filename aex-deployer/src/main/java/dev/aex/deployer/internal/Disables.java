@@ -19,49 +19,77 @@ final class Disables {
   private Disables() {}
 
   static void disable(Context ctx, ModuleSlot slot) throws DeployerException {
+    if (!disableIfRunning(ctx, slot)) {
+      throw where(ctx, slot.get()).fail("the module answered " + ResultCode.INTERNAL_ERROR,
+          Hints.MODULE_NOT_REACHED);
+    }
+  }
+
+  /**
+   * Disables the module; false if its event manager answered InternalError, that is, the module
+   * does not run there (it died, or the event manager restarted and lost it). Only the counter,
+   * recorded, changed then.
+   */
+  static boolean disableIfRunning(Context ctx, ModuleSlot slot) throws DeployerException {
     Module m = slot.get();
-    Where where = Where.at("disable", m.name(), ctx.runsOn(m));
+    Where where = where(ctx, m);
     if (!m.common().deployed()) {
       throw where.fail("the module is not deployed", "Deploy it first");
     }
     SymmetricKey key = ModuleKeys.of(ctx, m, where);
-    Timer.time(ctx.listener(), "disable", m.name(), "Disable time for " + m.name(), () -> {
+    return Timer.time(ctx.listener(), "disable", m.name(), "Disable time for " + m.name(), () -> {
+      ResultMessage reply;
       ctx.lockOf(m).lock();
       try {
-        int nonce = slot.takeNonce(where);
-        boolean aex = ctx.workspace().isAex(m);
-        byte[] args = aex
-            ? Control.secureDisable(key, nonce)
-            : m instanceof SancusModule
-                ? Control.sancusDisable(key, nonce)
-                : Control.legacyDisable(key, nonce);
-        ResultMessage reply;
-        try {
-          reply = ctx.em().exchange(where, new Call(m.id().orElseThrow(),
-              ReservedEntry.DISABLE.id(), Bytes.of(args)).toMessage());
-        } catch (DeployerException e) {
-          if (!aex) {
-            slot.giveBack(nonce, e);
-          }
-          throw e;
-        }
-        if (reply.code() == ResultCode.CRYPTO_ERROR) {
-          throw where.fail("the module refused the message (CryptoError)",
-              Attestation.staleOrWrongKey(m.name(), nonce));
-        }
-        if (!aex && reply.code() == ResultCode.ILLEGAL_PAYLOAD) {
-          throw where.fail("the module refused nonce " + nonce + " (IllegalPayload)", "The result"
-              + " file is stale (its nonce for " + m.name() + " is not the module's); use the"
-              + " latest result file");
-        }
-        if (reply.code() != ResultCode.OK) {
-          throw where.fail("the module answered " + reply.code(),
-              Hints.MODULE_NOT_REACHED);
-        }
+        reply = send(ctx, slot, key, where);
       } finally {
         ctx.lockOf(m).unlock();
       }
+      if (reply.code() == ResultCode.INTERNAL_ERROR) {
+        return false;
+      }
       ctx.listener().info("Disabled " + m.name());
+      return true;
     });
+  }
+
+  private static Where where(Context ctx, Module m) {
+    return Where.at("disable", m.name(), ctx.runsOn(m));
+  }
+
+  /** The disable under the next counter; the reply if it is OK or InternalError. */
+  private static ResultMessage send(Context ctx, ModuleSlot slot, SymmetricKey key, Where where)
+      throws DeployerException {
+    Module m = slot.get();
+    int nonce = slot.takeNonce(where);
+    boolean aex = ctx.workspace().isAex(m);
+    byte[] args = aex
+        ? Control.secureDisable(key, nonce)
+        : m instanceof SancusModule
+            ? Control.sancusDisable(key, nonce)
+            : Control.legacyDisable(key, nonce);
+    ResultMessage reply;
+    try {
+      reply = ctx.em().exchange(where, new Call(m.id().orElseThrow(),
+          ReservedEntry.DISABLE.id(), Bytes.of(args)).toMessage());
+    } catch (DeployerException e) {
+      if (!aex) {
+        slot.giveBack(nonce, e);
+      }
+      throw e;
+    }
+    if (reply.code() == ResultCode.CRYPTO_ERROR) {
+      throw where.fail("the module refused the message (CryptoError)",
+          Attestation.staleOrWrongKey(m.name(), nonce));
+    }
+    if (!aex && reply.code() == ResultCode.ILLEGAL_PAYLOAD) {
+      throw where.fail("the module refused nonce " + nonce + " (IllegalPayload)", "The result"
+          + " file is stale (its nonce for " + m.name() + " is not the module's); use the"
+          + " latest result file");
+    }
+    if (reply.code() != ResultCode.OK && reply.code() != ResultCode.INTERNAL_ERROR) {
+      throw where.fail("the module answered " + reply.code(), Hints.MODULE_NOT_REACHED);
+    }
+    return reply;
   }
 }

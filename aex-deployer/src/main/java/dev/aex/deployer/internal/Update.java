@@ -72,14 +72,19 @@ final class Update {
       }
       Loads.deploy(ctx, cloneSlot);
       ModuleSlot oldInState = ModuleSlot.inState(ctx.state(), name);
+      String unused = "the new one (module " + clone.id().orElseThrow() + " on " + clone.node()
+          + ") stays loaded but unused: it has no connections, and its key was not kept. A reset"
+          + " of " + clone.node() + " stops it";
+      boolean oldRuns;
       try {
         Attestation.attest(ctx, cloneSlot);
-        Disables.disable(ctx, oldInState);
+        oldRuns = Disables.disableIfRunning(ctx, oldInState);
       } catch (DeployerException e) {
         throw new DeployerException(e.getMessage() + ". The old instance still runs as the result"
-            + " says; the new one (module " + clone.id().orElseThrow() + " on " + clone.node()
-            + ") stays loaded but unused: it has no connections, and its key was not kept. A"
-            + " reset of " + clone.node() + " stops it", e);
+            + " says; " + unused, e);
+      }
+      if (!oldRuns) {
+        replacingAGoneInstance(ctx, old, transfer, unused);
       }
       Module oldNow = oldInState.get();
       Module fresh = cloneSlot.get();
@@ -107,6 +112,26 @@ final class Update {
       });
       ctx.listener().info("Update complete");
     });
+  }
+
+  /**
+   * The old instance's event manager answered its disable with InternalError: it does not run
+   * (it died, or the event manager restarted). Without a state transfer the update replaces it,
+   * which is how a module that died comes back; the re-keyed connections cut it off should the
+   * untrusted event manager have lied. Its state is gone with it, so a transfer fails.
+   */
+  private static void replacingAGoneInstance(Context ctx, Module old,
+      Optional<StateTransfer> transfer, String unused) throws DeployerException {
+    String gone = "update " + old.name() + ": the old instance (module " + old.id().orElseThrow()
+        + " on " + old.common().oldNode() + ") does not run: its event manager answered its"
+        + " disable with " + ResultCode.INTERNAL_ERROR + " (it died, or the event manager"
+        + " restarted)";
+    if (transfer.isPresent()) {
+      throw new DeployerException(gone + ", so its state cannot be transferred. Update without"
+          + " --entry/--output/--input to replace it without its state; " + unused);
+    }
+    ctx.listener().warning(gone + "; replacing it. Its connections get new keys, which also cuts"
+        + " it off should it run after all");
   }
 
   private static void transfer(Context ctx, String name, StateTransfer t, ModuleSlot oldSlot,

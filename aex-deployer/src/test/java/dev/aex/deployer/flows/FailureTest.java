@@ -195,6 +195,36 @@ class FailureTest {
   }
 
   /**
+   * A module that died is brought back by update: its event manager answers the old instance's
+   * disable with InternalError, and the update replaces it (with a warning) instead of failing.
+   * Its state died with it, so an update with a state transfer says so.
+   */
+  @Test
+  void anUpdateReplacesAnInstanceThatDiedAndRefusesToTransferItsState() throws Exception {
+    Path result = deployedCounter("died", Fixture.deadPort());
+    Path ws = result.getParent();
+    Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+    ProcessHandle old = ProcessHandle.of(live.modules().get(0).pid()).orElseThrow();
+    old.destroyForcibly();
+    old.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .update("a", Optional.of(new StateTransfer("save", "transfer_out", "restore"))))
+        .hasMessageStartingWith("update a: the old instance (module 1 on up) does not run: its"
+            + " event manager answered its disable with INTERNAL_ERROR(3) (it died, or the event"
+            + " manager restarted), so its state cannot be transferred. Update without");
+    Fixture.Recorder recorder = new Fixture.Recorder();
+    Deployer deployer = Fixture.open(result, ws, result, recorder);
+    deployer.update("a", Optional.empty());
+
+    assertThat(recorder.warnings).singleElement().asString()
+        .startsWith("update a: the old instance (module 1 on up) does not run")
+        .endsWith("; replacing it. Its connections get new keys, which also cuts it off should it"
+            + " run after all");
+    assertThat(deployer.health()).containsExactly(new ModuleHealth.Answers("a"));
+  }
+
+  /**
    * An update that fails after the new instance is loaded (here: the old instance refuses its
    * disable, under a wrong key) says what runs: the old instance, and the unused new one.
    */
