@@ -54,6 +54,9 @@ final class StatusCommand extends RecordingCommand {
       out.println();
       out.println("Problems");
       problems.forEach(out::println);
+      out.println("A module that died comes back with: aex update --module NAME "
+          + UpReport.quote(config) + "; after an event manager restarted, reset, then deploy"
+          + " again.");
     }
     out.flush();
     if (!silent.isEmpty()) {

@@ -80,7 +80,8 @@ class StatusCommandTest {
         "NOT ANSWERING (see Problems)\n",
         "Connections\n  init             not established (aex connect)\n",
         "Problems\n  status db on node1: the module answered INTERNAL_ERROR(3). Is the module still"
-            + " running?\n");
+            + " running?\nA module that died comes back with: aex update --module NAME d.json;"
+            + " after an event manager restarted, reset, then deploy again.\n");
     assertThat(run.err()).isEqualTo("ERROR: not answering as " + dir.resolve("d.json")
         + " records: node node2, db\n");
   }
