@@ -3,12 +3,12 @@ package dev.aex.cli;
 import dev.aex.deployer.ModuleHealth;
 import dev.aex.deployer.descriptor.Connection;
 import dev.aex.deployer.descriptor.Descriptor;
-import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.Node;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 /**
@@ -28,6 +28,20 @@ final class StatusCommand extends RecordingCommand {
   void run(Session session) throws Exception {
     Descriptor state = session.state();
     PrintStream out = context.out();
+    List<String> silent = new ArrayList<>(printNodes(out, state));
+    List<ModuleHealth> health = session.health();
+    silent.addAll(printModules(out, state, health));
+    printConnections(out, state);
+    printProblems(out, health);
+    out.flush();
+    if (!silent.isEmpty()) {
+      throw new CliException("not answering as " + resultFile.target() + " records: "
+          + String.join(", ", silent));
+    }
+  }
+
+  /** The nodes' rows; returns those whose event manager does not answer. */
+  private static List<String> printNodes(PrintStream out, Descriptor state) {
     List<String> silent = new ArrayList<>();
     out.println("Nodes");
     for (Node node : state.nodes()) {
@@ -38,31 +52,33 @@ final class StatusCommand extends RecordingCommand {
         silent.add("node " + node.name());
       }
     }
-    List<ModuleHealth> health = session.health();
-    List<String> problems = new ArrayList<>();
+    return silent;
+  }
+
+  /** The modules' rows; returns those that do not answer. */
+  private static List<String> printModules(PrintStream out, Descriptor state,
+      List<ModuleHealth> health) {
     out.println();
     out.println("Modules");
-    for (int i = 0; i < health.size(); i++) {
-      out.println(Rows.module(state.modules().get(i), describe(health.get(i))));
-      if (health.get(i) instanceof ModuleHealth.NotAnswering n) {
-        silent.add(n.module());
-        problems.add("  " + n.problem());
-      }
+    for (ModuleHealth h : health) {
+      out.println(Rows.module(state.module(h.module()).orElseThrow(), describe(h)));
     }
-    printConnections(out, state);
-    if (!problems.isEmpty()) {
-      out.println();
-      out.println("Problems");
-      problems.forEach(out::println);
-      out.println("A module that died comes back with: aex update --module NAME "
-          + UpReport.quote(config) + "; after an event manager restarted, reset, then deploy"
-          + " again.");
+    return health.stream().filter(h -> h instanceof ModuleHealth.NotAnswering)
+        .map(ModuleHealth::module).toList();
+  }
+
+  private void printProblems(PrintStream out, List<ModuleHealth> health) {
+    List<String> problems = health.stream()
+        .flatMap(h -> h instanceof ModuleHealth.NotAnswering n ? Stream.of(n.problem()) : Stream.of())
+        .toList();
+    if (problems.isEmpty()) {
+      return;
     }
-    out.flush();
-    if (!silent.isEmpty()) {
-      throw new CliException("not answering as " + resultFile.target() + " records: "
-          + String.join(", ", silent));
-    }
+    out.println();
+    out.println("Problems");
+    problems.forEach(p -> out.println("  " + p));
+    out.println("A module that died comes back with: aex update --module NAME "
+        + UpReport.quote(config) + "; after an event manager restarted, reset, then deploy again.");
   }
 
   private static String describe(LocalNodes.Probe probe) {
