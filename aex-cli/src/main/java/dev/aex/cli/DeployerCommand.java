@@ -64,6 +64,15 @@ abstract class DeployerCommand implements Callable<Integer> {
     return false;
   }
 
+  /**
+   * Whether the result is written once more at the end, also when nothing changed, as the
+   * original's commands do; a command of aex's own that changes something only now and then
+   * (status) writes only what changed, so it never turns a descriptor into a result for nothing.
+   */
+  boolean savesAtTheEnd() {
+    return true;
+  }
+
   /** {@code --result}, where the command has it. */
   Optional<String> resultOption() {
     return Optional.empty();
@@ -130,7 +139,7 @@ abstract class DeployerCommand implements Callable<Integer> {
       resultFile.inputFormat(session::format);
     }
     run(session);
-    if (resultFile != null) {
+    if (resultFile != null && savesAtTheEnd()) {
       // Also when nothing changed: the original always writes (and --output converts).
       resultFile.save(session.state());
     }

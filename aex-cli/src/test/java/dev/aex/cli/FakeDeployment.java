@@ -28,6 +28,7 @@ final class FakeDeployment implements SessionOpener {
   DescriptorFormat format;
   byte[] response = new byte[0];
   List<ModuleHealth> health = List.of();
+  boolean saveOnHealth = true;
   String failWith;
   boolean saveBeforeFailing;
 
@@ -147,7 +148,11 @@ final class FakeDeployment implements SessionOpener {
 
     @Override
     public List<ModuleHealth> health() throws DeployerException {
-      step("health", "Health time");
+      if (saveOnHealth) {
+        step("health", "Health time");
+      } else {
+        calls.add("health");
+      }
       return health;
     }
   }

@@ -86,10 +86,15 @@ class StatusCommandTest {
         + " records: node node2, db\n");
   }
 
-  @Test
-  void everythingAnsweringExitsZero() throws IOException {
+  /** node2 moved to node1's "event manager", so both answer. */
+  private void bothNodesAnswer() throws IOException {
     Files.writeString(dir.resolve("d.json"), Files.readString(dir.resolve("d.json"))
         .replace("\"reactive_port\": " + dead, "\"reactive_port\": " + em.getLocalPort()));
+  }
+
+  @Test
+  void everythingAnsweringExitsZero() throws IOException {
+    bothNodesAnswer();
     fake.health = List.of(new ModuleHealth.Answers("controller"),
         new ModuleHealth.NotDeployed("db"));
 
@@ -99,5 +104,19 @@ class StatusCommandTest {
     assertThat(run.out()).contains("not deployed\n").doesNotContain("Problems");
     assertThat(run.err()).isEmpty();
     assertThat(fake.calls).containsExactly("health");
+  }
+
+  /** A descriptor given to status is not rewritten as a result when no challenge was sent. */
+  @Test
+  void aDescriptorIsLeftAsItWasWhenNothingChanged() throws IOException {
+    fake.health = List.of(new ModuleHealth.NotDeployed("controller"),
+        new ModuleHealth.NotDeployed("db"));
+    fake.saveOnHealth = false;
+    bothNodesAnswer();
+    String before = Files.readString(dir.resolve("d.json"));
+
+    assertThat(CliRun.run(dir, fake, "status", "d.json").status()).isZero();
+
+    assertThat(Files.readString(dir.resolve("d.json"))).isEqualTo(before);
   }
 }
