@@ -18,6 +18,7 @@ public final class ModuleMain {
 
   public static void main(String[] args) {
     ModuleLog.install(Optional.ofNullable(System.getenv(ModuleEnvironment.LOG)));
+    UserFailures.logUncaught();
     ModuleRuntime runtime;
     try {
       runtime = launch(Thread.currentThread().getContextClassLoader());

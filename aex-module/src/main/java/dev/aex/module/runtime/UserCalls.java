@@ -5,10 +5,7 @@ import dev.aex.module.spi.Endpoint;
 import dev.aex.module.spi.ModuleInstance;
 import dev.aex.module.spi.ModuleManifest;
 import dev.aex.module.spi.UnknownEndpointException;
-import dev.aex.wire.ModuleEnvironment;
 import dev.aex.wire.ResultCode;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,15 +15,10 @@ import java.util.stream.Collectors;
 /**
  * Calls into the module's code. A module that is not {@code concurrent} runs one call at a time
  * under a fair lock, held only around the user's method (crypto happens outside it). Whatever the
- * user's code throws becomes a {@link Rejection}: the module keeps serving, and by default only the
- * exception's class is logged. Its message and stack trace may quote decrypted data (a parse error
- * of an input, say), and the module's log ends up in the untrusted event manager's: they are
- * logged only at DEBUG ({@code AEX_MODULE_LOG=debug}), which a module's owner turns on
- * deliberately.
+ * user's code throws becomes a {@link Rejection}: the module keeps serving, and the failure is
+ * logged as {@link UserFailures} says (by default its class only).
  */
 final class UserCalls {
-  private static final Logger LOG = System.getLogger(UserCalls.class.getName());
-
   private final ModuleInstance instance;
   private final Optional<ReentrantLock> lock;
   private final Set<Integer> inputs;
@@ -88,13 +80,7 @@ final class UserCalls {
     } catch (Exception | AssertionError | LinkageError | StackOverflowError e) {
       // Errors that user code can cause (a class missing from the jar, a failed static
       // initialiser, deep recursion) fail this call only; the connection and the module go on.
-      if (LOG.isLoggable(Level.DEBUG)) {
-        LOG.log(Level.WARNING, what + " threw", e);
-      } else {
-        LOG.log(Level.WARNING, "{0} threw {1} (its message and stack trace may hold data: {2}=debug"
-            + " in the event manager''s environment logs them)", what, e.getClass().getName(),
-            ModuleEnvironment.LOG);
-      }
+      UserFailures.log(what, e);
       throw new Rejection(ResultCode.INTERNAL_ERROR, what + " threw " + e.getClass().getName());
     } finally {
       lock.ifPresent(ReentrantLock::unlock);

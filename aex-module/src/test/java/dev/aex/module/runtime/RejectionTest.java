@@ -231,9 +231,9 @@ class RejectionTest {
     });
   }
 
-  /** The records above FINE that UserCalls logs for one throwing entry, at {@code level}. */
+  /** The records above FINE logged for one throwing entry, at {@code level}. */
   private List<LogRecord> recordsOfAThrowingEntry(java.util.logging.Level level) {
-    Logger logger = Logger.getLogger(UserCalls.class.getName());
+    Logger logger = Logger.getLogger(UserFailures.class.getName());
     List<LogRecord> logged = new CopyOnWriteArrayList<>();
     Handler handler = new Handler() {
       @Override
