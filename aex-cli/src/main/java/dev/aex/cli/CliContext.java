@@ -41,8 +41,9 @@ record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Pat
    * and recorded paths never read "/x/./build"), reporting through {@code log}, with the timing
    * lines when {@code timing}.
    */
-  DeployerSettings settings(Path workspace, CliLog log, boolean timing) {
-    return DeployerSettings.defaults(cwd.resolve(workspace).normalize())
-        .withListener(new CliListener(out, err, log, timing, terminal));
+  DeployerSettings settings(Path workspace, CliLog log, GlobalOptions flags) {
+    DeployerSettings settings = DeployerSettings.defaults(cwd.resolve(workspace).normalize())
+        .withListener(new CliListener(out, err, log, flags.timing, terminal));
+    return flags.timeout.map(settings::withTimeout).orElse(settings);
   }
 }

@@ -3,6 +3,7 @@ package dev.aex.cli;
 import dev.aex.deployer.BuildMode;
 import dev.aex.deployer.descriptor.DescriptorFormat;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
@@ -95,6 +96,23 @@ final class Converters {
         default -> throw new TypeConversionException(
             "Bad BuildMode: " + value + " (expected: debug or release)");
       };
+    }
+  }
+
+  /** {@code --timeout SECONDS}: a whole number of seconds, 1 to 3600. */
+  static final class Seconds implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        int seconds = Integer.parseInt(value.strip());
+        if (seconds >= 1 && seconds <= 3600) {
+          return Duration.ofSeconds(seconds);
+        }
+      } catch (NumberFormatException e) {
+        // the message below
+      }
+      throw new TypeConversionException("'" + value + "' is not a number of seconds from 1 to"
+          + " 3600");
     }
   }
 }

@@ -130,7 +130,7 @@ abstract class DeployerCommand implements Callable<Integer> {
         ? "aex " + spec.name() + ": interrupted"
         : "aex " + spec.name() + ": interrupted; " + resultFile.target()
             + " records every step that finished";
-    DeployerSettings settings = context.settings(workspace, log, flags.timing)
+    DeployerSettings settings = context.settings(workspace, log, flags)
         .withMode(mode())
         .withResultSink(sink);
     log.debug("Reading " + input);

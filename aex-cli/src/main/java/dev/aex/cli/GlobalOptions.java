@@ -1,5 +1,7 @@
 package dev.aex.cli;
 
+import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,6 +23,11 @@ final class GlobalOptions {
       description = "Print the time of each step to stdout, e.g. \"Deploy time for db: 0.412\".")
   boolean timing;
 
+  @Option(names = "--timeout", paramLabel = "SECONDS", converter = Converters.Seconds.class,
+      description = "How long to wait for each answer of an event manager (default: 30; a"
+          + " Load's answer twice that).")
+  Optional<Duration> timeout = Optional.empty();
+
   /** The flags given before or after the subcommand. */
   static GlobalOptions merge(GlobalOptions a, GlobalOptions b) {
     GlobalOptions merged = new GlobalOptions();
@@ -28,6 +35,7 @@ final class GlobalOptions {
     merged.debug = a.debug || b.debug;
     merged.manager = a.manager || b.manager;
     merged.timing = a.timing || b.timing;
+    merged.timeout = b.timeout.or(() -> a.timeout);
     return merged;
   }
 

@@ -93,7 +93,7 @@ abstract class UpBase implements Callable<Integer> {
   private void deployAndRun(GlobalOptions flags, StopSignal stop, Path input, Path workspace,
       Path result, ResultLock lock) throws Exception {
     ResultFile resultFile = new ResultFile(result, Optional.empty(), input, log);
-    DeployerSettings settings = context.settings(workspace, log, flags.timing)
+    DeployerSettings settings = context.settings(workspace, log, flags)
         .withResultSink(resultFile);
     log.debug("Reading " + input);
     Session session = context.opener().open(input, settings);

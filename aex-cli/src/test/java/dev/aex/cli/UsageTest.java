@@ -87,16 +87,38 @@ class UsageTest {
     for (var entry : expected.entrySet()) {
       var options = line.getSubcommands().get(entry.getKey()).getCommandSpec().options().stream()
           .map(o -> o.longestName())
-          .filter(n -> !List.of("--verbose", "--debug", "--manager", "--timing", "--help")
-              .contains(n))
+          .filter(n -> !List.of("--verbose", "--debug", "--manager", "--timing", "--timeout",
+              "--help").contains(n))
           .toList();
       assertThat(options).as(entry.getKey()).containsExactlyInAnyOrderElementsOf(entry.getValue());
     }
     // The original's reset has no --result (it writes nothing); aex records the reset.
     assertThat(line.getSubcommands().get("reset").getCommandSpec().options().stream()
         .map(o -> o.longestName()).toList())
-        .containsExactlyInAnyOrder("--verbose", "--debug", "--manager", "--timing", "--help",
-            "--result");
+        .containsExactlyInAnyOrder("--verbose", "--debug", "--manager", "--timing", "--timeout",
+            "--help", "--result");
+  }
+
+  /** aex's own global flag: how long each answer may take, before or after the command. */
+  @Test
+  void timeoutSetsTheDeployersWaitBeforeOrAfterTheCommand() throws Exception {
+    try (var in = getClass().getResourceAsStream("/descriptor.json")) {
+      java.nio.file.Files.write(dir.resolve("d.json"), in.readAllBytes());
+    }
+    assertThat(run("--timeout", "7", "attest", "d.json").status()).isZero();
+    assertThat(fake.settings.timeout()).isEqualTo(java.time.Duration.ofSeconds(7));
+    assertThat(run("attest", "d.json", "--timeout", "90").status()).isZero();
+    assertThat(fake.settings.timeout()).isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat(run("attest", "d.json").status()).isZero();
+    assertThat(fake.settings.timeout()).isEqualTo(dev.aex.deployer.DeployerSettings.DEFAULT_TIMEOUT);
+  }
+
+  @Test
+  void aTimeoutThatIsNoNumberOfSecondsIsAUsageError() {
+    assertUsageError(run("--timeout", "0", "attest", "d.json"),
+        "'0' is not a number of seconds from 1 to 3600");
+    assertUsageError(run("attest", "d.json", "--timeout", "soon"),
+        "'soon' is not a number of seconds from 1 to 3600");
   }
 
   @Test

@@ -93,7 +93,7 @@ final class EmLink {
     if (e instanceof WireTimeoutException) {
       return where.fail("no answer: " + e.getMessage(),
           "Is the event manager or the module stuck? Check the event manager's log, or allow more"
-              + " time with a longer timeout", e);
+              + " time with a longer timeout (aex --timeout SECONDS)", e);
     }
     if (e instanceof WireFormatException) {
       return where.fail("the answer is not a valid reply: " + e.getMessage(),
