@@ -32,10 +32,10 @@ class UsageTest {
     CliRun run = run("--help");
     assertThat(run.status()).isZero();
     for (String command : List.of("build", "deploy", "attest", "connect", "register", "call",
-        "output", "request", "disable", "update", "reset", "em", "up", "demo")) {
+        "output", "request", "disable", "update", "reset", "status", "em", "up", "demo")) {
       assertThat(run.out()).containsPattern("(?m)^  " + command + " ");
     }
-    assertThat(run.out()).contains("--verbose", "--debug", "--manager", "--timing")
+    assertThat(run.out()).contains("--verbose", "--debug", "--manager", "--timing", "--timeout")
         .contains("2   usage error");
   }
 
