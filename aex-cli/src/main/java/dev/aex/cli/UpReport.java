@@ -17,7 +17,8 @@ import java.util.TreeSet;
 /**
  * What {@code aex up} prints once everything runs: the nodes with their event managers, the
  * modules with node, id and port, the command line for each direct connection, the entries one
- * can call, and the lines of an optional hints file beside the descriptor ({@value #HINTS}).
+ * can call, the status command, and the lines of an optional hints file beside the descriptor
+ * ({@value #HINTS}).
  */
 final class UpReport {
   /** The optional hints file, beside the descriptor. */
@@ -78,6 +79,9 @@ final class UpReport {
           + " [--arg HEX] " + res + ")");
       entries.forEach(out::println);
     }
+    out.println();
+    out.println("Whether every event manager and module still answers:");
+    out.println("  " + program + " status " + res);
     List<String> hints = hints(res);
     if (!hints.isEmpty()) {
       out.println();

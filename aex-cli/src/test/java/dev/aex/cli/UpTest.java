@@ -131,6 +131,8 @@ class UpTest {
           .contains("Entries (aex --verbose call --module MODULE --entry ENTRY [--arg HEX]"
               + " " + dir.resolve("res.json") + ")")
           .contains("  webserver: init")
+          .contains("Whether every event manager and module still answers:\n  aex status "
+              + dir.resolve("res.json") + "\n")
           .doesNotContain("Running");
       assertThat(em.modules()).hasSize(2);
       assertThat(Files.readString(dir.resolve("res.json"))).contains("\"attested\": true");
