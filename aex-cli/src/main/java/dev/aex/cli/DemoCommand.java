@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.OptionalInt;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Option;
     })
 final class DemoCommand extends UpBase {
   static final String FOSDEM = "examples/fosdem/native.json";
+  /** The checkout the {@code ./aex} script runs from. */
+  static final String CHECKOUT = "AEX_CHECKOUT";
 
   /** How long the counter may take to show a press (events are asynchronous). */
   private static final Duration PATIENCE = Duration.ofSeconds(15);
@@ -59,12 +62,25 @@ final class DemoCommand extends UpBase {
 
   @Override
   Path descriptor() throws CliException {
-    Path path = context.resolve(descriptorOption != null ? descriptorOption : FOSDEM);
+    Path path = descriptorOption != null
+        ? context.resolve(descriptorOption) : fosdem(context.resolve(FOSDEM), context.env());
     if (!Files.isRegularFile(path)) {
       throw new CliException("aex demo: " + path + " not found. Run it from the root of the aex"
           + " checkout (the folder with ./aex and examples/), e.g. 'cd aex && ./aex demo'");
     }
     return path;
+  }
+
+  /**
+   * {@code inCwd} if it is there, else the FOSDEM descriptor of the checkout whose {@code ./aex}
+   * runs ({@value #CHECKOUT}, which the script sets), so {@code ~/aex/aex demo} works anywhere.
+   */
+  static Path fosdem(Path inCwd, Map<String, String> env) {
+    if (Files.isRegularFile(inCwd) || !env.containsKey(CHECKOUT)) {
+      return inCwd;
+    }
+    Path inCheckout = Path.of(env.get(CHECKOUT)).resolve(FOSDEM);
+    return Files.isRegularFile(inCheckout) ? inCheckout : inCwd;
   }
 
   @Override

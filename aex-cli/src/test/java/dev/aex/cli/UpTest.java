@@ -188,6 +188,24 @@ class UpTest {
         .contains("root of the aex checkout").doesNotContain("\tat ");
   }
 
+  /** Run by the checkout's ./aex from another folder, demo takes the checkout's FOSDEM demo. */
+  @Test
+  void demoElsewhereTakesTheDescriptorOfTheCheckoutItRunsFrom() throws IOException {
+    Path checkout = dir.resolve("checkout");
+    Path fosdem = checkout.resolve(DemoCommand.FOSDEM);
+    Files.createDirectories(fosdem.getParent());
+    Files.writeString(fosdem, "{}");
+    Path cwd = dir.resolve("elsewhere").resolve(DemoCommand.FOSDEM);
+
+    assertThat(DemoCommand.fosdem(cwd, Map.of(DemoCommand.CHECKOUT, checkout.toString())))
+        .isEqualTo(fosdem);
+    assertThat(DemoCommand.fosdem(cwd, Map.of())).isEqualTo(cwd);
+    Files.createDirectories(cwd.getParent());
+    Files.writeString(cwd, "{}");
+    assertThat(DemoCommand.fosdem(cwd, Map.of(DemoCommand.CHECKOUT, checkout.toString())))
+        .as("the current folder's first").isEqualTo(cwd);
+  }
+
   private Path descriptor(String host, int port) throws IOException {
     return Files.writeString(dir.resolve("d.json"), """
         {"nodes": [{"type": "native", "name": "node1", "host": "%s", "reactive_port": %d}],
