@@ -4,6 +4,7 @@ import dev.aex.deployer.ModuleHealth;
 import dev.aex.deployer.descriptor.Connection;
 import dev.aex.deployer.descriptor.Descriptor;
 import dev.aex.deployer.descriptor.Node;
+import dev.aex.deployer.descriptor.PeriodicEvent;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -106,15 +107,23 @@ final class StatusCommand extends RecordingCommand {
     };
   }
 
+  /** Connections and periodic events as the result records them (the protocol cannot ask). */
   private static void printConnections(PrintStream out, Descriptor state) {
-    if (state.connections().isEmpty()) {
-      return;
+    if (!state.connections().isEmpty()) {
+      out.println();
+      out.println("Connections");
+      for (Connection c : state.connections()) {
+        out.printf("  %-16s %s%n", c.name().orElse("?"),
+            c.established() ? "established" : "not established (aex connect)");
+      }
     }
-    out.println();
-    out.println("Connections");
-    for (Connection c : state.connections()) {
-      out.printf("  %-16s %s%n", c.name().orElse("?"),
-          c.established() ? "established" : "not established (aex connect)");
+    if (!state.periodicEvents().isEmpty()) {
+      out.println();
+      out.println("Periodic events");
+      for (PeriodicEvent e : state.periodicEvents()) {
+        out.printf("  %-16s %s every %d ms: %s%n", e.name().orElse("?"), e.module() + "." + e.entry(),
+            e.frequency(), e.established() ? "registered" : "not registered (aex register)");
+      }
     }
   }
 }

@@ -41,7 +41,9 @@ class StatusCommandTest {
            {"type": "native", "name": "controller", "node": "node1"},
            {"type": "native", "name": "db", "node": "node1"}],
          "connections": [{"name": "init", "direct": true, "to_module": "db",
-                          "to_input": "increment", "encryption": "aes"}]}
+                          "to_input": "increment", "encryption": "aes"}],
+         "periodic-events": [{"name": "ticks", "module": "db", "entry": "tick",
+                              "frequency": 500}]}
         """.formatted(em.getLocalPort(), dead));
   }
 
@@ -79,6 +81,7 @@ class StatusCommandTest {
         "answers under the recorded key\n",
         "NOT ANSWERING (see Problems)\n",
         "Connections\n  init             not established (aex connect)\n",
+        "Periodic events\n  ticks            db.tick every 500 ms: not registered (aex register)\n",
         "Problems\n  status db on node1: the module answered INTERNAL_ERROR(3). Is the module still"
             + " running?\nA module that died comes back with: aex update --module NAME d.json;"
             + " after an event manager restarted, reset, then deploy again.\n");
