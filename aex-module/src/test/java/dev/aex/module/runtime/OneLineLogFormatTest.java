@@ -31,6 +31,15 @@ class OneLineLogFormatTest {
     assertThat(text).contains("  java.lang.IllegalStateException: boom").endsWith(System.lineSeparator());
   }
 
+  /** A message of several lines stays one record for the event manager: the rest indented. */
+  @Test
+  void furtherLinesOfAMessageAreIndented() {
+    String text = format.format(new LogRecord(Level.WARNING, "first\nsecond\nthird"));
+
+    assertThat(text).isEqualTo("aex-module WARNING: first" + System.lineSeparator() + "  second"
+        + System.lineSeparator() + "  third" + System.lineSeparator());
+  }
+
   /** The event manager reads the level's name, so it is never translated. */
   @Test
   void theLevelIsNamedInEnglishWhateverTheLocale() {
