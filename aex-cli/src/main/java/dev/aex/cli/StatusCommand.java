@@ -76,7 +76,8 @@ final class StatusCommand extends RecordingCommand {
 
   private void printProblems(PrintStream out, List<ModuleHealth> health) {
     List<String> problems = health.stream()
-        .flatMap(h -> h instanceof ModuleHealth.NotAnswering n ? Stream.of(n.problem()) : Stream.of())
+        .flatMap(h -> h instanceof ModuleHealth.NotAnswering n
+            ? Stream.of(n.problem()) : Stream.<String>of())
         .toList();
     if (problems.isEmpty()) {
       return;
@@ -121,8 +122,9 @@ final class StatusCommand extends RecordingCommand {
       out.println();
       out.println("Periodic events");
       for (PeriodicEvent e : state.periodicEvents()) {
-        out.printf("  %-16s %s every %d ms: %s%n", e.name().orElse("?"), e.module() + "." + e.entry(),
-            e.frequency(), e.established() ? "registered" : "not registered (aex register)");
+        out.printf("  %-16s %s.%s every %d ms: %s%n", e.name().orElse("?"), e.module(),
+            e.entry(), e.frequency(),
+            e.established() ? "registered" : "not registered (aex register)");
       }
     }
   }

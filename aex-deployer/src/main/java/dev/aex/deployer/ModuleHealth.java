@@ -21,7 +21,7 @@ public sealed interface ModuleHealth {
   /** The module answered a fresh challenge sealed under the recorded module key. */
   record Answers(String module) implements ModuleHealth {}
 
-  /** Deployed, but not checked: {@code reason} says why (an original module answers no challenge). */
+  /** Deployed, but not checked: {@code reason} says why (an original module has no challenge). */
   record NotChecked(String module, String reason) implements ModuleHealth {}
 
   /** Deployed, but it did not answer the challenge as recorded: {@code problem} says what to do. */
