@@ -476,15 +476,7 @@ class FailureTest {
           // the test is over
         }
       });
-      Path ws = dir.resolve("silent");
-      Files.createDirectories(ws);
-      Path file = descriptor(ws, """
-          {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
-           "modules": [{"type": "native", "name": "m", "node": "n", "deployed": true,
-                        "attested": true, "id": 1, "key": "000102030405060708090a0b0c0d0e0f"}]}
-          """.formatted(silent.getLocalPort()));
-      Deployer deployer = Deployer.open(file, DeployerSettings.defaults(ws)
-          .withTimeout(Duration.ofMillis(300)));
+      Deployer deployer = moduleBehind("silent", silent.getLocalPort());
       long start = System.nanoTime();
       assertThatThrownBy(() -> deployer.call("m", "7", new byte[0]))
           .hasMessageStartingWith("call m:7 on n (127.0.0.1:" + silent.getLocalPort()
@@ -496,6 +488,21 @@ class FailureTest {
         s.close();
       }
     }
+  }
+
+  /**
+   * A deployer with a 300 ms timeout for a result (in folder {@code name}) that records module m,
+   * deployed and attested, on a node whose event manager port is {@code port}.
+   */
+  private Deployer moduleBehind(String name, int port) throws Exception {
+    Path ws = dir.resolve(name);
+    Files.createDirectories(ws);
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "m", "node": "n", "deployed": true,
+                      "attested": true, "id": 1, "key": "000102030405060708090a0b0c0d0e0f"}]}
+        """.formatted(port));
+    return Deployer.open(file, DeployerSettings.defaults(ws).withTimeout(Duration.ofMillis(300)));
   }
 
   /**
@@ -517,15 +524,7 @@ class FailureTest {
           // the test is over
         }
       });
-      Path ws = dir.resolve("late");
-      Files.createDirectories(ws);
-      Path file = descriptor(ws, """
-          {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
-           "modules": [{"type": "native", "name": "m", "node": "n", "deployed": true,
-                        "attested": true, "id": 1, "key": "000102030405060708090a0b0c0d0e0f"}]}
-          """.formatted(late.getLocalPort()));
-      Deployer deployer = Deployer.open(file, DeployerSettings.defaults(ws)
-          .withTimeout(Duration.ofMillis(300)));
+      Deployer deployer = moduleBehind("late", late.getLocalPort());
 
       assertThatThrownBy(() -> deployer.call("m", "7", new byte[0]))
           .hasMessageStartingWith("call m:7 on n (127.0.0.1:" + late.getLocalPort()
