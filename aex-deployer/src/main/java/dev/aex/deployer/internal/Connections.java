@@ -7,11 +7,10 @@ import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.ModuleEndpoint;
 import dev.aex.deployer.descriptor.SancusModule;
 import dev.aex.deployer.descriptor.Node;
-import dev.aex.wire.Bytes;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
-import dev.aex.wire.payload.Call;
 import dev.aex.wire.payload.Connect;
+import dev.aex.wire.payload.ReservedEntry;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -114,16 +113,8 @@ final class Connections {
           : m instanceof SancusModule
               ? Control.sancusSetKey(moduleKey, nonce, connId, ioId, key)
               : Control.legacySetKey(moduleKey, nonce, suite.enc(), connId, ioId, key);
-      ResultMessage reply;
-      try {
-        reply = ctx.em().exchange(where, new Call(m.id().orElseThrow(), 0, Bytes.of(args))
-            .toMessage());
-      } catch (DeployerException e) {
-        if (!aex) {
-          slot.giveBack(nonce, e);
-        }
-        throw e;
-      }
+      ResultMessage reply =
+          Control.exchange(ctx, slot, where, ReservedEntry.SET_KEY.id(), args, nonce);
       if (reply.code() == ResultCode.CRYPTO_ERROR) {
         throw where.fail("the module refused the key (CryptoError)",
             Attestation.staleOrWrongKey(m.name(), nonce) + (suite == Suite.LEGACY_AES

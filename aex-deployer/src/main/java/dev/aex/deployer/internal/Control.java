@@ -7,6 +7,10 @@ import dev.aex.crypto.secure.SecureAesGcm;
 import dev.aex.crypto.spongent.SpongeWrap;
 import dev.aex.crypto.spongent.SpongentMac;
 import dev.aex.crypto.spongent.SpongentVariant;
+import dev.aex.deployer.DeployerException;
+import dev.aex.wire.Bytes;
+import dev.aex.wire.ResultMessage;
+import dev.aex.wire.payload.Call;
 import java.nio.ByteBuffer;
 
 /**
@@ -16,6 +20,24 @@ import java.nio.ByteBuffer;
  * IV, or SpongeWrap on Sancus) with the same field as their u16 nonce.
  */
 final class Control {
+
+  /**
+   * Sends control message {@code args} (sealed under {@code nonce}) to reserved entry {@code
+   * entry} of the slot's module; if it could not be sent, an original module gets the nonce back
+   * ({@link ModuleSlot#giveBack}), since it accepts only the next one.
+   */
+  static ResultMessage exchange(Context ctx, ModuleSlot slot, Where where, int entry, byte[] args,
+      int nonce) throws DeployerException {
+    try {
+      return ctx.em().exchange(where,
+          new Call(slot.get().id().orElseThrow(), entry, Bytes.of(args)).toMessage());
+    } catch (DeployerException e) {
+      if (!ctx.workspace().isAex(slot.get())) {
+        slot.giveBack(nonce, e);
+      }
+      throw e;
+    }
+  }
   private static final byte[] ATTEST_AD = {0, 1};
   private static final byte[] DISABLE_AD = {0, 2};
 

@@ -1,13 +1,11 @@
 package dev.aex.deployer.internal;
 
+import dev.aex.crypto.SymmetricKey;
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.descriptor.Module;
-import dev.aex.crypto.SymmetricKey;
 import dev.aex.deployer.descriptor.SancusModule;
-import dev.aex.wire.Bytes;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
-import dev.aex.wire.payload.Call;
 import dev.aex.wire.payload.ReservedEntry;
 
 /**
@@ -68,16 +66,8 @@ final class Disables {
         : m instanceof SancusModule
             ? Control.sancusDisable(key, nonce)
             : Control.legacyDisable(key, nonce);
-    ResultMessage reply;
-    try {
-      reply = ctx.em().exchange(where, new Call(m.id().orElseThrow(),
-          ReservedEntry.DISABLE.id(), Bytes.of(args)).toMessage());
-    } catch (DeployerException e) {
-      if (!aex) {
-        slot.giveBack(nonce, e);
-      }
-      throw e;
-    }
+    ResultMessage reply =
+        Control.exchange(ctx, slot, where, ReservedEntry.DISABLE.id(), args, nonce);
     if (reply.code() == ResultCode.CRYPTO_ERROR) {
       throw where.fail("the module refused the message (CryptoError)",
           Attestation.staleOrWrongKey(m.name(), nonce));
