@@ -1,5 +1,6 @@
 package dev.aex.cli;
 
+import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.DeployerSettings;
 import dev.aex.deployer.Selection;
 import dev.aex.deployer.descriptor.DescriptorFormat;
@@ -107,10 +108,7 @@ abstract class UpBase implements Callable<Integer> {
     try {
       PreviousResult.requireNotLive(result, nodes, program, log);
       log.info("Deploying, attesting, connecting and registering " + input);
-      session.deploy(Selection.all());
-      session.attest(Selection.all());
-      session.connect(Selection.all());
-      session.register(Selection.all());
+      bringUp(session, stop, input, result);
       resultFile.save(session.state());
       Up up = new Up(session, result, nodes, program);
       new UpReport(context.out(), spec.name(), program, input, result).print(session.state(), nodes);
@@ -130,6 +128,26 @@ abstract class UpBase implements Callable<Integer> {
       }
     } finally {
       nodes.close();
+    }
+  }
+
+  /**
+   * Deploy, attest, connect and register. Ctrl-C meanwhile stops the event managers started here,
+   * which fails the steps under way: that is the interruption, not their errors, to report.
+   */
+  static void bringUp(Session session, StopSignal stop, Path input, Path result)
+      throws DeployerException, CliException {
+    try {
+      session.deploy(Selection.all());
+      session.attest(Selection.all());
+      session.connect(Selection.all());
+      session.register(Selection.all());
+    } catch (DeployerException e) {
+      if (stop.stopping()) {
+        throw new CliException("interrupted before " + input + " was up; " + result
+            + " records every step that finished", e);
+      }
+      throw e;
     }
   }
 
@@ -156,11 +174,14 @@ abstract class UpBase implements Callable<Integer> {
     private volatile Runnable onStop = () -> {};
 
     StopSignal() {
-      hook = new Thread(() -> {
-        stopped.countDown();
-        onStop.run();
-      }, "aex-up-stop");
+      hook = new Thread(this::signal, "aex-up-stop");
       Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** What Ctrl-C or SIGTERM does (the shutdown hook runs it). */
+    void signal() {
+      stopped.countDown();
+      onStop.run();
     }
 
     void onStop(Runnable action) {
@@ -169,6 +190,11 @@ abstract class UpBase implements Callable<Integer> {
 
     void await() throws InterruptedException {
       stopped.await();
+    }
+
+    /** Whether Ctrl-C or SIGTERM came. */
+    boolean stopping() {
+      return stopped.getCount() == 0;
     }
 
     void close() {

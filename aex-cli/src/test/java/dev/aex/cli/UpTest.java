@@ -1,6 +1,7 @@
 package dev.aex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.aex.em.EventManager;
@@ -186,6 +187,35 @@ class UpTest {
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.err()).startsWith("ERROR: aex demo: ").contains("examples/fosdem/native.json")
         .contains("root of the aex checkout").doesNotContain("\tat ");
+  }
+
+  /**
+   * Ctrl-C while up deploys stops the event managers started here, which fails the steps under
+   * way: the interruption is reported, not those steps' errors; without Ctrl-C, the errors.
+   */
+  @Test
+  void stepsThatFailBecauseOfCtrlCReportTheInterruption() throws Exception {
+    Files.writeString(dir.resolve("d.json"), "{\"nodes\": [], \"modules\": []}");
+    FakeDeployment fake = new FakeDeployment();
+    fake.failWith = "deploy db on node1: the event manager closed the connection";
+    Session session = fake.open(dir.resolve("d.json"),
+        dev.aex.deployer.DeployerSettings.defaults(dir));
+    UpBase.StopSignal stop = new UpBase.StopSignal();
+    try {
+      Path input = Path.of("d.json");
+      Path result = Path.of("d.result.json");
+      assertThatThrownBy(() -> UpBase.bringUp(session, stop, input, result))
+          .isInstanceOf(dev.aex.deployer.DeployerException.class);
+
+      stop.signal();
+
+      assertThatThrownBy(() -> UpBase.bringUp(session, stop, input, result))
+          .isInstanceOf(CliException.class)
+          .hasMessage("interrupted before d.json was up; d.result.json records every step that"
+              + " finished");
+    } finally {
+      stop.close();
+    }
   }
 
   /** Run by the checkout's ./aex from another folder, demo takes the checkout's FOSDEM demo. */
