@@ -85,8 +85,10 @@ final class StatusCommand extends RecordingCommand {
     out.println();
     out.println("Problems");
     problems.forEach(p -> out.println("  " + p));
-    out.println("A module that died comes back with: aex update --module NAME "
-        + UpReport.quote(config) + "; after an event manager restarted, reset, then deploy again.");
+    String result = UpReport.quote(config);
+    out.println("A module that died comes back with: aex update --module NAME " + result
+        + "; after an event manager restarted, update each of its modules, then aex connect "
+        + result + " (or reset, then deploy again).");
   }
 
   private static String describe(LocalNodes.Probe probe) {

@@ -84,7 +84,8 @@ class StatusCommandTest {
         "Periodic events\n  ticks            db.tick every 500 ms: not registered (aex register)\n",
         "Problems\n  status db on node1: the module answered INTERNAL_ERROR(3). Is the module still"
             + " running?\nA module that died comes back with: aex update --module NAME d.json;"
-            + " after an event manager restarted, reset, then deploy again.\n");
+            + " after an event manager restarted, update each of its modules, then aex connect"
+            + " d.json (or reset, then deploy again).\n");
     assertThat(run.err()).isEqualTo("ERROR: not answering as " + dir.resolve("d.json")
         + " records: node node2, db\n");
   }
