@@ -2,6 +2,7 @@ package dev.aex.em;
 
 import dev.aex.em.internal.Node;
 import dev.aex.em.internal.Settings;
+import dev.aex.wire.ReadLimits;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -110,7 +111,7 @@ public final class EventManager implements AutoCloseable {
     private UnaryOperator<InetSocketAddress> peerAddresses = UnaryOperator.identity();
     private boolean reuseModuleConnections = true;
     private boolean keepPeerConnections = true;
-    private long maxLoadBytes = 64L * 1024 * 1024;
+    private long maxLoadBytes = ReadLimits.AEX_EM_MAX_LOAD;
     private Settings.Timeouts timeouts = Settings.Timeouts.DEFAULT;
     private Optional<SgxLoading> sgx = Optional.empty();
 

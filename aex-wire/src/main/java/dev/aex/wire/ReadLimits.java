@@ -12,6 +12,12 @@ public record ReadLimits(int maxPayload, long maxLoadBytes) {
   /** 65535-byte payloads and 10 MiB Load bodies. */
   public static final ReadLimits DEFAULT = new ReadLimits(0xffff, 10L * 1024 * 1024);
 
+  /**
+   * The largest binary an aex event manager takes in a Load unless it is configured otherwise
+   * (64 MiB); the deployer names it when an event manager cut a larger Load short.
+   */
+  public static final long AEX_EM_MAX_LOAD = 64L * 1024 * 1024;
+
   /** The largest Load body any reader can hold in one array. */
   public static final long MAX_LOAD_CAP = Integer.MAX_VALUE - 8;
 

@@ -13,6 +13,7 @@ import dev.aex.wire.SgxLoad;
 import dev.aex.deployer.descriptor.TrustZoneModule;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.NativeLoad;
+import dev.aex.wire.ReadLimits;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.TrustZoneLoad;
@@ -63,7 +64,7 @@ final class Loads {
             s.signature().isPresent() ? read(where, m, s.signature().get()) : Bytes.of(new byte[0]));
         default -> throw where.fail("not a native or sgx module", "");
       };
-      ResultMessage reply = ctx.em().exchange(where, load);
+      ResultMessage reply = exchangeLoad(ctx, where, load);
       if (reply.code() == ResultCode.INTERNAL_ERROR && alreadyRunning(ctx, slot)) {
         slot.update(x -> Modules.deployed(x, true));
         ctx.listener().info("Module " + m.name() + " was already running on " + node.name()
@@ -131,6 +132,31 @@ final class Loads {
       ctx.listener().info("Module " + m.name() + " does not run at its id already ("
           + e.getMessage() + ")");
       return false;
+    }
+  }
+
+  /**
+   * The Load's exchange. An aex event manager refuses a binary above its limit as soon as it reads
+   * the length, and closes: the deployer, still sending, sees only a broken connection, so a
+   * binary that large is named as the likely cause.
+   */
+  private static ResultMessage exchangeLoad(Context ctx, Where where, LoadMessage load)
+      throws DeployerException {
+    try {
+      return ctx.em().exchange(where, load);
+    } catch (DeployerException e) {
+      long bytes = switch (load) {
+        case NativeLoad n -> n.executable().size();
+        case SgxLoad s -> s.sgxs().size();
+        default -> 0;
+      };
+      if (bytes <= ReadLimits.AEX_EM_MAX_LOAD) {
+        throw e;
+      }
+      throw where.fail("the module's binary is " + bytes + " bytes, and an aex event manager"
+          + " takes a Load of at most " + ReadLimits.AEX_EM_MAX_LOAD + " (the connection ended"
+          + " while it was sent: " + e.getCause() + ")", "Make the module smaller: its"
+          + " resources, lib/ jars and pom.xml dependencies are all in the binary", e);
     }
   }
 

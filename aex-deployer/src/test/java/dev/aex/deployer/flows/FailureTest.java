@@ -491,6 +491,40 @@ class FailureTest {
   }
 
   /**
+   * An aex event manager refuses a binary above 64 MiB as soon as it reads the Load's length, and
+   * closes; the deployer, still sending, sees a broken connection, and names the binary's size.
+   */
+  @Test
+  void aBinaryTooLargeForAnEventManagerIsNamedWhenTheLoadIsCutShort() throws Exception {
+    try (ServerSocket refusing = new ServerSocket(0)) {
+      Thread.ofVirtual().start(() -> {
+        try (Socket s = refusing.accept()) {
+          s.getInputStream().readNBytes(5); // code and u32 length, as an aex event manager reads
+        } catch (IOException e) {
+          // the test is over
+        }
+      });
+      Path result = deployedCounter("big", refusing.getLocalPort());
+      Path ws = result.getParent();
+      Files.writeString(result, Files.readString(result)
+          .replaceAll("\"deployed\": ?true", "\"deployed\": false")
+          .replaceAll("\"node\": ?\"up\"", "\"node\": \"down\""));
+      Path binary = Path.of(((NativeModule) Fixture.read(result).module("a").orElseThrow())
+          .binary().orElseThrow());
+      Files.write(binary, new byte[65 << 20], java.nio.file.StandardOpenOption.APPEND);
+
+      assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+          .deploy(Selection.all()))
+          .hasMessageStartingWith("deploy a on down (127.0.0.1:" + refusing.getLocalPort()
+              + "): the module's binary is " + Files.size(binary) + " bytes, and an aex event"
+              + " manager takes a Load of at most 67108864 (the connection ended while it was"
+              + " sent: java.net.SocketException: ")
+          .hasMessageEndingWith("Make the module smaller: its resources, lib/ jars and pom.xml"
+              + " dependencies are all in the binary");
+    }
+  }
+
+  /**
    * A deployer with a 300 ms timeout for a result (in folder {@code name}) that records module m,
    * deployed and attested, on a node whose event manager port is {@code port}.
    */
