@@ -70,7 +70,7 @@ final class Endpoints {
     }
     if (!problems.isEmpty()) {
       throw new DeployerException("The descriptor names what its modules do not have, so nothing"
-          + " was loaded; fix the descriptor (not the result file) and deploy again:\n  "
+          + " was loaded; fix the descriptor (not the result file) and run again:\n  "
           + String.join("\n  ", problems));
     }
   }

@@ -405,7 +405,7 @@ class FailureTest {
     assertThatThrownBy(() -> Fixture.open(file, ws, result, new Fixture.Recorder())
         .deploy(Selection.all()))
         .hasMessageStartingWith("The descriptor names what its modules do not have, so nothing was"
-            + " loaded; fix the descriptor (not the result file) and deploy again:")
+            + " loaded; fix the descriptor (not the result file) and run again:")
         .hasMessageContaining("connection inc: module counter has no input named \"incremnt\"")
         .hasMessageContaining("did you mean \"increment\"?")
         .hasMessageContaining("periodic event event0: module counter has no entry named \"tik\"");
