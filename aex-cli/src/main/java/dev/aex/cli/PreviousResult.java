@@ -47,8 +47,8 @@ final class PreviousResult {
       throw new CliException(result + " records modules deployed on " + String.join(", ", live)
           + ", whose event managers are running: replacing it would lose the keys to those"
           + " modules, which keep their ports. Reset them first (" + program + " reset " + result
-          + "), or give another --result; if those event managers were restarted since, delete"
-          + " the file");
+          + "), or give another --result; if an aex up runs them, Ctrl-C there stops them; if"
+          + " those event managers were restarted since, delete the file");
     }
   }
 

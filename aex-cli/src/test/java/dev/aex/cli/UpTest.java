@@ -149,7 +149,7 @@ class UpTest {
       assertThat(again.err()).contains(result + " records modules deployed on node_1 (127.0.0.1:"
           + em.port() + "), whose event managers are running: replacing it would lose the keys"
           + " to those modules, which keep their ports. Reset them first (aex reset " + result
-          + "), or give another --result");
+          + "), or give another --result; if an aex up runs them, Ctrl-C there stops them");
       assertThat(Files.readString(result)).isEqualTo(first);
       assertThat(em.modules()).hasSize(2);
       ok("reset", "res.json");
