@@ -23,8 +23,6 @@ import picocli.CommandLine.Command;
         + " answer, and which connections are established; exit status 1 if one does not answer."
         + " Records the counters the challenges use.")
 final class StatusCommand extends RecordingCommand {
-  private static final String ANSWERS = "event manager answers";
-
   /** Only the counters of challenges change: written when one is taken, never otherwise. */
   @Override
   boolean savesAtTheEnd() {
@@ -52,10 +50,10 @@ final class StatusCommand extends RecordingCommand {
     List<String> silent = new ArrayList<>();
     out.println("Nodes");
     for (Node node : state.nodes()) {
-      String how = describe(LocalNodes.probe(
-          new InetSocketAddress(node.address().host(), node.address().reactivePort())));
-      out.println(Rows.node(node, how));
-      if (!how.equals(ANSWERS)) {
+      LocalNodes.Probe probe = LocalNodes.probe(
+          new InetSocketAddress(node.address().host(), node.address().reactivePort()));
+      out.println(Rows.node(node, describe(probe)));
+      if (probe != LocalNodes.Probe.EVENT_MANAGER) {
         silent.add("node " + node.name());
       }
     }
@@ -93,7 +91,7 @@ final class StatusCommand extends RecordingCommand {
 
   private static String describe(LocalNodes.Probe probe) {
     return switch (probe) {
-      case EVENT_MANAGER -> ANSWERS;
+      case EVENT_MANAGER -> "event manager answers";
       case NOTHING -> "no event manager: nothing listens";
       case TIMEOUT -> "no event manager: no answer within "
           + LocalNodes.PROBE_TIMEOUT.toSeconds() + " s";

@@ -20,6 +20,10 @@ import java.nio.ByteBuffer;
  * IV, or SpongeWrap on Sancus) with the same field as their u16 nonce.
  */
 final class Control {
+  private static final byte[] ATTEST_AD = {0, 1};
+  private static final byte[] DISABLE_AD = {0, 2};
+
+  private Control() {}
 
   /**
    * Sends control message {@code args} (sealed under {@code nonce}) to reserved entry {@code
@@ -38,10 +42,6 @@ final class Control {
       throw e;
     }
   }
-  private static final byte[] ATTEST_AD = {0, 1};
-  private static final byte[] DISABLE_AD = {0, 2};
-
-  private Control() {}
 
   /** {@code [enc:1][conn_id:2][io_id:2][frame:40]}, AD {@code BE16(0) ‖ enc ‖ conn_id ‖ io_id}. */
   static byte[] secureSetKey(SymmetricKey moduleKey, int counter, int enc, int connId, int ioId,

@@ -23,7 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-/** Deploy = build if needed, then Load to the node's event manager (deploy_port). */
+/**
+ * Deploy: Load a module to its node's event manager (deploy_port). Its build comes first, for all
+ * the modules of a deploy ({@link #buildIfNeeded}), so that names are checked before any Load.
+ */
 final class Loads {
   private Loads() {}
 
@@ -53,9 +56,6 @@ final class Loads {
           + " deploys to native and sgx nodes (and TrustZone TAs built with the original tools)");
     }
     Timer.time(ctx.listener(), "deploy", first.name(), "Deploy time for " + first.name(), () -> {
-      if (Builds.needed(slot.get())) {
-        Builds.build(ctx, slot);
-      }
       Module m = slot.get();
       Where where = Where.at("deploy", m.name(), node).deployPort();
       LoadMessage load = switch (m) {

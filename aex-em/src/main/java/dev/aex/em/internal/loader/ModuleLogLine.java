@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * One line of a module's stderr, at the level the module logged it. An aex module writes {@code
- * aex-module LEVEL: message}, LEVEL a {@code java.util.logging} level's name, then the lines of a
- * stack trace indented (aex-module's OneLineLogFormat); those continue the record before them.
+ * aex-module LEVEL: message}, LEVEL a {@code java.util.logging} level's name, then any further
+ * lines of the message or of a stack trace indented (aex-module's OneLineLogFormat); those
+ * continue the record before them.
  * Anything else (an original module's output, a JVM's message) is {@link Level#INFO}.
  *
  * @param level the level to log the line at
