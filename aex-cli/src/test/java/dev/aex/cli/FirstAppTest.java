@@ -30,6 +30,7 @@ class FirstAppTest {
       Pattern.compile("```(?:java|yaml)\n(?://|#) (\\S+)\n(.*?)```", Pattern.DOTALL);
   private static final Pattern SH_BLOCK = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL);
   private static final Pattern RESPONSE = Pattern.compile("Response: (\"[0-9a-f]*\")");
+  private static final Pattern FAILURE = Pattern.compile("# ERROR: (.*)");
 
   @TempDir Path dir;
 
@@ -66,7 +67,10 @@ class FirstAppTest {
     assertThat(written).as("files on the page").isEqualTo(3);
   }
 
-  /** Runs one {@code $AEX ...} line of the page; checks the response its comment promises. */
+  /**
+   * Runs one {@code $AEX ...} line of the page; checks the response or the error its comment
+   * promises.
+   */
   private String run(String line) throws Exception {
     int comment = line.indexOf(" #");
     String command = (comment < 0 ? line : line.substring(0, comment)).substring(5).strip();
@@ -83,12 +87,19 @@ class FirstAppTest {
     Matcher promised = RESPONSE.matcher(comment < 0 ? "" : line.substring(comment));
     Optional<String> response = promised.find()
         ? Optional.of("INFO: Response: " + promised.group(1)) : Optional.empty();
-    // Outputs get no answer, so the events they start may still be on their way when the next
-    // command runs (a reader types slower than this): a request is asked again, for up to 5 s.
+    // An output returns once the sensor took the event; what the sensor sends on may still be on
+    // its way when the next command runs (a reader types slower than this): a request is asked
+    // again, for up to 5 s.
     CliRun run = CliRun.run(dir, SessionOpener.deployer(), args.toArray(String[]::new));
     for (int i = 0; i < 50 && response.isPresent() && !run.err().contains(response.get()); i++) {
       Thread.sleep(100);
       run = CliRun.run(dir, SessionOpener.deployer(), args.toArray(String[]::new));
+    }
+    Matcher failure = FAILURE.matcher(comment < 0 ? "" : line.substring(comment));
+    if (failure.find()) {
+      assertThat(run.status()).as(command + "\n" + run).isEqualTo(1);
+      assertThat(run.err()).as(command).contains(failure.group(1));
+      return args.get(0);
     }
     assertThat(run.status()).as(command + "\n" + run).isZero();
     if (response.isPresent()) {

@@ -26,8 +26,9 @@ import java.util.Optional;
  * the last one stopped, and a crash can skip counters but never reuse one. Connections whose ends
  * are all aex modules use the secure AES suite (SECURITY.md); a connection to an original module
  * uses the legacy suite and is reported through {@link DeployerListener#warning}. Keys are never
- * logged. Not guaranteed: that a direct {@link #output} reached its module (RemoteOutput has no
- * reply). Native nodes are complete; aex SGX modules are built, loaded and attested with a DCAP
+ * logged. A direct {@link #output} fails when the module did not take the event (dead module,
+ * stale counter, unknown connection) where the event manager is an aex one; where it is an
+ * original one, RemoteOutput has no reply and nothing is known. Native nodes are complete; aex SGX modules are built, loaded and attested with a DCAP
  * quote (docs/sgx.md); TrustZone and Sancus modules built elsewhere can be attested, keyed, driven
  * and disabled (and TrustZone TAs loaded). Building TrustZone and Sancus modules, loading Sancus
  * ones and updating anything but aex native modules fail with "not supported yet".

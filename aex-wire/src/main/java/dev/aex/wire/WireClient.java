@@ -65,7 +65,16 @@ public final class WireClient {
     }
   }
 
-  private Socket connect() throws IOException {
+  /** How long connecting, each read, and a stalled write may take. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * A socket connected to the peer within the timeout ({@link WireTimeoutException} otherwise),
+   * for a conversation of more than one command; the caller closes it.
+   */
+  public Socket connect() throws IOException {
     Socket socket = new Socket();
     try {
       socket.connect(address, (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));

@@ -13,13 +13,19 @@ import dev.aex.wire.payload.RemoteOutput;
 import dev.aex.wire.payload.RemoteRequest;
 import dev.aex.wire.payload.SealedData;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Events from the deployer on direct connections (deployer-reference.md §1.4 output/request):
- * RemoteOutput and RemoteRequest to the target's node. The connection's {@code nonce} is the
+ * RemoteOutput and RemoteRequest to the target's node. An aex event manager answers the
+ * RemoteOutput with its module's answer, so an event the module did not take fails here. The connection's {@code nonce} is the
  * deployer's sender counter; it is saved as used before the event leaves.
  */
 final class Direct {
+  /** For a CryptoError: what makes a module refuse a counter or a key. */
+  private static final String STALE = "The result file is stale (the connection's nonce is behind"
+      + " what the module has seen) or the connection was re-keyed since; use the latest result"
+      + " file, or connect again";
   /** RemoteOutput and RemoteRequest payloads start with {@code [to_sm:2][conn_id:2]}. */
   private static final int HEAD_BYTES = 4;
 
@@ -50,7 +56,11 @@ final class Direct {
       int counter = takeNonce(ctx, c, 1, where);
       byte[] frame = suite.sealEvent(c.key().orElseThrow(), connId, counter, argument);
       RemoteOutput event = new RemoteOutput(to.id().orElseThrow(), connId, sealed(frame, where));
-      ctx.em().send(where, event.toMessage());
+      Optional<ResultMessage> answer = ctx.em().deliver(where, event.toMessage());
+      if (answer.isPresent() && answer.get().code() != ResultCode.OK) {
+        ResultCode code = answer.get().code();
+        throw where.fail("the module did not take the event (" + code + ")", outputHint(code));
+      }
     });
   }
 
@@ -69,9 +79,7 @@ final class Direct {
           sealed(sent.frame(), where));
       ResultMessage reply = ctx.em().exchange(where, request.toMessage());
       if (reply.code() == ResultCode.CRYPTO_ERROR) {
-        throw where.fail("the module refused the request (CryptoError)", "The result file is"
-            + " stale (the connection's nonce is behind what the module has seen) or the"
-            + " connection was re-keyed since; use the latest result file, or connect again");
+        throw where.fail("the module refused the request (CryptoError)", STALE);
       }
       if (reply.code() != ResultCode.OK) {
         throw where.fail("the request failed with " + reply.code(), requestHint(reply.code()));
@@ -96,6 +104,21 @@ final class Direct {
       throw where.fail("the argument is " + argument.length + " bytes; at most " + max + " fit"
           + " one sealed message on this connection", "Send less data per message");
     }
+  }
+
+  /** The module answered an event it did not take (the event manager's aex answer). */
+  private static String outputHint(ResultCode code) {
+    return switch (code) {
+      case CRYPTO_ERROR -> STALE;
+      case BAD_REQUEST -> "The module does not know this connection or its input: was it disabled,"
+          + " restarted or updated? Connect again";
+      case INTERNAL_ERROR -> "The input's code threw: the event manager's log has the module's"
+          + " warning (AEX_MODULE_LOG=debug in its environment adds the message and stack trace)";
+      case GENERIC_ERROR -> "The event manager could not deliver it, or the module did not answer"
+          + " in time (a module that is only slow handles it late). Is the module running? aex"
+          + " status shows which modules answer, and update brings back one that died";
+      default -> "Check the event manager's log";
+    };
   }
 
   private static String requestHint(ResultCode code) {

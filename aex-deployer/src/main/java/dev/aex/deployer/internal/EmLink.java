@@ -1,13 +1,16 @@
 package dev.aex.deployer.internal;
 
 import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.descriptor.NativeNode;
 import dev.aex.deployer.descriptor.SancusNode;
+import dev.aex.deployer.descriptor.SgxNode;
 import dev.aex.wire.Command;
 import dev.aex.wire.LoadMessage;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.WireClient;
 import dev.aex.wire.WireFormatException;
 import dev.aex.wire.WireTimeoutException;
+import dev.aex.wire.kept.ConfirmedOutput;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -68,12 +71,21 @@ final class EmLink {
     }
   }
 
-  /** Sends a command that gets no reply (RemoteOutput). */
-  void send(Where where, Command command) throws DeployerException {
+  /**
+   * Sends an event (RemoteOutput) and returns its module's answer where the node's event manager
+   * is an aex one ({@link ConfirmedOutput}); empty where it is not. Only native and SGX nodes
+   * are asked: TrustZone and Sancus nodes run the original's event managers, and a Sancus bridge
+   * may stay silent at the hello until the timeout.
+   */
+  Optional<ResultMessage> deliver(Where where, Command event) throws DeployerException {
     ReentrantLock link = linkOf(where);
     link.lock();
     try {
-      client(where, timeout).send(command);
+      if (!(where.node() instanceof NativeNode || where.node() instanceof SgxNode)) {
+        client(where, timeout).send(event);
+        return Optional.empty();
+      }
+      return ConfirmedOutput.send(client(where, timeout.plus(EM_ANSWER_GRACE)), event);
     } catch (IOException e) {
       throw failure(where, e);
     } finally {

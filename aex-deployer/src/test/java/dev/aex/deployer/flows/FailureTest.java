@@ -59,6 +59,15 @@ class FailureTest {
     return file;
   }
 
+  /** A descriptor of module "counter" on node "n", the live event manager, and {@code rest}. */
+  private Path counterOnLive(Path workspace, String rest) throws IOException {
+    return descriptor(workspace, """
+        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "counter", "node": "n"}],
+        %s}
+        """.formatted(live.port(), rest));
+  }
+
   /**
    * The counter module "a" deployed on node "up", the live event manager, from workspace {@code
    * workspace}; node "down" has no event manager, on port {@code down}. The result file.
@@ -393,13 +402,11 @@ class FailureTest {
   @Test
   void aNameTheBuiltModuleDoesNotHaveStopsTheDeployBeforeAnyLoad() throws Exception {
     Path ws = Fixture.workspace(dir.resolve("typo"));
-    Path file = descriptor(ws, """
-        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
-         "modules": [{"type": "native", "name": "counter", "node": "n"}],
-         "connections": [{"name": "inc", "direct": true, "to_module": "counter",
-                          "to_input": "incremnt", "encryption": "aes"}],
-         "periodic-events": [{"module": "counter", "entry": "tik", "frequency": 1000}]}
-        """.formatted(live.port()));
+    Path file = counterOnLive(ws, """
+        "connections": [{"name": "inc", "direct": true, "to_module": "counter",
+                         "to_input": "incremnt", "encryption": "aes"}],
+        "periodic-events": [{"module": "counter", "entry": "tik", "frequency": 1000}]
+        """);
     Path result = ws.resolve("result.json");
 
     assertThatThrownBy(() -> Fixture.open(file, ws, result, new Fixture.Recorder())
@@ -444,6 +451,46 @@ class FailureTest {
         n -> assertThat(n.problem())
             .startsWith("status a on n (127.0.0.1:" + port + "): the module answered INTERNAL_ERROR(3)")
             .contains("An event manager restarted since the deploy has lost its modules"));
+  }
+
+  /**
+   * A direct output that its module does not take fails, where the event manager is an aex one:
+   * under a stale result file (the module refuses the counter), and once the module died. Before,
+   * RemoteOutput had no answer and both "succeeded".
+   */
+  @Test
+  void aDirectOutputItsModuleDidNotTakeFailsAndSaysWhy() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("outputs"));
+    Path file = counterOnLive(ws, """
+        "connections": [
+          {"name": "inc", "direct": true, "to_module": "counter", "to_input": "increment",
+           "encryption": "aes"},
+          {"name": "get", "direct": true, "to_module": "counter", "to_handler": "get_count",
+           "encryption": "aes"}]
+        """);
+    Path result = ws.resolve("result.json");
+    Deployer deployer = Fixture.open(file, ws, result, new Fixture.Recorder());
+    deployer.deploy(Selection.all());
+    deployer.attest(Selection.all());
+    deployer.connect(Selection.all());
+    Path stale = Files.copy(result, ws.resolve("stale.json"));
+    deployer.output("inc", new byte[0]);
+    assertThat(Fixture.u32(deployer.request("get", new byte[0]))).isEqualTo(1);
+
+    assertThatThrownBy(() -> Fixture.open(stale, ws, stale, new Fixture.Recorder())
+        .output("inc", new byte[0]))
+        .hasMessageStartingWith("output inc on n (127.0.0.1:" + live.port() + "): the"
+            + " module did not take the event (CRYPTO_ERROR(5)). The result file is stale")
+        .hasMessageEndingWith("use the latest result file, or connect again");
+    ProcessHandle module = ProcessHandle.of(live.modules().get(0).pid()).orElseThrow();
+    module.destroyForcibly();
+    module.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThatThrownBy(() -> deployer.output("inc", new byte[0]))
+        .hasMessageStartingWith("output inc on n (127.0.0.1:" + live.port() + "): the"
+            + " module did not take the event (GENERIC_ERROR(7)). The event manager could not"
+            + " deliver it")
+        .hasMessageContaining("aex status shows which modules answer");
   }
 
   @Test

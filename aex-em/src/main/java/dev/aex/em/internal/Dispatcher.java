@@ -58,10 +58,19 @@ final class Dispatcher implements CommandHandler {
 
   @Override
   public Outcome handleKept(CommandMessage event) {
+    return kept(event, false);
+  }
+
+  @Override
+  public Outcome handleConfirmed(CommandMessage event) {
+    return kept(event, true);
+  }
+
+  private Outcome kept(CommandMessage event, boolean confirmed) {
     try {
       return event.code() == CommandCode.MODULE_OUTPUT
           ? events.moduleEvent(event.payload())
-          : events.remoteOutput(event.payload(), Turn.NONE);
+          : events.remoteOutput(event.payload(), Turn.NONE, confirmed);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Outcome.replyAndClose(ResultCode.INTERNAL_ERROR);
@@ -85,7 +94,7 @@ final class Dispatcher implements CommandHandler {
     return switch (message.code()) {
       case CONNECT -> connect(payload);
       case CALL -> events.call(payload);
-      case REMOTE_OUTPUT -> events.remoteOutput(payload, turn);
+      case REMOTE_OUTPUT -> events.remoteOutput(payload, turn, false);
       // Only Sancus frames Load with a u16 length; this node reads the native framing.
       case LOAD -> Outcome.replyAndClose(ResultCode.ILLEGAL_PAYLOAD);
       case RESET -> reset();

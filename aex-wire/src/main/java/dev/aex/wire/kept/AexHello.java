@@ -23,8 +23,9 @@ import java.util.Optional;
  * stream); {@code accepted} is how many events of that session (RemoteOutputs, and ModuleOutputs
  * to handle_input) the peer has taken so far (0 for a session it does not know). After the
  * hello, the peer answers every event (RemoteOutput, and ModuleOutput to handle_input) on the
- * connection: Ok once the event is queued for its destination, GenericError if it was dropped
- * there.
+ * connection: in a session, Ok once the event is queued for its destination, GenericError if it
+ * was dropped there; without one (session 0), a RemoteOutput once its module has answered, with
+ * that answer ({@link ConfirmedOutput}).
  */
 public final class AexHello {
   /** The command byte; original codes are 0..7. */

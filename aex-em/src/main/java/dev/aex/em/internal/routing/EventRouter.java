@@ -67,8 +67,13 @@ public final class EventRouter {
     LOG.log(Level.DEBUG, "periodic entry {0} of module {1}: {2}", String.valueOf(entryId), String.valueOf(smId), outcome);
   }
 
-  /** RemoteOutput (2): queued for module {@code to_sm} as {@code [3][conn_id][data]}; no reply. */
-  public Outcome remoteOutput(Bytes payload, Turn turn) throws InterruptedException {
+  /**
+   * RemoteOutput (2): queued for module {@code to_sm} as {@code [3][conn_id][data]}; no reply, or
+   * if {@code confirmed} the module's own reply once it has handled the event (GenericError if it
+   * cannot be had).
+   */
+  public Outcome remoteOutput(Bytes payload, Turn turn, boolean confirmed)
+      throws InterruptedException {
     if (payload.size() <= 6) {
       LOG.log(Level.DEBUG, "RemoteOutput of {0} bytes (expected: > 6): dropped", String.valueOf(payload.size()));
       return Outcome.drop();
@@ -80,8 +85,14 @@ public final class EventRouter {
       LOG.log(Level.WARNING, "{0}: dropped: no port for module {1}", what, String.valueOf(toSm));
       return Outcome.drop();
     }
-    return queued(
-        delivery.queueToModule(port.getAsInt(), new Message(withHead(payload, HANDLE_INPUT)), turn, what));
+    return toModule(port.getAsInt(), new Message(withHead(payload, HANDLE_INPUT)), turn, what, confirmed);
+  }
+
+  /** Queues an event for a module: its reply if {@code await}, otherwise only whether it is queued. */
+  private Outcome toModule(int port, Message event, Turn turn, String what, boolean await)
+      throws InterruptedException {
+    CompletableFuture<Optional<ResultMessage>> queued = delivery.queueToModule(port, event, turn, what);
+    return await ? awaitReply(queued) : queued(queued);
   }
 
   /**
@@ -155,9 +166,7 @@ public final class EventRouter {
       LOG.log(Level.WARNING, "{0}: dropped: no port for module {1}", what, String.valueOf(route.toSm()));
       return Outcome.reply(ResultCode.GENERIC_ERROR);
     }
-    CompletableFuture<Optional<ResultMessage>> queued =
-        delivery.queueToModule(port.getAsInt(), message, turn, what);
-    return await ? awaitReply(queued) : queued(queued);
+    return toModule(port.getAsInt(), message, turn, what, await);
   }
 
   private Outcome remote(Route route, int entry, Bytes payload, Turn turn) throws InterruptedException {

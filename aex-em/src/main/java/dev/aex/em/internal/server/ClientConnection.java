@@ -27,10 +27,10 @@ import java.util.OptionalInt;
  * aex clients may send many), hands each to the handler and writes its reply. A bad frame ends
  * only this connection; no exception escapes.
  *
- * <p>After an aex hello ({@link AexHello}) from another aex event manager or a module, every
- * event (RemoteOutput, ModuleOutput to handle_input) is answered: Ok once queued, GenericError if
- * dropped here. With a session, the events are counted
- * and fenced per session (see {@link PeerSessions}).
+ * <p>After an aex hello ({@link AexHello}) from another aex event manager, a module or the
+ * deployer, every event (RemoteOutput, ModuleOutput to handle_input) is answered. With a session:
+ * Ok once queued, GenericError if dropped here, and the events are counted and fenced per session
+ * (see {@link PeerSessions}). Without one, a RemoteOutput gets its module's answer.
  */
 final class ClientConnection implements Runnable {
   private static final Logger LOG = System.getLogger(ClientConnection.class.getName());
@@ -179,10 +179,13 @@ final class ClientConnection implements Runnable {
     }
   }
 
-  /** An event after a hello: taken (and counted) unless a newer connection took over. */
+  /**
+   * An event after a hello: without a session confirmed by its module; in a session taken (and
+   * counted) unless a newer connection took over.
+   */
   private Outcome acknowledged(CommandMessage event) {
     if (hold == null) {
-      return acknowledgement(handler.handleKept(event));
+      return acknowledgement(handler.handleConfirmed(event));
     }
     PeerSessions.Session session = hold.session();
     session.lock.lock();

@@ -24,6 +24,13 @@ public interface CommandHandler {
    */
   Outcome handleKept(CommandMessage event);
 
+  /**
+   * Handles a RemoteOutput that arrived after an aex hello without a session (the deployer's
+   * {@code output}): answered once its module has answered, with that answer, so the sender
+   * learns whether the module took the event. Any other event is handled as {@link #handleKept}.
+   */
+  Outcome handleConfirmed(CommandMessage event);
+
   /** Whether {@code command} is an event that a kept connection acknowledges. */
   static boolean isKeptEvent(CommandMessage command) {
     Bytes payload = command.payload();

@@ -42,7 +42,7 @@ class EventRouterTest {
       // fills the lane (capacity 1); a later one finds it full for the lane wait, 100 ms.
       List<Outcome> outcomes = new ArrayList<>();
       for (int i = 0; i < 10 && !outcomes.contains(Outcome.drop()); i++) {
-        outcomes.add(router.remoteOutput(event, () -> {}));
+        outcomes.add(router.remoteOutput(event, () -> {}, false));
       }
 
       assertThat(outcomes).first().isEqualTo(Outcome.silent());
