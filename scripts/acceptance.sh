@@ -6,10 +6,11 @@
 #
 #   fosdem          2 nodes; deploy / attest / connect / status (every module answers, as
 #                   after each deploy and update below); output init-server --arg beef;
-#                   curl localhost:48879 prints 0; output trigger-btn: 1; again: 2.
+#                   curl localhost:48879 prints 0; output trigger-btn: 1; again: 2; update
+#                   controller (a new instance in the middle of the chain); trigger-btn: 3.
 #   fosdem-sgx      the same with fosdem/sgx-simulation.json: webserver, controller and db on
 #                   an SGX node in INSECURE simulation (`aex em --sgx simulation`), attested with
-#                   quotes and key agreement (docs/sgx.md).
+#                   quotes and key agreement (docs/sgx.md); the update replaces an enclave.
 #   db-webserver    1 node; deploy / attest / connect; call webserver init --arg <port>;
 #                   curl prints 0, 1, 2 (each page counts itself with an event to db).
 #   state-transfer  2 nodes; call counter init --arg <port 1>; curl prints 0; request
@@ -349,11 +350,19 @@ fosdem_with() { # descriptor, node 1's event manager for start_ems
   aexc output res.json --connection init-server --arg "$(hex16 "$fosdem_web")"
   got=$(count)
   expect "curl localhost:$fosdem_web" 0 "$got"
-  for expected in 1 2; do
+  press() {
     aexc output res.json --connection trigger-btn
-    got=$(count "$expected")
-    expect "trigger-btn; curl localhost:$fosdem_web" "$expected" "$got"
-  done
+    got=$(count "$1")
+    expect "trigger-btn; curl localhost:$fosdem_web" "$1" "$got"
+  }
+  press 1
+  press 2
+  # The count lives in db; a new controller instance must carry the next press through.
+  # update builds from the current folder: the workspace that deploy was given.
+  (cd app && aexc update ../res.json --module controller)
+  say "updated controller"
+  every_module_answers
+  press 3
 }
 
 # --- db-webserver (the examples' CI: make init, then curl 0, 1, 2) --------------------------

@@ -19,24 +19,24 @@ import java.nio.file.Path;
 /**
  * Builds an aex native module with the module SDK into {@code <workspace>/build/<module>/},
  * stamping its id, its node's event manager port and its module key, and records the binary and
- * the endpoint ids ({@code data}) in the state.
+ * the endpoint ids ({@code data}) in the state; SGX modules through {@link SgxBuilds}.
  */
 final class Builds {
   private Builds() {}
 
   static void build(Context ctx, ModuleSlot slot) throws DeployerException {
-    Module m = slot.get();
-    if (m instanceof SgxModule s) {
-      SgxBuilds.build(ctx, slot, s);
-      return;
-    }
-    buildInto(ctx, slot, ctx.workspace().binaryOf(m.name()));
+    buildInto(ctx, slot, ctx.workspace().buildDir(slot.get().name()));
   }
 
-  /** Builds a native module into {@code binary} (an update stages its new instance there). */
-  static void buildInto(Context ctx, ModuleSlot slot, Path binary) throws DeployerException {
+  /** Builds a module into the folder {@code out} (an update stages its new instance there). */
+  static void buildInto(Context ctx, ModuleSlot slot, Path out) throws DeployerException {
     Module m = slot.get();
+    if (m instanceof SgxModule s) {
+      SgxBuilds.build(ctx, slot, s, out);
+      return;
+    }
     NativeModule n = buildable(ctx, m);
+    Path binary = out.resolve(m.name());
     Node node = ctx.state().nodeOf(m.node());
     Timer.time(ctx.listener(), "build", m.name(), "Build time for " + m.name(), () -> {
       ModuleStamp stamp = stamp(ctx, m, ModuleStamp.of(n.id().orElseThrow(),

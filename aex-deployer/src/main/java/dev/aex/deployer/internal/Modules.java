@@ -1,5 +1,6 @@
 package dev.aex.deployer.internal;
 
+import dev.aex.crypto.SymmetricKey;
 import dev.aex.deployer.descriptor.Connection;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.ModuleCommon;
@@ -9,8 +10,9 @@ import dev.aex.deployer.descriptor.PeriodicEvent;
 import dev.aex.deployer.descriptor.SancusModule;
 import dev.aex.deployer.descriptor.SgxModule;
 import dev.aex.deployer.descriptor.TrustZoneModule;
-import dev.aex.crypto.SymmetricKey;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Copies of model records with one part changed, which the model itself has no wither for. */
 final class Modules {
@@ -61,12 +63,41 @@ final class Modules {
   }
 
   /** A fresh instance of {@code old} on its {@code node}: new id, port, key; nothing deployed. */
-  static NativeModule cloneOf(NativeModule old, int id, int port, SymmetricKey key) {
+  /**
+   * A new instance of an aex module for an update: not built, deployed or attested; a native one
+   * with a fresh key (stamped into it at build), an SGX one without (agreed at attestation).
+   */
+  static Module cloneOf(Module old, int id, int port) {
     ModuleCommon c = old.common();
     ModuleCommon fresh = new ModuleCommon(c.name(), c.node(), c.node(), c.priority(), false, 0,
         false);
-    return new NativeModule(fresh, old.folder(), old.features(), Optional.of(id),
-        Optional.of(port), Optional.empty(), Optional.of(key), Optional.empty());
+    return switch (old) {
+      case NativeModule n -> new NativeModule(fresh, n.folder(), n.features(), Optional.of(id),
+          Optional.of(port), Optional.empty(), Optional.of(SymmetricKey.random16()),
+          Optional.empty());
+      case SgxModule s -> new SgxModule(fresh, s.vendorKey(), s.raSettings(), s.folder(),
+          s.features(), Optional.of(id), Optional.of(port), Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.empty());
+      default -> throw new IllegalArgumentException("not an aex module: " + old.name());
+    };
+  }
+
+  /** {@code m} with the build files it names in {@code from} named in {@code to} instead. */
+  static Module withBuildMoved(Module m, Path from, Path to) {
+    Path source = from.toAbsolutePath().normalize();
+    Path target = to.toAbsolutePath().normalize();
+    UnaryOperator<Optional<String>> moved = file -> file
+        .map(f -> Path.of(f).toAbsolutePath().normalize())
+        .map(p -> p.startsWith(source) ? target.resolve(source.relativize(p)) : p)
+        .map(Path::toString);
+    return switch (m) {
+      case NativeModule n -> new NativeModule(n.common(), n.folder(), n.features(), n.id(),
+          n.port(), moved.apply(n.binary()), n.key(), n.data());
+      case SgxModule s -> new SgxModule(s.common(), s.vendorKey(), s.raSettings(), s.folder(),
+          s.features(), s.id(), s.port(), moved.apply(s.binary()), moved.apply(s.sgxs()),
+          moved.apply(s.signature()), s.key(), s.data(), s.mrEnclave());
+      default -> m;
+    };
   }
 
   static Connection keyed(Connection c, SymmetricKey key, boolean established) {

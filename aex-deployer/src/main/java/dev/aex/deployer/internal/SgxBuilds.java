@@ -14,15 +14,16 @@ import dev.aex.module.build.SgxOptions;
 import java.nio.file.Path;
 
 /**
- * Builds an aex SGX module into {@code <workspace>/build/<module>/} (docs/sgx.md): the jar with
- * the SGX stamp (id and port, no key), the Gramine manifest signed with {@code vendor_key} (debug
- * enclave in debug mode), and the Load bundle; records jar, bundle, SIGSTRUCT, ids and the
- * expected MRENCLAVE. A node in simulation needs no Gramine and no vendor key.
+ * Builds an aex SGX module into a folder, {@code <workspace>/build/<module>/} but for an update
+ * (docs/sgx.md): the jar with the SGX stamp (id and port, no key), the Gramine manifest signed
+ * with {@code vendor_key} (debug enclave in debug mode), and the Load bundle; records jar, bundle,
+ * SIGSTRUCT, ids and the expected MRENCLAVE. A node in simulation needs no Gramine and no vendor
+ * key.
  */
 final class SgxBuilds {
   private SgxBuilds() {}
 
-  static void build(Context ctx, ModuleSlot slot, SgxModule s) throws DeployerException {
+  static void build(Context ctx, ModuleSlot slot, SgxModule s, Path out) throws DeployerException {
     Path folder = ctx.workspace().folderOf(s);
     Builds.checkFolder(ctx, s, folder);
     SgxNode node = (SgxNode) ctx.state().nodeOf(s.node());
@@ -31,7 +32,6 @@ final class SgxBuilds {
       ModuleStamp stamp = Builds.stamp(ctx, s, ModuleStamp.of(s.id().orElseThrow(),
           node.address().reactivePort(), SymmetricKey.random16()));
       SgxOptions options = options(ctx, s, node);
-      Path out = ctx.workspace().buildDir(s.name());
       SgxBuiltModule built = Builds.run(s, folder, out,
           () -> ModuleBuilder.buildSgx(folder, stamp, options, out));
       ModuleData data = Builds.endpoints(s, built.manifestJson(), out);

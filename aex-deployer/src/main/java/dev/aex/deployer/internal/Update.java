@@ -1,6 +1,5 @@
 package dev.aex.deployer.internal;
 
-import dev.aex.crypto.SymmetricKey;
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.StateTransfer;
 import dev.aex.deployer.descriptor.Connection;
@@ -9,8 +8,8 @@ import dev.aex.deployer.descriptor.EndpointRef;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.ModuleEndpoint;
 import dev.aex.deployer.descriptor.NativeModule;
-import dev.aex.deployer.descriptor.NativeNode;
 import dev.aex.deployer.descriptor.Node;
+import dev.aex.deployer.descriptor.SgxModule;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
@@ -23,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * update (deployer-reference.md §5.1): a clone of the module on the node its {@code node} names,
@@ -45,10 +45,10 @@ final class Update {
     if (!old.common().deployed()) {
       throw new DeployerException("update " + name + ": Module is not deployed yet.");
     }
-    if (!(old instanceof NativeModule oldNative) || !ctx.workspace().isAex(old)) {
-      throw new DeployerException("update " + name + ": updating " + (old instanceof NativeModule
-          ? "original native" : old.architecture().descriptorName())
-          + " modules is not supported yet; aex updates its own (Java) native modules");
+    if (!(old instanceof NativeModule || old instanceof SgxModule) || !ctx.workspace().isAex(old)) {
+      throw new DeployerException("update " + name + ": updating " + (old instanceof Module.Listening
+          ? "original " : "") + old.architecture().descriptorName() + " modules is not supported"
+          + " yet; aex updates its own (Java) native and SGX modules");
     }
     // A wrong transfer name must fail before anything changes: after the old instance is
     // disabled, its state could no longer be saved.
@@ -57,15 +57,15 @@ final class Update {
       Endpoints.id(old, EndpointKind.OUTPUT, EndpointRef.of(transfer.get().output()));
     }
     Timer.time(ctx.listener(), "update", name, "Update time for " + name, () -> {
-      NativeModule clone = cloneOnTarget(ctx, oldNative);
+      Module clone = cloneOnTarget(ctx, old);
       ctx.listener().info("Updating " + name + ": new instance " + clone.id().orElseThrow()
           + " on " + clone.node() + " (old: " + old.id().orElseThrow() + " on "
           + old.common().oldNode() + ")");
       ModuleSlot cloneSlot = ModuleSlot.inMemory(clone);
-      // Staged beside the old instance's binary, which the result still names until the swap: a
-      // failure before it leaves that binary as it was (same id, same key).
-      Path binary = ctx.workspace().binaryOf(name);
-      Path staged = binary.resolveSibling(binary.getFileName() + ".update");
+      // Staged apart from the old instance's files, which the result still names until the swap:
+      // a failure before it leaves them as they were (a native binary holds the old key, an SGX
+      // bundle the recorded MRENCLAVE).
+      Path staged = ctx.workspace().stagingDir(name);
       Builds.buildInto(ctx, cloneSlot, staged);
       if (transfer.isPresent()) {
         Endpoints.id(cloneSlot.get(), EndpointKind.INPUT, EndpointRef.of(transfer.get().input()));
@@ -99,7 +99,7 @@ final class Update {
               d.eventsCurrentId()));
       ModuleSlot oldSlot = ModuleSlot.inMemory(oldNow);
       ModuleSlot newSlot = ModuleSlot.inState(ctx.state(), name);
-      unstage(staged, binary, newSlot);
+      unstage(staged, ctx.workspace().buildDir(name), newSlot);
       if (transfer.isPresent()) {
         transfer(ctx, name, transfer.get(), oldSlot, newSlot);
       }
@@ -184,18 +184,19 @@ final class Update {
     }
   }
 
-  /** The new instance's binary moved to where the module's build output belongs. */
-  private static void unstage(Path staged, Path binary, ModuleSlot slot) throws DeployerException {
-    try {
-      Files.move(staged, binary, StandardCopyOption.REPLACE_EXISTING);
+  /** The new instance's files moved to where the module's build output belongs. */
+  private static void unstage(Path staged, Path out, ModuleSlot slot) throws DeployerException {
+    try (Stream<Path> files = Files.list(staged)) {
+      for (Path file : files.toList()) {
+        Files.move(file, out.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+      Files.delete(staged);
     } catch (IOException e) {
       throw new DeployerException("update " + slot.get().name() + ": the new instance runs, but"
-          + " its binary stays at " + staged + " (" + e.getMessage() + "); the result names that"
-          + " file", e);
+          + " its build output stays in " + staged + " (" + e.getMessage() + "); the result"
+          + " names files there", e);
     }
-    String path = binary.toAbsolutePath().toString();
-    slot.update(x -> Modules.withBuild((NativeModule) x, path,
-        ((NativeModule) x).data().orElseThrow()));
+    slot.update(m -> Modules.withBuildMoved(m, staged, out));
   }
 
   private static int takeConnectionId(Context ctx) throws DeployerException {
@@ -216,20 +217,17 @@ final class Update {
   }
 
   /** The clone on the module's target node, with the node's next free id (saved at once). */
-  private static NativeModule cloneOnTarget(Context ctx, NativeModule old) throws DeployerException {
+  private static Module cloneOnTarget(Context ctx, Module old) throws DeployerException {
     synchronized (ctx.state()) {
-      Node node = ctx.state().nodeOf(old.node());
-      if (!(node instanceof NativeNode target)) {
-        throw new DeployerException("update " + old.name() + ": node " + node.name() + " is a "
-            + node.architecture().descriptorName() + " node; aex updates to native nodes only");
-      }
+      // The descriptor's checks put a native or SGX module on a node of its own kind only.
+      Node.Counting node = (Node.Counting) ctx.state().nodeOf(old.node());
       Set<Integer> taken = new java.util.HashSet<>();
       for (Module m : ctx.state().get().modules()) {
         if (m.node().equals(node.name()) || m.common().oldNode().equals(node.name())) {
           m.id().ifPresent(taken::add);
         }
       }
-      int id = target.moduleId();
+      int id = node.moduleId();
       while (taken.contains(id)) {
         id++;
       }
@@ -239,8 +237,8 @@ final class Update {
             + " has no free module id (port reactive_port + id would exceed 65535)");
       }
       int next = id + 1;
-      ctx.state().updateNode(node.name(), n -> ((NativeNode) n).withModuleId(next));
-      return Modules.cloneOf(old, id, port, SymmetricKey.random16());
+      ctx.state().updateNode(node.name(), n -> ((Node.Counting) n).withModuleId(next));
+      return Modules.cloneOf(old, id, port);
     }
   }
 }

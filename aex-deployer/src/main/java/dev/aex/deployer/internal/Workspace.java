@@ -25,8 +25,12 @@ public record Workspace(Path root) {
     return root.resolve("build").resolve(module);
   }
 
-  public Path binaryOf(String module) {
-    return buildDir(module).resolve(module);
+  /**
+   * Where an update builds the new instance of {@code module}, so that the old instance's files,
+   * which the result names until the swap, stay as they were should the update fail before it.
+   */
+  public Path stagingDir(String module) {
+    return buildDir(module).resolve(".update");
   }
 
   /**

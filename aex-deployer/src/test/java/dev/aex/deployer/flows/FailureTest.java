@@ -693,5 +693,8 @@ class FailureTest {
         .hasMessageStartingWith("deploy sm on mcu: deploying to sancus nodes is not supported yet");
     assertThatThrownBy(() -> d.build(Selection.of(List.of("enclave"))))
         .hasMessageStartingWith("build enclave: no module folder ");
+    assertThatThrownBy(() -> d.update("ta", Optional.empty()))
+        .hasMessage("update ta: updating trustzone modules is not supported yet; aex updates its"
+            + " own (Java) native and SGX modules");
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.ModuleHealth;
 import dev.aex.deployer.Selection;
+import dev.aex.deployer.StateTransfer;
 import dev.aex.deployer.descriptor.Connection;
 import dev.aex.deployer.descriptor.Descriptor;
 import dev.aex.deployer.descriptor.Module;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,9 +48,15 @@ class SgxSimulationTest {
     nativeNode = Fixture.em();
     sgxNode = EventManager.builder().port(LoopbackPorts.freeBlock(16)).logLevel(LogLevel.WARN)
         .sgx(SgxLoading.SIMULATION).build().start();
-    workspace = Fixture.workspace(dir.resolve("ws"));
-    Files.writeString(workspace.resolve("ra-settings.json"), "{}\n");
-    Path descriptor = workspace.resolve("descriptor.json");
+    workspace = dir.resolve("ws");
+    built = builtIn(workspace);
+  }
+
+  /** Builds the descriptor's modules in a new workspace {@code ws}; the result file. */
+  private static Path builtIn(Path ws) throws Exception {
+    Fixture.workspace(ws);
+    Files.writeString(ws.resolve("ra-settings.json"), "{}\n");
+    Path descriptor = ws.resolve("descriptor.json");
     Files.writeString(descriptor, """
         {
           "nodes": [
@@ -76,8 +85,9 @@ class SgxSimulationTest {
           ]
         }
         """.formatted(nativeNode.port(), sgxNode.port()));
-    built = workspace.resolve("built.json");
-    Fixture.open(descriptor, workspace, built, new Fixture.Recorder()).build(Selection.all());
+    Path result = ws.resolve("built.json");
+    Fixture.open(descriptor, ws, result, new Fixture.Recorder()).build(Selection.all());
+    return result;
   }
 
   @AfterAll
@@ -142,6 +152,49 @@ class SgxSimulationTest {
         .hasMessageContaining("agreed on a key and confirmed it already");
 
     Fixture.open(again, workspace, again, recorder).reset(); // the latest counters
+  }
+
+  /**
+   * update gives an enclave a new instance: built apart from the old one's files (its id is in
+   * the measured stamp, so its MRENCLAVE differs), loaded, attested with a key agreement of its
+   * own, handed the old enclave's state, and reached over re-keyed connections. In a workspace of
+   * its own: the new build replaces the one the other tests load.
+   */
+  @Test
+  void anUpdateReplacesTheEnclaveKeepingItsStateAndReKeyingItsConnections() throws Exception {
+    Fixture.Recorder recorder = new Fixture.Recorder();
+    Path ws = dir.resolve("update");
+    Path result = builtIn(ws);
+    try {
+      Fixture.open(result, ws, result, recorder).deploy(Selection.all());
+      Fixture.open(result, ws, result, recorder).attest(Selection.all());
+      Fixture.open(result, ws, result, recorder).connect(Selection.all());
+      // vault counts 1 and passes 5 on to counter, which passes it back: vault's count is 5.
+      Fixture.open(result, ws, result, recorder).output("inc-sgx", int32(5));
+      awaitCount(result, "get-sgx", 5);
+      SgxModule before = (SgxModule) Fixture.read(result).module("vault").orElseThrow();
+
+      Fixture.open(result, ws, result, recorder)
+          .update("vault", Optional.of(new StateTransfer("save", "transfer_out", "restore")));
+
+      SgxModule after = (SgxModule) Fixture.read(result).module("vault").orElseThrow();
+      assertThat(after.id()).isNotEqualTo(before.id());
+      assertThat(after.key()).isPresent().isNotEqualTo(before.key());
+      assertThat(after.mrEnclave()).isPresent().isNotEqualTo(before.mrEnclave());
+      assertThat(after.sgxs()).isEqualTo(before.sgxs());
+      assertThat(Path.of(after.sgxs().orElseThrow())).isRegularFile();
+      assertThat(ws.resolve("build/vault/.update")).doesNotExist();
+      assertThat(ws.resolve("build/vault/module.json")).isRegularFile();
+      assertThat(Fixture.read(result).connections()).allMatch(Connection::established);
+      awaitCount(result, "get-sgx", 5);
+      // counter counts 2 and passes 9 on to the new enclave's restore.
+      Fixture.open(result, ws, result, recorder).output("inc-native", int32(9));
+      awaitCount(result, "get-sgx", 9);
+      assertThat(Fixture.open(result, ws, result, recorder).health())
+          .containsExactly(new ModuleHealth.Answers("counter"), new ModuleHealth.Answers("vault"));
+    } finally {
+      Fixture.open(result, ws, result, recorder).reset();
+    }
   }
 
   /**
@@ -274,7 +327,8 @@ class SgxSimulationTest {
     int[] last = {-1};
     Fixture.await(connection + " to answer " + expected, Duration.ofSeconds(15), () -> {
       try {
-        last[0] = u32(Fixture.open(result, workspace, result, quiet).request(connection, new byte[0]));
+        last[0] = u32(Fixture.open(result, result.getParent(), result, quiet)
+            .request(connection, new byte[0]));
         return last[0] == expected;
       } catch (Exception e) {
         throw new AssertionError(e);
