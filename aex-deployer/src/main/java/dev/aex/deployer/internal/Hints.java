@@ -3,13 +3,12 @@ package dev.aex.deployer.internal;
 /** What to do, for failures that several steps share. */
 final class Hints {
   /**
-   * After an event manager answered InternalError for a module: most often the module is gone.
-   * An event manager that was restarted has lost its modules, and only a reset makes the result
-   * file say so.
+   * After an event manager answered InternalError for a module: most often the module is gone,
+   * or its event manager was restarted and lost its modules. An update brings each back.
    */
-  static final String MODULE_NOT_REACHED = "Is the module still running? An event manager"
-      + " restarted since the deploy has lost its modules: reset, then deploy again. The event"
-      + " manager's log says why the module was not reached";
+  static final String MODULE_NOT_REACHED = "Is the module still running? update brings back a"
+      + " module that died, and each module of an event manager restarted since the deploy (then"
+      + " connect). The event manager's log says why the module was not reached";
 
   /**
    * After InternalError for a message to module code ({@code code}: "The handler", "The entry"),
@@ -17,9 +16,8 @@ final class Hints {
    * module timeout.
    */
   static String codeFailedOrModuleNotReached(String code) {
-    return code + " threw or did not answer in time, or the module is not running: an event"
-        + " manager restarted since the deploy has lost its modules (reset, then deploy again)."
-        + " The event manager's log says which";
+    return code + " threw or did not answer in time, or the module is not running (update"
+        + " brings it back). The event manager's log says which";
   }
 
   private Hints() {}

@@ -304,8 +304,7 @@ class FailureTest {
     live = EventManager.builder().port(port).logLevel(dev.aex.em.LogLevel.WARN).build().start();
     assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
         .call("a", "peek", new byte[0]))
-        .hasMessageContaining("an event manager restarted since the deploy has lost its modules"
-            + " (reset, then deploy again)");
+        .hasMessageContaining("or the module is not running (update brings it back)");
     Fixture.Recorder recorder = new Fixture.Recorder();
 
     assertThatThrownBy(() -> Fixture.open(result, ws, result, recorder).reset())
@@ -450,7 +449,7 @@ class FailureTest {
     assertThat(after.get(0)).isInstanceOfSatisfying(ModuleHealth.NotAnswering.class,
         n -> assertThat(n.problem())
             .startsWith("status a on n (127.0.0.1:" + port + "): the module answered INTERNAL_ERROR(3)")
-            .contains("An event manager restarted since the deploy has lost its modules"));
+            .contains("update brings back a module that died"));
   }
 
   /**
