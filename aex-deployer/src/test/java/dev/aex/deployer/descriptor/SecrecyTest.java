@@ -86,4 +86,11 @@ class SecrecyTest {
     assertThat(problems).singleElement().satisfies(p -> assertThat(p.toString())
         .contains("is not a JSON, nor a YAML", "'…'").doesNotContain("c0ffee00"));
   }
+
+  @Test
+  void yamlParserErrorsNeverQuoteTheLinesAroundThem() {
+    List<Problem> problems = Fixture.errors("nodes: []\nkey: " + HEX + "\n\tmodules: []\n");
+    assertThat(problems).singleElement().satisfies(p -> assertThat(p.toString())
+        .contains("is not a JSON, nor a YAML", "line 3").doesNotContain("c0ffee00"));
+  }
 }

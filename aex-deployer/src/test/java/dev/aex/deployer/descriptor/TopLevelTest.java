@@ -52,6 +52,16 @@ class TopLevelTest {
         "; as YAML, ");
   }
 
+  /** A YAML parser's problem, not only its context, and where the problem is. */
+  @Test
+  void aTabIndentingYamlIsNamedWhereItIs() {
+    assertThat(errors("nodes:\n\t- type: native\n")).singleElement()
+        .satisfies(p -> assertThat(p.message())
+            .contains("as YAML, while scanning for the next token: found character '\\t(TAB)'"
+                + " that cannot start any token. (Do not use \\t(TAB) for indentation) at line 2,"
+                + " column 1"));
+  }
+
   @Test
   void anUnclosedArraySaysWhereItStartedInPlainWords() {
     assertThat(errors("{\"nodes\": [\n")).singleElement()

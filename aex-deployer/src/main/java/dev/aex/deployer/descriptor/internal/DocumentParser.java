@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.aex.deployer.descriptor.DescriptorFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +32,12 @@ public final class DocumentParser {
       .build();
 
   private static final Pattern LONG_TOKEN = Pattern.compile("'[^']{9,}'");
+  /**
+   * The YAML parser's place of its context or problem ({@code " in 'reader', line 2, column 1:"});
+   * the quoted line after it, which may hold a key, is never shown.
+   */
+  private static final Pattern YAML_MARK =
+      Pattern.compile("\\s*in '[^']*', line (\\d+), column (\\d+):?");
   /** Jackson's reference to a place in the input, e.g. where an unclosed array started. */
   private static final Pattern SOURCE_REF =
       Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
@@ -68,11 +76,24 @@ public final class DocumentParser {
   }
 
   private static String describe(JacksonException e) {
-    JsonLocation at = e.getLocation();
-    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-    String first = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
-    first = SOURCE_REF.matcher(first).replaceAll("line $1, column $2");
+    List<String> lines = e.getOriginalMessage().lines().toList();
+    Optional<Matcher> problemAt = lines.stream().map(YAML_MARK::matcher).filter(Matcher::matches)
+        .reduce((first, last) -> last);
+    String text;
+    String where;
+    if (problemAt.isPresent()) {
+      // The YAML parser's context and problem, each followed by its place, the quoted line and
+      // a caret: the words of both, at the problem's place.
+      text = String.join(": ", lines.stream().filter(l -> !l.isBlank() && !l.startsWith(" "))
+          .toList());
+      where = " at line " + problemAt.get().group(1) + ", column " + problemAt.get().group(2);
+    } else {
+      JsonLocation at = e.getLocation();
+      text = lines.stream().findFirst().orElse("syntax error");
+      where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+    text = SOURCE_REF.matcher(text).replaceAll("line $1, column $2");
     // Parser messages quote the offending token, which may be a mistyped key: hide long ones.
-    return LONG_TOKEN.matcher(first).replaceAll("'…'") + where;
+    return LONG_TOKEN.matcher(text).replaceAll("'…'") + where;
   }
 }
