@@ -51,6 +51,9 @@ public sealed interface Module permits Module.Counted, SancusModule {
     /** The source folder ({@code folder}), relative to the workspace. */
     String folder();
 
+    /** Once built: a native module's executable, an SGX module's jar ({@code binary}). */
+    Optional<String> binary();
+
     Listening withPort(int port);
   }
 }

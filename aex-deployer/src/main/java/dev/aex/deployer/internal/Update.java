@@ -50,6 +50,7 @@ final class Update {
           ? "original " : "") + old.architecture().descriptorName() + " modules is not supported"
           + " yet; aex updates its own (Java) native and SGX modules");
     }
+    requireFolderHere(ctx, (Module.Listening) old);
     // A wrong transfer name must fail before anything changes: after the old instance is
     // disabled, its state could no longer be saved.
     if (transfer.isPresent()) {
@@ -112,6 +113,28 @@ final class Update {
       });
       ctx.listener().info("Update complete");
     });
+  }
+
+  /**
+   * An update builds from this workspace (the CLI's: the current folder). When the module's folder
+   * is not there but is in the workspace that built the old instance (its recorded build files
+   * say which), the user is most likely in the wrong folder: say where to run the update.
+   */
+  private static void requireFolderHere(Context ctx, Module.Listening old) throws DeployerException {
+    Path folder = ctx.workspace().folderOf(old);
+    if (Files.isDirectory(folder)) {
+      return;
+    }
+    Optional<Path> builtIn = old.binary().map(Path::of).map(Path::getParent)
+        .filter(dir -> dir.endsWith(Path.of("build", old.name())))
+        .map(dir -> dir.getParent().getParent())
+        .filter(root -> Files.isDirectory(root.resolve(old.folder())));
+    if (builtIn.isPresent()) {
+      throw new DeployerException("update " + old.name() + ": no module folder " + folder
+          + " (field \"folder\", relative to the workspace " + ctx.workspace().root()
+          + "). The workspace that built the module, " + builtIn.get() + ", has it: run the"
+          + " update from there");
+    }
   }
 
   /**

@@ -234,6 +234,24 @@ class FailureTest {
   }
 
   /**
+   * update builds from the current workspace; run from another folder, it says which folder built
+   * the module (the result file records its build files there) before anything changes.
+   */
+  @Test
+  void anUpdateRunFromAnotherFolderSaysWhereToRunIt() throws Exception {
+    Path result = deployedCounter("built-here", Fixture.deadPort());
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    String before = Files.readString(result);
+
+    assertThatThrownBy(() -> Fixture.open(result, elsewhere, result, new Fixture.Recorder())
+        .update("a", Optional.empty()))
+        .hasMessage("update a: no module folder " + elsewhere.resolve("counter") + " (field"
+            + " \"folder\", relative to the workspace " + elsewhere + "). The workspace that built"
+            + " the module, " + result.getParent() + ", has it: run the update from there");
+    assertThat(Files.readString(result)).isEqualTo(before);
+  }
+
+  /**
    * An update that fails after the new instance is loaded (here: the old instance refuses its
    * disable, under a wrong key) says what runs: the old instance, and the unused new one.
    */
