@@ -39,6 +39,11 @@ public enum EndpointKind {
     return singular;
   }
 
+  /** The singular noun with its article, e.g. {@code "an input"}. */
+  public String withArticle() {
+    return (this == INPUT || this == ENTRY ? "an " : "a ") + singular;
+  }
+
   /** The kind whose {@code data} key is {@code key}. */
   public static Optional<EndpointKind> fromDataKey(String key) {
     return Arrays.stream(values()).filter(k -> k.dataKey.equals(key)).findFirst();

@@ -13,6 +13,7 @@ import dev.aex.deployer.descriptor.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Resolves endpoint and entry names to ids (deployer-reference.md §6.4): numbers are used as they
@@ -103,7 +104,9 @@ final class Endpoints {
       return id.get();
     }
     String hint = Suggestions.closest(name, data.get().names(kind))
-        .map(s -> "; did you mean \"" + s + "\"?").orElse("");
+        .map(s -> "; did you mean \"" + s + "\"?").orElse("")
+        + data.get().kindsNamed(name, kind).stream()
+            .map(k -> "; \"" + name + "\" is " + k.withArticle()).collect(Collectors.joining());
     throw new DeployerException("module " + m.name() + " has no " + kind.singular() + " named \""
         + name + "\" (its " + kind.manifestKey() + ": "
         + (data.get().names(kind).isEmpty() ? "none" : String.join(", ", data.get().names(kind)))

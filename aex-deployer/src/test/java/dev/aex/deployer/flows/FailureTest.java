@@ -351,6 +351,17 @@ class FailureTest {
         .call("a", "peek", new byte[65_531])).containsExactly(0, 0, 0, 0);
   }
 
+  /** A name that is another kind of endpoint says so (found: call --entry of an input). */
+  @Test
+  void anEntryNameThatIsAnInputSaysSo() throws Exception {
+    Path result = deployedCounter("input-called", Fixture.deadPort());
+
+    assertThatThrownBy(() -> Fixture.open(result, result.getParent(), result,
+        new Fixture.Recorder()).call("a", "increment", new byte[0]))
+        .hasMessage("module a has no entry named \"increment\" (its entries: peek, tick, save);"
+            + " \"increment\" is an input");
+  }
+
   /** Found only once ids are assigned, still a problem of the file, not an internal error. */
   @Test
   void aModulePortBeyond65535IsADescriptorProblem() throws Exception {

@@ -48,7 +48,7 @@ final class EndpointChecks {
     Set<String> names = data.get().names(kind);
     String known = names.isEmpty() ? "none" : String.join(", ", names);
     String elsewhere = data.get().kindsNamed(name, kind).stream()
-        .map(k -> "; \"" + name + "\" is " + article(k) + k.singular())
+        .map(k -> "; \"" + name + "\" is " + k.withArticle())
         .collect(Collectors.joining());
     report.error(field, "module \"" + module + "\" has no " + kind.singular() + " named \""
         + name + "\" (its " + kind.dataKey() + ": " + known + ")" + elsewhere,
@@ -58,9 +58,5 @@ final class EndpointChecks {
   private Optional<ModuleData> endpointsOf(String module) {
     return manifests.find(module).map(ModuleManifest::endpoints)
         .or(() -> Optional.ofNullable(modules.get(module)).flatMap(Module::data));
-  }
-
-  private static String article(EndpointKind kind) {
-    return kind == EndpointKind.INPUT || kind == EndpointKind.ENTRY ? "an " : "a ";
   }
 }
