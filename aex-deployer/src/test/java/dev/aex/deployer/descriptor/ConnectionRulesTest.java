@@ -60,9 +60,10 @@ class ConnectionRulesTest {
   }
 
   @Test
-  void encryptionIsRequired() {
-    error(withConnections("{from_module: a, from_output: o, to_module: b, to_input: i}"), AB,
-        "encryption");
+  void encryptionIsRequiredAndItsMessageNamesTheValues() {
+    Problem p = error(withConnections("{from_module: a, from_output: o, to_module: b, to_input: i}"),
+        AB, "encryption");
+    assertThat(p.message()).isEqualTo("missing (expected: aes or spongent)");
   }
 
   @Test

@@ -48,7 +48,8 @@ public final class ConnectionParser {
 
   /** {@code aes} or {@code spongent}, in any case, as the original's Encryption.from_str. */
   private static Optional<Encryption> encryption(Fields f) {
-    Optional<String> text = f.requiredString("encryption");
+    Optional<String> text = f.present("encryption") ? f.optionalString("encryption")
+        : f.missing("encryption", "aes or spongent");
     Optional<Encryption> value = text.flatMap(t -> switch (t.toLowerCase(Locale.ROOT)) {
       case "aes" -> Optional.of(Encryption.AES);
       case "spongent" -> Optional.of(Encryption.SPONGENT);
