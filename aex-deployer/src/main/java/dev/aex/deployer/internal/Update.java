@@ -67,6 +67,7 @@ final class Update {
       // a failure before it leaves them as they were (a native binary holds the old key, an SGX
       // bundle the recorded MRENCLAVE).
       Path staged = ctx.workspace().stagingDir(name);
+      removeLeftovers(name, staged);
       Builds.buildInto(ctx, cloneSlot, staged);
       if (transfer.isPresent()) {
         Endpoints.id(cloneSlot.get(), EndpointKind.INPUT, EndpointRef.of(transfer.get().input()));
@@ -204,6 +205,21 @@ final class Update {
       throw where.fail("entry " + t.entry() + " of the old module failed with " + reply.code(),
           "The new instance runs without the old state (the old one is disabled); its"
               + " connections are not established yet: run connect");
+    }
+  }
+
+  /** Empties the staging folder of files that an update which failed before its swap left. */
+  private static void removeLeftovers(String name, Path staged) throws DeployerException {
+    if (!Files.isDirectory(staged)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(staged)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new DeployerException("update " + name + ": cannot empty " + staged + ", which an"
+          + " earlier update left: " + e.getMessage() + ". Delete it and run the update again", e);
     }
   }
 

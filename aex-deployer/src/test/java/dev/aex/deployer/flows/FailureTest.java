@@ -201,6 +201,18 @@ class FailureTest {
     assertThat(after.id()).isEqualTo(before.id());
     assertThat(after.key()).isEqualTo(before.key());
     assertThat(after.binary()).isEqualTo(before.binary());
+
+    // Run again where it can succeed: what the failed one left in the staging folder is not
+    // taken for the new instance's build output.
+    Path staging = binary.resolveSibling(".update");
+    Files.writeString(staging.resolve("left-over"), "from the failed update");
+    Files.writeString(result, Files.readString(result).replace("\"node\": \"down\"",
+        "\"node\": \"up\""));
+    Fixture.open(result, ws, result, new Fixture.Recorder()).update("a", Optional.empty());
+
+    assertThat(staging).doesNotExist();
+    assertThat(binary.resolveSibling("left-over")).doesNotExist();
+    assertThat(Files.readAllBytes(binary)).as("the new instance's binary").isNotEqualTo(old);
   }
 
   /**
