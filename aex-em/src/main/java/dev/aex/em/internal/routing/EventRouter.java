@@ -85,13 +85,15 @@ public final class EventRouter {
       LOG.log(Level.WARNING, "{0}: dropped: no port for module {1}", what, String.valueOf(toSm));
       return Outcome.drop();
     }
-    return toModule(port.getAsInt(), new Message(withHead(payload, HANDLE_INPUT)), turn, what, confirmed);
+    Message event = new Message(withHead(payload, HANDLE_INPUT));
+    return toModule(port.getAsInt(), event, turn, what, confirmed);
   }
 
-  /** Queues an event for a module: its reply if {@code await}, otherwise only whether it is queued. */
+  /** Queues an event for a module: its reply if {@code await}, else only whether it is queued. */
   private Outcome toModule(int port, Message event, Turn turn, String what, boolean await)
       throws InterruptedException {
-    CompletableFuture<Optional<ResultMessage>> queued = delivery.queueToModule(port, event, turn, what);
+    CompletableFuture<Optional<ResultMessage>> queued =
+        delivery.queueToModule(port, event, turn, what);
     return await ? awaitReply(queued) : queued(queued);
   }
 
