@@ -18,11 +18,9 @@ import dev.aex.wire.payload.Encryption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * update (deployer-reference.md §5.1): a clone of the module on the node its {@code node} names,
@@ -63,11 +61,7 @@ final class Update {
           + " on " + clone.node() + " (old: " + old.id().orElseThrow() + " on "
           + old.common().oldNode() + ")");
       ModuleSlot cloneSlot = ModuleSlot.inMemory(clone);
-      // Staged apart from the old instance's files, which the result still names until the swap:
-      // a failure before it leaves them as they were (a native binary holds the old key, an SGX
-      // bundle the recorded MRENCLAVE).
-      Path staged = ctx.workspace().stagingDir(name);
-      removeLeftovers(name, staged);
+      Path staged = Staging.emptied(ctx.workspace(), name);
       Builds.buildInto(ctx, cloneSlot, staged);
       if (transfer.isPresent()) {
         Endpoints.id(cloneSlot.get(), EndpointKind.INPUT, EndpointRef.of(transfer.get().input()));
@@ -101,7 +95,7 @@ final class Update {
               d.eventsCurrentId()));
       ModuleSlot oldSlot = ModuleSlot.inMemory(oldNow);
       ModuleSlot newSlot = ModuleSlot.inState(ctx.state(), name);
-      unstage(staged, ctx.workspace().buildDir(name), newSlot);
+      Staging.swap(staged, ctx.workspace().buildDir(name), newSlot);
       if (transfer.isPresent()) {
         transfer(ctx, name, transfer.get(), oldSlot, newSlot);
       }
@@ -206,36 +200,6 @@ final class Update {
           "The new instance runs without the old state (the old one is disabled); its"
               + " connections are not established yet: run connect");
     }
-  }
-
-  /** Empties the staging folder of files that an update which failed before its swap left. */
-  private static void removeLeftovers(String name, Path staged) throws DeployerException {
-    if (!Files.isDirectory(staged)) {
-      return;
-    }
-    try (Stream<Path> files = Files.list(staged)) {
-      for (Path file : files.toList()) {
-        Files.delete(file);
-      }
-    } catch (IOException e) {
-      throw new DeployerException("update " + name + ": cannot empty " + staged + ", which an"
-          + " earlier update left: " + e.getMessage() + ". Delete it and run the update again", e);
-    }
-  }
-
-  /** The new instance's files moved to where the module's build output belongs. */
-  private static void unstage(Path staged, Path out, ModuleSlot slot) throws DeployerException {
-    try (Stream<Path> files = Files.list(staged)) {
-      for (Path file : files.toList()) {
-        Files.move(file, out.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-      }
-      Files.delete(staged);
-    } catch (IOException e) {
-      throw new DeployerException("update " + slot.get().name() + ": the new instance runs, but"
-          + " its build output stays in " + staged + " (" + e.getMessage() + "); the result"
-          + " names files there", e);
-    }
-    slot.update(m -> Modules.withBuildMoved(m, staged, out));
   }
 
   private static int takeConnectionId(Context ctx) throws DeployerException {

@@ -26,14 +26,6 @@ public record Workspace(Path root) {
   }
 
   /**
-   * Where an update builds the new instance of {@code module}, so that the old instance's files,
-   * which the result names until the swap, stay as they were should the update fail before it.
-   */
-  public Path stagingDir(String module) {
-    return buildDir(module).resolve(".update");
-  }
-
-  /**
    * Whether {@code m} runs the aex module runtime (and so speaks the secure suite): a native or
    * SGX module whose folder is not a Cargo crate. Original modules are the Rust native and SGX
    * ones, and every Sancus and TrustZone module.
