@@ -111,7 +111,8 @@ abstract class UpBase implements Callable<Integer> {
       bringUp(session, stop, input, result);
       resultFile.save(session.state());
       Up up = new Up(session, result, nodes, program);
-      new UpReport(context.out(), spec.name(), program, input, result).print(session.state(), nodes);
+      new UpReport(context.out(), spec.name(), program, input, result, context.cwd(),
+          workspace.toAbsolutePath().normalize()).print(session.state(), nodes);
       whenUp(up);
       lock.close();
       if (waits()) {

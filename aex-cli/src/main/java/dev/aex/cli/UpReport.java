@@ -17,8 +17,8 @@ import java.util.TreeSet;
 /**
  * What {@code aex up} prints once everything runs: the nodes with their event managers, the
  * modules with node, id and port, the command line for each direct connection, the entries one
- * can call, the status command, and the lines of an optional hints file beside the descriptor
- * ({@value #HINTS}).
+ * can call, the status and update commands, and the lines of an optional hints file beside the
+ * descriptor ({@value #HINTS}).
  */
 final class UpReport {
   /** The optional hints file, beside the descriptor. */
@@ -29,13 +29,19 @@ final class UpReport {
   private final String program;
   private final Path descriptor;
   private final Path result;
+  private final Path cwd;
+  private final Path workspace;
 
-  UpReport(PrintStream out, String command, String program, Path descriptor, Path result) {
+  /** {@code cwd}, {@code workspace}: absolute, the folder of the run and where it built. */
+  UpReport(PrintStream out, String command, String program, Path descriptor, Path result,
+      Path cwd, Path workspace) {
     this.out = out;
     this.command = command;
     this.program = program;
     this.descriptor = descriptor;
     this.result = result;
+    this.cwd = cwd;
+    this.workspace = workspace;
   }
 
   void print(Descriptor state, LocalNodes nodes) throws IOException {
@@ -82,6 +88,9 @@ final class UpReport {
     out.println();
     out.println("Whether every event manager and module still answers:");
     out.println("  " + program + " status " + res);
+    out.println();
+    out.println("After changing a module's code, its new instance (the others run on):");
+    out.println("  " + updateCommand(res));
     List<String> hints = hints(res);
     if (!hints.isEmpty()) {
       out.println();
@@ -104,6 +113,25 @@ final class UpReport {
         .filter(line -> !line.startsWith("#"))
         .map(line -> line.replace("{aex}", program).replace("{result}", res))
         .toList();
+  }
+
+  /**
+   * update builds from the current folder, which must be the workspace: where this run is in
+   * another, the command enters the workspace first, in a subshell, with paths relative to it.
+   */
+  private String updateCommand(String res) {
+    String update = " update --module MODULE ";
+    if (cwd.equals(workspace)) {
+      return program + update + res;
+    }
+    String aex = program.contains("/") ? fromWorkspace(program) : program;
+    return "(cd " + quote(cwd.relativize(workspace).toString()) + " && " + quote(aex) + update
+        + quote(fromWorkspace(result.toString())) + ")";
+  }
+
+  /** A path given relative to this run's folder, relative to the workspace. */
+  private String fromWorkspace(String path) {
+    return workspace.relativize(cwd.resolve(path).normalize()).toString();
   }
 
   /** A path or name as a shell reads it back. */

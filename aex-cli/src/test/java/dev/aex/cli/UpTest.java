@@ -134,6 +134,9 @@ class UpTest {
           .contains("  webserver: init")
           .contains("Whether every event manager and module still answers:\n  aex status "
               + dir.resolve("res.json") + "\n")
+          // update builds from the workspace (app/), not from where up ran
+          .contains("After changing a module's code, its new instance (the others run on):\n"
+              + "  (cd app && aex update --module MODULE ../res.json)\n")
           .doesNotContain("Running");
       assertThat(em.modules()).hasSize(2);
       assertThat(Files.readString(dir.resolve("res.json"))).contains("\"attested\": true");
