@@ -5,10 +5,12 @@ import dev.aex.wire.Command;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.WireClient;
 import dev.aex.wire.WireReader;
+import dev.aex.wire.WireTimeoutException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.Optional;
 
 /**
@@ -30,8 +32,10 @@ public final class ConfirmedOutput {
    * event manager), in which case the event went on a connection of its own, unanswered, as the
    * original expects. The event is written at most once.
    *
-   * @throws IOException if the peer cannot be reached, or the connection fails once the event may
-   *     have been written (then whether the module took it is unknown)
+   * @throws IOException if the peer cannot be reached, stays silent at the hello (every native
+   *     and SGX event manager answers it at once: a silent one is stuck, and would not take the
+   *     event either), or the connection fails once the event may have been written (then
+   *     whether the module took it is unknown)
    */
   public static Optional<ResultMessage> send(WireClient client, Command event) throws IOException {
     try (Socket socket = client.connect()) {
@@ -49,12 +53,14 @@ public final class ConfirmedOutput {
     return Optional.empty();
   }
 
-  /** Whether the peer answers the hello as an aex event manager; false for every failure. */
-  private static boolean saysAex(OutputStream out, WireReader in) {
+  /** Whether the peer answers the hello as an aex event manager; false if it closes or resets. */
+  private static boolean saysAex(OutputStream out, WireReader in) throws IOException {
     try {
       out.write(AexHello.frame(0));
       out.flush();
       return in.readResult().flatMap(AexHello::accepted).isPresent();
+    } catch (WireTimeoutException | SocketTimeoutException e) {
+      throw e;
     } catch (IOException e) {
       return false; // an original peer may close or reset at once: it gets the event the old way
     }

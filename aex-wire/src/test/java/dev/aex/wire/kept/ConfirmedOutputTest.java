@@ -10,6 +10,7 @@ import dev.aex.wire.ResultCode;
 import dev.aex.wire.ResultMessage;
 import dev.aex.wire.WireClient;
 import dev.aex.wire.WireReader;
+import dev.aex.wire.WireTimeoutException;
 import dev.aex.wire.payload.RemoteOutput;
 import dev.aex.wire.payload.SealedData;
 import java.io.BufferedInputStream;
@@ -86,6 +87,22 @@ class ConfirmedOutputTest {
     });
   }
 
+  /** A native or SGX event manager answers the hello at once; one that does not is stuck. */
+  @Test
+  void anEventManagerSilentAtTheHelloIsAFailureAndGetsNoEvent() {
+    assertTimeoutPreemptively(BOUND, () -> {
+      try (ScriptedEm em = new ScriptedEm((in, out, events) -> {
+        hello(in);
+        in.read(); // silent until the client gives up and closes
+      })) {
+        assertThatThrownBy(() -> ConfirmedOutput.send(em.client(Duration.ofMillis(300)), EVENT))
+            .isInstanceOf(WireTimeoutException.class);
+        em.awaitConnections(1);
+        assertThat(em.events).isEmpty();
+      }
+    });
+  }
+
   @Test
   void aConnectionLostAfterTheEventIsAFailureAndTheEventIsNotSentAgain() {
     assertTimeoutPreemptively(BOUND, () -> {
@@ -132,8 +149,12 @@ class ConfirmedOutputTest {
     }
 
     WireClient client() {
+      return client(TIMEOUT);
+    }
+
+    WireClient client(Duration timeout) {
       return WireClient.to(
-          new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), TIMEOUT);
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), timeout);
     }
 
     void awaitConnections(int count) throws InterruptedException {
