@@ -17,6 +17,8 @@
 #                   get-requests answers 1; counter's "node" set to node_2 in the result;
 #                   update --entry __save --output __transfer --input __restore;
 #                   call counter init --arg <port 2>; curl (the new instance) prints 1.
+#   state-transfer-sgx  the same with state-transfer/sgx-simulation.json: two SGX nodes in
+#                   simulation, as in the original's example; the count moves between enclaves.
 #   ping-pong       3 nodes; call ping pongs answers 0; call ping start --arg 0800, then pongs
 #                   answers 1; start again: 2.
 #
@@ -26,8 +28,9 @@
 # `acceptance: ...` lines, and on a failure the last lines of the event managers' logs; exits
 # non-zero on any mismatch.
 #
-# Usage: bash scripts/acceptance.sh [fosdem] [fosdem-sgx] [db-webserver] [state-transfer] [ping-pong]
-#        (default: all five, in that order)
+# Usage: bash scripts/acceptance.sh [fosdem] [fosdem-sgx] [db-webserver] [state-transfer]
+#                                   [state-transfer-sgx] [ping-pong]
+#        (default: all six, in that order)
 #
 # Ports (environment; all must be free, and each node's event manager port + 1..15 too, where
 # its modules listen):
@@ -43,7 +46,7 @@ shopt -s inherit_errexit 2>/dev/null || true
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 aex="$root/aex"
-all_examples=(fosdem fosdem-sgx db-webserver state-transfer ping-pong)
+all_examples=(fosdem fosdem-sgx db-webserver state-transfer state-transfer-sgx ping-pong)
 
 fosdem_em1=${EM1_PORT:-5000}
 fosdem_em2=${EM2_PORT:-6000}
@@ -80,7 +83,8 @@ for arg in "$@"; do
       exit 0
       ;;
     all) selected+=("${all_examples[@]}") ;;
-    fosdem | fosdem-sgx | db-webserver | state-transfer | ping-pong) selected+=("$arg") ;;
+    fosdem | fosdem-sgx | db-webserver | state-transfer | state-transfer-sgx | ping-pong)
+      selected+=("$arg") ;;
     *)
       say "unknown example '$arg' (examples: ${all_examples[*]})"
       exit 2
@@ -154,7 +158,8 @@ example_ports() {
   case "$1" in
     fosdem | fosdem-sgx) echo "em $fosdem_em1 em $fosdem_em2 web $fosdem_web" ;;
     db-webserver) echo "em $dbweb_em web $dbweb_web" ;;
-    state-transfer) echo "em $state_em1 em $state_em2 web $state_web1 web $state_web2" ;;
+    state-transfer | state-transfer-sgx)
+      echo "em $state_em1 em $state_em2 web $state_web1 web $state_web2" ;;
     ping-pong) echo "em $ping_em1 em $ping_em2 em $ping_em3" ;;
   esac
 }
@@ -385,12 +390,17 @@ run_db_webserver() {
 }
 
 # --- state-transfer (the examples' CI) -------------------------------------------------------
-run_state_transfer() {
-  copy_example state-transfer app descriptor.json 5000="$state_em1" 6000="$state_em2"
-  start_ems "$state_em1" "$state_em2"
+run_state_transfer() { state_transfer_with descriptor.json "$state_em1" "$state_em2"; }
+run_state_transfer_sgx() {
+  state_transfer_with sgx-simulation.json "$state_em1:sgx" "$state_em2:sgx"
+}
+
+state_transfer_with() { # descriptor, the two nodes' event managers for start_ems
+  copy_example state-transfer app "$1" 5000="$state_em1" 6000="$state_em2"
+  start_ems "$2" "$3"
   # As its README: everything from the example's folder (update builds relative to it).
-  cd "$work/state-transfer/app"
-  aexc deploy descriptor.json --result res.json
+  cd "$work/$current/app"
+  aexc deploy "$1" --result res.json
   aexc attest res.json
   aexc connect res.json
   say "deployed, attested, connected"
