@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ports (a copy of the example whose descriptor has those ports): FOSDEM (init-server, then the
  * page shows 0, 1, 2 as the button is pressed), db-webserver (0, 1, 2), state-transfer (the count
  * survives an update to another node) and ping-pong (a round trip completes). Examples that are
- * not there are skipped. {@code scripts/acceptance.sh} runs the same four with separate processes.
+ * not there are skipped. {@code scripts/acceptance.sh} runs the same four with separate processes,
+ * and the FOSDEM and state-transfer flows on SGX nodes in simulation too.
  */
 @Timeout(120)
 class AcceptanceTest {
