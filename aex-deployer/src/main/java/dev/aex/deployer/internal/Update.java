@@ -111,9 +111,10 @@ final class Update {
   }
 
   /**
-   * An update builds from this workspace (the CLI's: the current folder). When the module's folder
-   * is not there but is in the workspace that built the old instance (its recorded build files
-   * say which), the user is most likely in the wrong folder: say where to run the update.
+   * An update builds from this workspace (the CLI's: the current folder), checked before anything
+   * changes. When the module's folder is not there but is in the workspace that built the old
+   * instance (its recorded build files say which), the user is most likely in the wrong folder:
+   * say where to run the update.
    */
   private static void requireFolderHere(Context ctx, Module.Listening old) throws DeployerException {
     Path folder = ctx.workspace().folderOf(old);
@@ -130,6 +131,7 @@ final class Update {
           + "). The workspace that built the module, " + builtIn.get() + ", has it: run the"
           + " update from there");
     }
+    Builds.checkFolder(ctx, old, folder);
   }
 
   /**

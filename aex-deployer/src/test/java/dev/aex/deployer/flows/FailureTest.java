@@ -250,7 +250,7 @@ class FailureTest {
    * the module (the result file records its build files there) before anything changes.
    */
   @Test
-  void anUpdateRunFromAnotherFolderSaysWhereToRunIt() throws Exception {
+  void anUpdateWithoutTheModuleFolderHereChangesNothingAndSaysWhereItIs() throws Exception {
     Path result = deployedCounter("built-here", Fixture.deadPort());
     Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
     String before = Files.readString(result);
@@ -260,6 +260,13 @@ class FailureTest {
         .hasMessage("update a: no module folder " + elsewhere.resolve("counter") + " (field"
             + " \"folder\", relative to the workspace " + elsewhere + "). The workspace that built"
             + " the module, " + result.getParent() + ", has it: run the update from there");
+    assertThat(Files.readString(result)).isEqualTo(before);
+
+    // Nowhere: the build's own words, still before anything changes.
+    Files.move(result.getParent().resolve("counter"), result.getParent().resolve("renamed"));
+    assertThatThrownBy(() -> Fixture.open(result, elsewhere, result, new Fixture.Recorder())
+        .update("a", Optional.empty()))
+        .hasMessageStartingWith("build a: no module folder " + elsewhere.resolve("counter"));
     assertThat(Files.readString(result)).isEqualTo(before);
   }
 
