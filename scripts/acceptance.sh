@@ -20,7 +20,8 @@
 #   state-transfer-sgx  the same with state-transfer/sgx-simulation.json: two SGX nodes in
 #                   simulation, as in the original's example; the count moves between enclaves.
 #   ping-pong       3 nodes; call ping pongs answers 0; call ping start --arg 0800, then pongs
-#                   answers 1; start again: 2.
+#                   answers 1; start again: 2; then, as the original's module-update CI, each
+#                   module moved to the next node (--timing update), and a round trip: 1.
 #
 # Works on copies of the examples in a temporary folder, node ports rewritten (the checkout stays
 # clean); stops everything it started on exit (also on Ctrl-C or a failure); bounds every wait and
@@ -446,6 +447,27 @@ run_ping_pong() {
     got=$(await_response "$expected" call res.json --module ping --entry pongs)
     expect "call ping start --arg 0800; call ping pongs" "$expected" "$got"
   done
+
+  # The original's module-update CI: each module moves to the next node (its "node" edited in
+  # the result, then `--timing update` from the workspace); a round trip then runs through the
+  # three new instances (ping's count starts again: no state transfer).
+  local move module node
+  for move in ping:node_2 gateway:node_3 pong:node_1; do
+    module=${move%%:*} node=${move#*:}
+    sed "/^ *\"name\": \"$module\",\$/{n;s/\"node\": \"[^\"]*\"/\"node\": \"$node\"/;}" \
+      res.json >res.json.new
+    mv res.json.new res.json
+    grep -A1 "\"name\": \"$module\"," res.json | grep -q "\"node\": \"$node\"" \
+      || fail "could not set $module's node to $node in res.json"
+    (cd app && aexc --timing update ../res.json --module "$module") >"$work/update.out"
+    grep -q "^Update time for $module: " "$work/update.out" \
+      || fail "update $module printed no timing line: $(cat "$work/update.out")"
+    say "updated $module to $node"
+  done
+  every_module_answers
+  aexc call res.json --module ping --entry start --arg 0800
+  got=$(await_response 00000001 call res.json --module ping --entry pongs)
+  expect "after the moves: call ping start --arg 0800; call ping pongs" 00000001 "$got"
 }
 
 started=$SECONDS
