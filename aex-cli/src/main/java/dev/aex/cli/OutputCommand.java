@@ -3,8 +3,12 @@ package dev.aex.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code aex output}: sends an event on a direct connection, then records its nonce. */
-@Command(name = "output", description = "Send an event on a direct output-to-input connection.")
+/**
+ * {@code aex output}: sends an event on a direct connection (its nonce recorded first); fails when
+ * an aex event manager says the module did not take it.
+ */
+@Command(name = "output", description = "Send an event on a direct output-to-input connection;"
+    + " fails if an aex event manager says the module did not take it.")
 final class OutputCommand extends RecordingCommand {
   @Mixin DirectOptions direct = new DirectOptions();
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "update",
     description = "Redeploy a module (on the node its 'node' field names), optionally transferring"
-        + " its state, and re-key its connections.")
+        + " its state, and re-key its connections. Run it from the workspace the module was"
+        + " built in.")
 final class UpdateCommand extends RecordingCommand {
   @Option(names = "--module", paramLabel = "NAME", required = true, description = "The module.")
   String module;
