@@ -171,7 +171,7 @@ final class ClientConnection implements Runnable {
         hold = sessions.join(session.get());
         accepted = hold.acceptedBefore();
       }
-      LOG.log(Level.DEBUG, "client {0}: aex event manager, connection kept (session {1}, {2} events taken)",
+      LOG.log(Level.DEBUG, "client {0}: aex hello, connection kept (session {1}, {2} events taken)",
           peer, Long.toHexString(session.get()), String.valueOf(accepted));
       return Outcome.reply(AexHello.accept(accepted));
     } finally {
