@@ -73,6 +73,15 @@ abstract class DeployerCommand implements Callable<Integer> {
     return true;
   }
 
+  /**
+   * Whether the command's only save records the counter it takes before it sends, after which it
+   * only waits for an answer (output, request): the result's lock is then released at once
+   * ({@link CounterSave}), and nothing is saved at the end.
+   */
+  boolean savesOnlyItsCounter() {
+    return false;
+  }
+
   /** {@code --result}, where the command has it. */
   Optional<String> resultOption() {
     return Optional.empty();
@@ -120,7 +129,8 @@ abstract class DeployerCommand implements Callable<Integer> {
     ResultFile.requireWritable(target);
     resultFile = new ResultFile(target, outputFormat(), input, log);
     try (ResultLock lock = ResultLock.acquire(List.of(input, target), log)) {
-      operate(flags, workspace, input, resultFile);
+      operate(flags, workspace, input,
+          savesOnlyItsCounter() ? new CounterSave(resultFile, lock) : resultFile);
     }
   }
 
@@ -139,7 +149,7 @@ abstract class DeployerCommand implements Callable<Integer> {
       resultFile.inputFormat(session::format);
     }
     run(session);
-    if (resultFile != null && savesAtTheEnd()) {
+    if (resultFile != null && savesAtTheEnd() && !savesOnlyItsCounter()) {
       // Also when nothing changed: the original always writes (and --output converts).
       resultFile.save(session.state());
     }

@@ -13,6 +13,11 @@ final class OutputCommand extends RecordingCommand {
   @Mixin DirectOptions direct = new DirectOptions();
 
   @Override
+  boolean savesOnlyItsCounter() {
+    return true;
+  }
+
+  @Override
   void run(Session session) throws Exception {
     session.output(direct.connection, direct.arg.bytes());
   }

@@ -16,6 +16,11 @@ final class RequestCommand extends RecordingCommand {
   Optional<String> out;
 
   @Override
+  boolean savesOnlyItsCounter() {
+    return true;
+  }
+
+  @Override
   void run(Session session) throws Exception {
     respond(session.request(direct.connection, direct.arg.bytes()), out);
   }

@@ -31,6 +31,10 @@ final class FakeDeployment implements SessionOpener {
   boolean saveOnHealth = true;
   String failWith;
   boolean saveBeforeFailing;
+  /** Saves each step's state twice, which a command that saves only its counter refuses. */
+  boolean saveTwice;
+  /** Runs after a step's save, before the step ends: a module that takes its time, say. */
+  Runnable afterSave = () -> {};
 
   @Override
   public Session open(Path descriptor, DeployerSettings settings) throws dev.aex.deployer.descriptor.DescriptorException {
@@ -53,6 +57,10 @@ final class FakeDeployment implements SessionOpener {
       throw new DeployerException(failWith);
     }
     save();
+    if (saveTwice) {
+      save();
+    }
+    afterSave.run();
     settings.listener().finished(label, Duration.ofMillis(412));
   }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,14 +36,25 @@ class ResultLockTest {
       }
       """;
 
+  /** Another aex command trying the lock once: prints "locked" or "busy". */
+  private static final String TRIER = """
+      import java.nio.channels.FileChannel;
+      import java.nio.file.*;
+      public class Try {
+        public static void main(String[] a) throws Exception {
+          try (FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE); var lock = c.tryLock()) {
+            System.out.println(lock == null ? "busy" : "locked");
+          }
+        }
+      }
+      """;
+
   @TempDir Path dir;
 
   @Test
   void aCommandWaitsForAnotherThatUsesItsResultThenRuns() throws Exception {
-    Path input = dir.resolve("descriptor.json");
-    try (var in = ResultLockTest.class.getResourceAsStream("/descriptor.json")) {
-      Files.write(input, in.readAllBytes());
-    }
+    Path input = descriptor();
     Path source = dir.resolve("Hold.java");
     Files.writeString(source, HOLDER);
     Process holder = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
@@ -67,6 +79,71 @@ class ResultLockTest {
     } finally {
       holder.destroyForcibly();
     }
+  }
+
+  /**
+   * output and request save only the counter they take, then wait for the module: the lock goes
+   * with that save, so other commands on the file need not wait for a slow module. Commands that
+   * save more (connect) keep it to the end.
+   */
+  @Test
+  void aRequestWaitingForItsModuleLeavesTheResultToOtherCommands() throws Exception {
+    Path input = descriptor();
+    assertThat(triedWhileWaiting("request", "descriptor.json", "--connection", "init"))
+        .isEqualTo("locked");
+    assertThat(triedWhileWaiting("connect", "descriptor.json")).isEqualTo("busy");
+    assertThat(Files.readString(input)).contains("\"connections\"");
+  }
+
+  @Test
+  void aSecondSaveOfACommandThatSavesOnlyItsCounterIsRefused() throws Exception {
+    descriptor();
+    FakeDeployment fake = new FakeDeployment();
+    fake.saveTwice = true;
+
+    CliRun run = CliRun.run(dir, fake, "output", "descriptor.json", "--connection", "init");
+
+    assertThat(run.status()).as(run.toString()).isNotZero();
+    assertThat(run.err()).contains("a second save after the result file's lock was released");
+  }
+
+  /** What another process's try of the lock finds while {@code args} waits after its save. */
+  private String triedWhileWaiting(String... args) throws Exception {
+    CountDownLatch saved = new CountDownLatch(1);
+    CountDownLatch answered = new CountDownLatch(1);
+    FakeDeployment fake = new FakeDeployment();
+    fake.afterSave = () -> {
+      saved.countDown();
+      try {
+        answered.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.run(dir, fake, args));
+    try {
+      assertThat(saved.await(30, TimeUnit.SECONDS)).as("the command saved").isTrue();
+      Path source = dir.resolve("Try.java");
+      Files.writeString(source, TRIER);
+      Process trier = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+          source.toString(), ResultLock.sidecar(dir.resolve("descriptor.json")).toString())
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      String found = firstLine(trier);
+      assertThat(trier.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      return found;
+    } finally {
+      answered.countDown();
+      CliRun done = run.get(30, TimeUnit.SECONDS);
+      assertThat(done.status()).as(done.toString()).isZero();
+    }
+  }
+
+  private Path descriptor() throws IOException {
+    Path input = dir.resolve("descriptor.json");
+    try (var in = ResultLockTest.class.getResourceAsStream("/descriptor.json")) {
+      Files.write(input, in.readAllBytes());
+    }
+    return input;
   }
 
   private static String firstLine(Process p) throws IOException {
