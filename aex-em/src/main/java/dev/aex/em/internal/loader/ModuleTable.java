@@ -76,7 +76,8 @@ public final class ModuleTable {
     if (module.stopping()) {
       LOG.log(Level.INFO, "{0} stopped (status {1})", module.name(), String.valueOf(status));
     } else {
-      LOG.log(Level.WARNING, "{0} exited with status {1}; it gets no events until it is loaded again; {2}",
+      LOG.log(Level.WARNING, "{0} exited with status {1}; it gets no events until it is loaded"
+          + " again (aex update of the module does that); {2}",
           module.name(), String.valueOf(status), module.stderr().describe(STDERR_WAIT));
     }
     onDeath.accept(module.id().getAsInt());
