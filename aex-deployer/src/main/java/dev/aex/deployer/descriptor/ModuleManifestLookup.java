@@ -16,6 +16,14 @@ public interface ModuleManifestLookup {
   /** The manifest of the descriptor module called {@code moduleName}, if known. */
   Optional<ModuleManifest> find(String moduleName);
 
+  /**
+   * The manifest of {@code module}, if known: by default by its name; a lookup that can tell a
+   * manifest older than the module's sources leaves it out.
+   */
+  default Optional<ModuleManifest> find(Module module) {
+    return find(module.name());
+  }
+
   /** Knows no manifests. */
   static ModuleManifestLookup none() {
     return name -> Optional.empty();

@@ -13,6 +13,8 @@ import dev.aex.deployer.descriptor.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -52,28 +54,46 @@ final class Endpoints {
    * Modules without data (original modules) are not checked.
    */
   static void requireResolvable(Descriptor d) throws DeployerException {
+    List<String> problems = problems(d, c -> !c.established(), e -> !e.established(),
+        m -> d.module(m).orElseThrow());
+    if (!problems.isEmpty()) {
+      throw new DeployerException("The descriptor names what its modules do not have, so nothing"
+          + " was loaded; fix the descriptor (not the result file) and run again:\n  "
+          + String.join("\n  ", problems));
+    }
+  }
+
+  /**
+   * What the connections and periodic events of {@code replacement}'s name name that the
+   * replacement (an update's new build) does not have: resolved against it, their other ends as
+   * {@code d} records them.
+   */
+  static List<String> problemsOfReplacement(Descriptor d, Module replacement) {
+    String name = replacement.name();
+    return problems(d, c -> Modules.involves(c, name), e -> e.module().equals(name),
+        m -> m.equals(name) ? replacement : d.module(m).orElseThrow());
+  }
+
+  private static List<String> problems(Descriptor d, Predicate<Connection> connections,
+      Predicate<PeriodicEvent> events, Function<String, Module> modules) {
     List<String> problems = new ArrayList<>();
     for (Connection c : d.connections()) {
-      if (!c.established()) {
+      if (connections.test(c)) {
         for (ModuleEndpoint end : c.source().isPresent()
             ? List.of(c.source().get(), c.target()) : List.of(c.target())) {
-          Module m = d.module(end.module()).orElseThrow();
+          Module m = modules.apply(end.module());
           check(problems, "connection " + c.name().orElseThrow(), m,
               () -> id(m, end.kind(), end.endpoint()));
         }
       }
     }
     for (PeriodicEvent e : d.periodicEvents()) {
-      Module m = d.module(e.module()).orElseThrow();
-      if (!e.established()) {
+      if (events.test(e)) {
+        Module m = modules.apply(e.module());
         check(problems, "periodic event " + e.name().orElseThrow(), m, () -> entry(m, e.entry()));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new DeployerException("The descriptor names what its modules do not have, so nothing"
-          + " was loaded; fix the descriptor (not the result file) and run again:\n  "
-          + String.join("\n  ", problems));
-    }
+    return problems;
   }
 
   private static void check(List<String> problems, String what, Module m, Resolution resolution) {

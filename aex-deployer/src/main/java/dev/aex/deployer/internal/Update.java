@@ -18,6 +18,7 @@ import dev.aex.wire.payload.Encryption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -66,6 +67,7 @@ final class Update {
       if (transfer.isPresent()) {
         Endpoints.id(cloneSlot.get(), EndpointKind.INPUT, EndpointRef.of(transfer.get().input()));
       }
+      requireWhatTheResultNames(ctx, cloneSlot.get());
       Loads.deploy(ctx, cloneSlot);
       ModuleSlot oldInState = ModuleSlot.inState(ctx.state(), name);
       String unused = "the new one (module " + clone.id().orElseThrow() + " on " + clone.node()
@@ -132,6 +134,23 @@ final class Update {
           + " update from there");
     }
     Builds.checkFolder(ctx, old, folder);
+  }
+
+  /**
+   * The new build must have every endpoint and entry that the module's connections and periodic
+   * events name: they are all established again once the old instance is disabled, which is too
+   * late to find a renamed input (the application would be left cut, and its result file
+   * unreadable until edited by hand).
+   */
+  private static void requireWhatTheResultNames(Context ctx, Module clone)
+      throws DeployerException {
+    List<String> problems = Endpoints.problemsOfReplacement(ctx.state().get(), clone);
+    if (!problems.isEmpty()) {
+      throw new DeployerException("update " + clone.name() + ": the new build lacks what the"
+          + " result file names, so nothing was loaded and the old instance runs on:\n  "
+          + String.join("\n  ", problems) + "\nKeep those names in the module, or rename them in"
+          + " the result file too, and update again");
+    }
   }
 
   /**

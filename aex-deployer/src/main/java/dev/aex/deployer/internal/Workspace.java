@@ -5,9 +5,13 @@ import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.ModuleManifest;
 import dev.aex.deployer.descriptor.ModuleManifestLookup;
 import dev.aex.deployer.descriptor.ModuleManifestReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The workspace: module folders are relative to it, and builds go to its {@code build/<module>/}
@@ -34,19 +38,55 @@ public record Workspace(Path root) {
     return m instanceof Module.Listening l && !Files.exists(folderOf(l).resolve("Cargo.toml"));
   }
 
-  /** Manifests of modules built before, for the descriptor's endpoint-name checks. */
+  /**
+   * Manifests of modules built before, for the descriptor's endpoint-name checks; one older than a
+   * file of its module's folder is left out, since the sources may have changed its names since
+   * (the build that follows checks them against what it built).
+   */
   public ModuleManifestLookup builtManifests() {
-    return name -> {
-      Path file = buildDir(name).resolve(MANIFEST);
-      if (!Files.isRegularFile(file)) {
-        return Optional.empty();
+    return new ModuleManifestLookup() {
+      @Override
+      public Optional<ModuleManifest> find(String moduleName) {
+        return read(buildDir(moduleName).resolve(MANIFEST));
       }
-      try {
-        return Optional.of(ModuleManifestReader.read(file));
-      } catch (DescriptorException e) {
-        // A damaged manifest only costs the early name check; building again rewrites it.
-        return Optional.<ModuleManifest>empty();
+
+      @Override
+      public Optional<ModuleManifest> find(Module module) {
+        Path file = buildDir(module.name()).resolve(MANIFEST);
+        return module instanceof Module.Listening l && changedSince(folderOf(l), file)
+            ? Optional.empty() : read(file);
       }
     };
+  }
+
+  private static Optional<ModuleManifest> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ModuleManifestReader.read(file));
+    } catch (DescriptorException e) {
+      // A damaged manifest only costs the early name check; building again rewrites it.
+      return Optional.empty();
+    }
+  }
+
+  /** Whether a file under {@code folder} (build output aside) is newer than {@code file}. */
+  private static boolean changedSince(Path folder, Path file) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      FileTime built = Files.getLastModifiedTime(file);
+      return files.filter(p -> !p.toString().contains("/target/") && Files.isRegularFile(p))
+          .anyMatch(p -> newer(p, built));
+    } catch (IOException | UncheckedIOException e) {
+      return false; // no folder (or no manifest): nothing to compare, the manifest as it is
+    }
+  }
+
+  private static boolean newer(Path p, FileTime than) {
+    try {
+      return Files.getLastModifiedTime(p).compareTo(than) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -114,6 +114,30 @@ class ManifestTest {
     });
   }
 
+  /** A result writes a direct connection's from_module as null; it is checked all the same. */
+  @Test
+  void aDirectConnectionAsAResultWritesItIsChecked() {
+    String text = Fixture.yaml(Fixture.NODE, "{type: native, name: a, node: n1, "
+        + "data: {inputs: {go: 0}, outputs: {}, entrypoints: {}, handlers: {}, requests: {}}}",
+        "{name: x, direct: true, from_module: null, from_output: null, to_module: a,"
+            + " to_input: og, encryption: aes}", "");
+    assertThat(Fixture.errors(text)).singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("its inputs: go"));
+  }
+
+  /**
+   * An established connection's names were resolved when it was established: a module rebuilt
+   * since (an update renaming an input along with the result file) may name them otherwise.
+   */
+  @Test
+  void anEstablishedConnectionsNamesAreNotCheckedAgain() throws Exception {
+    String text = Fixture.yaml(Fixture.NODE, "{type: native, name: a, node: n1, "
+        + "data: {inputs: {go: 0}, outputs: {}, entrypoints: {}, handlers: {}, requests: {}}}",
+        "{name: x, direct: true, to_module: a, to_input: renamed, encryption: aes,"
+            + " established: true, id: 0, nonce: 2, key: 000102030405060708090a0b0c0d0e0f}", "");
+    assertThat(Fixture.parse(text).connections()).hasSize(1);
+  }
+
   @Test
   void badManifestIsRejectedWithItsProblems() {
     DescriptorException e = catchThrowableOfType(DescriptorException.class,

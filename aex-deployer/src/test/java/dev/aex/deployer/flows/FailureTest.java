@@ -271,6 +271,75 @@ class FailureTest {
   }
 
   /**
+   * An update whose new build lacks an endpoint the result's connections name (an input renamed
+   * in the code) stops before anything is loaded: found only when the connections are established
+   * again, after the old instance is disabled, it left the application cut and the result
+   * unreadable ("has no input named").
+   */
+  @Test
+  void anUpdateWhoseNewBuildLacksAConnectionsInputStopsBeforeTheOldInstanceIsDisabled()
+      throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("renamed"));
+    Path file = counterOnLive(ws, """
+        "connections": [{"name": "inc", "direct": true, "to_module": "counter",
+                         "to_input": "increment", "encryption": "aes"}]
+        """);
+    Path result = ws.resolve("result.json");
+    Deployer deployer = Fixture.open(file, ws, result, new Fixture.Recorder());
+    deployer.deploy(Selection.all());
+    deployer.attest(Selection.all());
+    deployer.connect(Selection.all());
+    Path source = ws.resolve("counter/src/main/java/flows/Counter.java");
+    Files.writeString(source, Files.readString(source).replace("void increment(", "void bump("));
+
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .update("counter", Optional.empty()))
+        .hasMessage("update counter: the new build lacks what the result file names, so nothing"
+            + " was loaded and the old instance runs on:\n  connection inc: module counter has no"
+            + " input named \"increment\" (its inputs: bump, restore)\nKeep those names in the"
+            + " module, or rename them in the result file too, and update again");
+    assertThat(live.modules()).hasSize(1);
+    Deployer after = Fixture.open(result, ws, result, new Fixture.Recorder());
+    assertThat(after.health()).containsExactly(new ModuleHealth.Answers("counter"));
+    after.output("inc", new byte[0]);
+
+    // The rename made in the result file too (the connection is established, so the result
+    // still reads), the update goes through and the connection leads to the renamed input.
+    Files.writeString(result, Files.readString(result)
+        .replace("\"to_input\": \"increment\"", "\"to_input\": \"bump\""));
+    Deployer renamed = Fixture.open(result, ws, result, new Fixture.Recorder());
+    renamed.update("counter", Optional.empty());
+    renamed.output("inc", new byte[0]);
+    assertThat(renamed.call("counter", "peek", new byte[0])).containsExactly(0, 0, 0, 1);
+  }
+
+  /**
+   * The manifest of an earlier build does not decide what a descriptor may name once the module's
+   * sources changed since (found: an input renamed in code and descriptor together was refused,
+   * "no input named", against the old build's names; the build that follows checks them).
+   */
+  @Test
+  void aBuildOlderThanItsSourcesDoesNotDecideTheNamesADescriptorMayUse() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("stale"));
+    Path file = counterOnLive(ws, """
+        "connections": [{"name": "inc", "direct": true, "to_module": "counter",
+                         "to_input": "increment", "encryption": "aes"}]
+        """);
+    Path result = ws.resolve("result.json");
+    Fixture.open(file, ws, result, new Fixture.Recorder()).build(Selection.all());
+    Path source = ws.resolve("counter/src/main/java/flows/Counter.java");
+    Files.writeString(source, Files.readString(source).replace("void increment(", "void bump("));
+    Files.writeString(file, Files.readString(file).replace("\"increment\"", "\"bump\""));
+
+    Deployer deployer = Fixture.open(file, ws, result, new Fixture.Recorder());
+    deployer.deploy(Selection.all());
+    deployer.attest(Selection.all());
+    deployer.connect(Selection.all());
+    deployer.output("inc", new byte[0]);
+    assertThat(deployer.call("counter", "peek", new byte[0])).containsExactly(0, 0, 0, 1);
+  }
+
+  /**
    * An update that fails after the new instance is loaded (here: the old instance refuses its
    * disable, under a wrong key) says what runs: the old instance, and the unused new one.
    */

@@ -41,7 +41,9 @@ final class ConnectionChecks {
       boolean from = moduleNames.check(report, "from_module",
           Item.text(p.item().object(), "from_module"));
       boolean to = moduleNames.check(report, "to_module", Item.text(p.item().object(), "to_module"));
-      if (to && (from || !p.item().object().has("from_module")) && p.value().isPresent()) {
+      // A result writes a direct connection's from_module as null.
+      boolean direct = Item.text(p.item().object(), "from_module").isEmpty();
+      if (to && (from || direct) && p.value().isPresent()) {
         checkEnds(report, p.value().get());
       }
     }
@@ -52,7 +54,8 @@ final class ConnectionChecks {
     for (Parsed<PeriodicEvent> p : events) {
       Report report = problems.at(p.item().label());
       boolean known = moduleNames.check(report, "module", Item.text(p.item().object(), "module"));
-      if (known && p.value().isPresent()) {
+      // A registered event's entry was resolved then; a rebuilt module may name it otherwise.
+      if (known && p.value().isPresent() && !p.value().get().established()) {
         endpoints.checkEntry(report, p.value().get().module(), p.value().get().entry());
       }
     }
@@ -71,8 +74,11 @@ final class ConnectionChecks {
       report.error("encryption", "Encryption " + c.encryption().name().toLowerCase(Locale.ROOT)
           + " not supported between " + names + " (sancus modules support spongent only)");
     }
-    checkEnd(report, "to_", target, c.target());
-    c.source().ifPresent(s -> checkEnd(report, "from_", source.get(), s));
+    // An established connection's names were resolved then; a module rebuilt since (an update
+    // that renames an input along with the result file) may name them otherwise.
+    boolean byName = !c.established();
+    checkEnd(report, "to_", target, c.target(), byName);
+    c.source().ifPresent(s -> checkEnd(report, "from_", source.get(), s, byName));
     if (c.source().isPresent()) {
       checkIpv4(report, target);
     }
@@ -88,8 +94,9 @@ final class ConnectionChecks {
     }
   }
 
-  /** The end's kind exists on the module's type, and its name on the module. */
-  private void checkEnd(Report report, String prefix, Module module, ModuleEndpoint end) {
+  /** The end's kind exists on the module's type, and (if {@code byName}) its name on the module. */
+  private void checkEnd(Report report, String prefix, Module module, ModuleEndpoint end,
+      boolean byName) {
     String field = prefix + end.kind().singular();
     boolean requests = end.kind() == EndpointKind.REQUEST || end.kind() == EndpointKind.HANDLER;
     if (requests && !module.architecture().supportsRequests()) {
@@ -98,7 +105,9 @@ final class ConnectionChecks {
           + "have requests and handlers");
       return;
     }
-    endpoints.check(report, field, module.name(), end.kind(), end.endpoint());
+    if (byName) {
+      endpoints.check(report, field, module.name(), end.kind(), end.endpoint());
+    }
   }
 
   private <T> void uniqueIds(List<Parsed<T>> items, Function<T, Optional<Integer>> id,

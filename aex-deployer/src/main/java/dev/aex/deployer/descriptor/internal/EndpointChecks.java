@@ -56,7 +56,8 @@ final class EndpointChecks {
   }
 
   private Optional<ModuleData> endpointsOf(String module) {
-    return manifests.find(module).map(ModuleManifest::endpoints)
-        .or(() -> Optional.ofNullable(modules.get(module)).flatMap(Module::data));
+    Optional<Module> m = Optional.ofNullable(modules.get(module));
+    return m.flatMap(manifests::find).map(ModuleManifest::endpoints)
+        .or(() -> m.flatMap(Module::data));
   }
 }
