@@ -71,11 +71,12 @@ public record Workspace(Path root) {
     }
   }
 
-  /** Whether a file under {@code folder} (build output aside) is newer than {@code file}. */
+  /** Whether a file under {@code folder} (Maven's output aside) is newer than {@code file}. */
   private static boolean changedSince(Path folder, Path file) {
+    Path maven = folder.resolve("target");
     try (Stream<Path> files = Files.walk(folder)) {
       FileTime built = Files.getLastModifiedTime(file);
-      return files.filter(p -> !p.toString().contains("/target/") && Files.isRegularFile(p))
+      return files.filter(p -> !p.startsWith(maven) && Files.isRegularFile(p))
           .anyMatch(p -> newer(p, built));
     } catch (IOException | UncheckedIOException e) {
       return false; // no folder (or no manifest): nothing to compare, the manifest as it is
