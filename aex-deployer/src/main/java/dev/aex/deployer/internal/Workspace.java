@@ -71,7 +71,10 @@ public record Workspace(Path root) {
     }
   }
 
-  /** Whether a file under {@code folder} (Maven's output aside) is newer than {@code file}. */
+  /**
+   * Whether a file under {@code folder} (Maven's output aside) is not older than {@code file}: a
+   * file of the same clock tick may have changed after the build read it.
+   */
   private static boolean changedSince(Path folder, Path file) {
     Path maven = folder.resolve("target");
     try (Stream<Path> files = Files.walk(folder)) {
@@ -85,7 +88,7 @@ public record Workspace(Path root) {
 
   private static boolean newer(Path p, FileTime than) {
     try {
-      return Files.getLastModifiedTime(p).compareTo(than) > 0;
+      return Files.getLastModifiedTime(p).compareTo(than) >= 0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

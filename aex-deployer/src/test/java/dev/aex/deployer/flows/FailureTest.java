@@ -24,6 +24,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -329,6 +330,9 @@ class FailureTest {
     Fixture.open(file, ws, result, new Fixture.Recorder()).build(Selection.all());
     Path source = ws.resolve("counter/src/main/java/flows/Counter.java");
     Files.writeString(source, Files.readString(source).replace("void increment(", "void bump("));
+    // As an edit after the build (a fast build and this write may share a clock tick).
+    Files.setLastModifiedTime(source, FileTime.fromMillis(Files.getLastModifiedTime(
+        ws.resolve("build/counter/module.json")).toMillis() + 1000));
     Files.writeString(file, Files.readString(file).replace("\"increment\"", "\"bump\""));
 
     Deployer deployer = Fixture.open(file, ws, result, new Fixture.Recorder());
