@@ -26,6 +26,13 @@ final class Direct {
   private static final String STALE = "The result file is stale (the connection's nonce is behind"
       + " what the module has seen) or the connection was re-keyed since; use the latest result"
       + " file, or connect again";
+  /**
+   * For a BadRequest: the module does not know the connection. connect would not help, since the
+   * result records it as established; an update of the module makes all its connections anew.
+   */
+  private static final String UNKNOWN_CONNECTION = "The module does not know this connection: is"
+      + " this the latest result file? A module restarted since the connection was made knows"
+      + " none of its connections: aex update of the module makes them anew";
   /** RemoteOutput and RemoteRequest payloads start with {@code [to_sm:2][conn_id:2]}. */
   private static final int HEAD_BYTES = 4;
 
@@ -110,8 +117,7 @@ final class Direct {
   private static String outputHint(ResultCode code) {
     return switch (code) {
       case CRYPTO_ERROR -> STALE;
-      case BAD_REQUEST -> "The module does not know this connection or its input: was it disabled,"
-          + " restarted or updated? Connect again";
+      case BAD_REQUEST -> UNKNOWN_CONNECTION;
       case INTERNAL_ERROR -> "The input's code threw: the event manager's log has the module's"
           + " warning (AEX_MODULE_LOG=debug in its environment adds the message and stack trace)";
       case GENERIC_ERROR -> "The event manager could not deliver it, or the module did not answer"
@@ -123,8 +129,7 @@ final class Direct {
 
   private static String requestHint(ResultCode code) {
     return switch (code) {
-      case BAD_REQUEST -> "The module does not know this connection: was it disabled, restarted"
-          + " or updated? Connect again";
+      case BAD_REQUEST -> UNKNOWN_CONNECTION;
       case INTERNAL_ERROR -> Hints.codeFailedOrModuleNotReached("The handler");
       default -> "Check the event manager's log";
     };

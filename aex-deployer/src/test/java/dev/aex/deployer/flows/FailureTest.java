@@ -602,6 +602,12 @@ class FailureTest {
         .hasMessageStartingWith("output inc on n (127.0.0.1:" + live.port() + "): the"
             + " module did not take the event (CRYPTO_ERROR(5)). The result file is stale")
         .hasMessageEndingWith("use the latest result file, or connect again");
+    Path otherId = Files.writeString(ws.resolve("other-id.json"), Files.readString(result)
+        .replaceFirst("\"id\": 0,(\\s*\"nonce\": \\d+,\\s*\"direct\": true)", "\"id\": 9,$1"));
+    assertThatThrownBy(() -> Fixture.open(otherId, ws, otherId, new Fixture.Recorder())
+        .output("inc", new byte[0]))
+        .hasMessageContaining("the module did not take the event (BAD_REQUEST(4)). The module"
+            + " does not know this connection: is this the latest result file?");
     ProcessHandle module = ProcessHandle.of(live.modules().get(0).pid()).orElseThrow();
     module.destroyForcibly();
     module.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
