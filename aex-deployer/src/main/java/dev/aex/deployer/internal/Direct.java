@@ -18,8 +18,9 @@ import java.util.Optional;
 /**
  * Events from the deployer on direct connections (deployer-reference.md §1.4 output/request):
  * RemoteOutput and RemoteRequest to the target's node. An aex event manager answers the
- * RemoteOutput with its module's answer, so an event the module did not take fails here. The connection's {@code nonce} is the
- * deployer's sender counter; it is saved as used before the event leaves.
+ * RemoteOutput with its module's answer, so an event the module did not take fails here. The
+ * connection's {@code nonce} is the deployer's sender counter; it is saved as used before the
+ * event leaves.
  */
 final class Direct {
   /** For a CryptoError: what makes a module refuse a counter or a key. */

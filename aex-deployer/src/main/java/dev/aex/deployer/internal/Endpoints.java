@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Resolves endpoint and entry names to ids (deployer-reference.md §6.4): numbers are used as they
@@ -125,8 +124,7 @@ final class Endpoints {
     }
     String hint = Suggestions.closest(name, data.get().names(kind))
         .map(s -> "; did you mean \"" + s + "\"?").orElse("")
-        + data.get().kindsNamed(name, kind).stream()
-            .map(k -> "; \"" + name + "\" is " + k.withArticle()).collect(Collectors.joining());
+        + Suggestions.otherKinds(data.get(), name, kind);
     throw new DeployerException("module " + m.name() + " has no " + kind.singular() + " named \""
         + name + "\" (its " + kind.manifestKey() + ": "
         + (data.get().names(kind).isEmpty() ? "none" : String.join(", ", data.get().names(kind)))

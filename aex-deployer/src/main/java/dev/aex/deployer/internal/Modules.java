@@ -62,7 +62,6 @@ final class Modules {
     return withCommon(m, m.common().withAttested(attested));
   }
 
-  /** A fresh instance of {@code old} on its {@code node}: new id, port, key; nothing deployed. */
   /**
    * A new instance of an aex module for an update: not built, deployed or attested; a native one
    * with a fresh key (stamped into it at build), an SGX one without (agreed at attestation).

@@ -52,9 +52,9 @@ public record Workspace(Path root) {
 
       @Override
       public Optional<ModuleManifest> find(Module module) {
-        Path file = buildDir(module.name()).resolve(MANIFEST);
-        return module instanceof Module.Listening l && changedSince(folderOf(l), file)
-            ? Optional.empty() : read(file);
+        return module instanceof Module.Listening l
+            && changedSince(folderOf(l), buildDir(module.name()).resolve(MANIFEST))
+            ? Optional.empty() : find(module.name());
       }
     };
   }

@@ -38,12 +38,11 @@ final class ConnectionChecks {
   void connections(List<Parsed<Connection>> connections) {
     for (Parsed<Connection> p : connections) {
       Report report = problems.at(p.item().label());
-      boolean from = moduleNames.check(report, "from_module",
-          Item.text(p.item().object(), "from_module"));
+      Optional<String> fromModule = Item.text(p.item().object(), "from_module");
+      boolean from = moduleNames.check(report, "from_module", fromModule);
       boolean to = moduleNames.check(report, "to_module", Item.text(p.item().object(), "to_module"));
-      // A result writes a direct connection's from_module as null.
-      boolean direct = Item.text(p.item().object(), "from_module").isEmpty();
-      if (to && (from || direct) && p.value().isPresent()) {
+      // Direct: no from_module, or (as a result writes it) null.
+      if (to && (from || fromModule.isEmpty()) && p.value().isPresent()) {
         checkEnds(report, p.value().get());
       }
     }

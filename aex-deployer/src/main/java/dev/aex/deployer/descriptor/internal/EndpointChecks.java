@@ -9,7 +9,6 @@ import dev.aex.deployer.descriptor.ModuleManifestLookup;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Checks endpoint and entry names against what the module has: its manifest when the lookup knows
@@ -47,11 +46,9 @@ final class EndpointChecks {
     }
     Set<String> names = data.get().names(kind);
     String known = names.isEmpty() ? "none" : String.join(", ", names);
-    String elsewhere = data.get().kindsNamed(name, kind).stream()
-        .map(k -> "; \"" + name + "\" is " + k.withArticle())
-        .collect(Collectors.joining());
     report.error(field, "module \"" + module + "\" has no " + kind.singular() + " named \""
-        + name + "\" (its " + kind.dataKey() + ": " + known + ")" + elsewhere,
+        + name + "\" (its " + kind.dataKey() + ": " + known + ")"
+        + Suggestions.otherKinds(data.get(), name, kind),
         Suggestions.closest(name, names));
   }
 

@@ -1,8 +1,11 @@
 package dev.aex.deployer.descriptor.internal;
 
+import dev.aex.deployer.descriptor.EndpointKind;
+import dev.aex.deployer.descriptor.ModuleData;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** "Did you mean …?": the closest known name within a small edit distance. */
 public final class Suggestions {
@@ -29,6 +32,16 @@ public final class Suggestions {
     }
     boolean close = bestDistance <= MAX_DISTANCE && bestDistance < word.length();
     return close ? Optional.of(best) : Optional.empty();
+  }
+
+  /**
+   * {@code ; "name" is an input} for each other kind of endpoint that {@code data} has called
+   * {@code name}: a name given to the wrong kind.
+   */
+  public static String otherKinds(ModuleData data, String name, EndpointKind kind) {
+    return data.kindsNamed(name, kind).stream()
+        .map(k -> "; \"" + name + "\" is " + k.withArticle())
+        .collect(Collectors.joining());
   }
 
   /** Levenshtein distance, with two rolling rows. */
