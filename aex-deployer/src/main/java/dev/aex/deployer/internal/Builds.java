@@ -110,11 +110,17 @@ final class Builds {
 
   /** Checks that {@code folder} is an aex (Java) module folder that exists. */
   static void checkFolder(Context ctx, Module m, Path folder) throws DeployerException {
-    if (!ctx.workspace().isAex(m)) {
+    if (Files.exists(folder.resolve("Cargo.toml"))) {
       throw new DeployerException("build " + m.name() + ": folder " + folder
           + " is a Rust crate (an original module); aex builds Java module folders only."
           + " Build it with the original tools and declare it pre-deployed (deployed: true, id,"
           + " key)");
+    }
+    if (!ctx.workspace().isAex(m)) {
+      String mark = m instanceof SgxModule ? "mrenclave" : "\"runtime\": \"aex\"";
+      throw new DeployerException("build " + m.name() + ": it is declared deployed without the "
+          + mark + " of a module that aex built, so it is an original module; aex builds Java"
+          + " module folders only. For aex to build it, drop \"deployed\" (and its id and key)");
     }
     if (!Files.isDirectory(folder)) {
       throw new DeployerException("build " + m.name() + ": no module folder " + folder

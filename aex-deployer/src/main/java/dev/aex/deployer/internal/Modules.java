@@ -21,7 +21,7 @@ final class Modules {
   static Module withCommon(Module m, ModuleCommon c) {
     return switch (m) {
       case NativeModule n -> new NativeModule(c, n.folder(), n.features(), n.id(), n.port(),
-          n.binary(), n.key(), n.data());
+          n.binary(), n.key(), n.data(), n.aexRuntime());
       case SgxModule s -> new SgxModule(c, s.vendorKey(), s.raSettings(), s.folder(),
           s.features(), s.id(), s.port(), s.binary(), s.sgxs(), s.signature(), s.key(), s.data(),
           s.mrEnclave());
@@ -32,9 +32,10 @@ final class Modules {
     };
   }
 
+  /** A native module after aex built it: it runs the aex module runtime. */
   static NativeModule withBuild(NativeModule n, String binary, ModuleData data) {
     return new NativeModule(n.common(), n.folder(), n.features(), n.id(), n.port(),
-        Optional.of(binary), n.key(), Optional.of(data));
+        Optional.of(binary), n.key(), Optional.of(data), true);
   }
 
   /**
@@ -73,7 +74,7 @@ final class Modules {
     return switch (old) {
       case NativeModule n -> new NativeModule(fresh, n.folder(), n.features(), Optional.of(id),
           Optional.of(port), Optional.empty(), Optional.of(SymmetricKey.random16()),
-          Optional.empty());
+          Optional.empty(), false);
       case SgxModule s -> new SgxModule(fresh, s.vendorKey(), s.raSettings(), s.folder(),
           s.features(), Optional.of(id), Optional.of(port), Optional.empty(), Optional.empty(),
           Optional.empty(), Optional.empty(), Optional.empty());
@@ -91,7 +92,7 @@ final class Modules {
         .map(Path::toString);
     return switch (m) {
       case NativeModule n -> new NativeModule(n.common(), n.folder(), n.features(), n.id(),
-          n.port(), moved.apply(n.binary()), n.key(), n.data());
+          n.port(), moved.apply(n.binary()), n.key(), n.data(), n.aexRuntime());
       case SgxModule s -> new SgxModule(s.common(), s.vendorKey(), s.raSettings(), s.folder(),
           s.features(), s.id(), s.port(), moved.apply(s.binary()), moved.apply(s.sgxs()),
           moved.apply(s.signature()), s.key(), s.data(), s.mrEnclave());

@@ -5,6 +5,8 @@ import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.ModuleManifest;
 import dev.aex.deployer.descriptor.ModuleManifestLookup;
 import dev.aex.deployer.descriptor.ModuleManifestReader;
+import dev.aex.deployer.descriptor.NativeModule;
+import dev.aex.deployer.descriptor.SgxModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,12 +32,21 @@ public record Workspace(Path root) {
   }
 
   /**
-   * Whether {@code m} runs the aex module runtime (and so speaks the secure suite): a native or
-   * SGX module whose folder is not a Cargo crate. Original modules are the Rust native and SGX
-   * ones, and every Sancus and TrustZone module.
+   * Whether {@code m} runs the aex module runtime (and so speaks the secure suite). A native or
+   * SGX module that aex built says so in the result ({@code "runtime": "aex"}, or the SGX
+   * module's {@code mrenclave}), and one deployed without saying so is an original one: the
+   * answer must not depend on the folder a command runs in, or an output to an original module
+   * would go out in the wrong suite, unanswered. A module not deployed yet is aex's to build
+   * unless its folder is a Cargo crate. Sancus and TrustZone modules are all original ones.
    */
   public boolean isAex(Module m) {
-    return m instanceof Module.Listening l && !Files.exists(folderOf(l).resolve("Cargo.toml"));
+    return switch (m) {
+      case NativeModule n when n.aexRuntime() -> true;
+      case SgxModule s when s.mrEnclave().isPresent() -> true;
+      case Module.Listening l when !m.common().deployed() ->
+          !Files.exists(folderOf(l).resolve("Cargo.toml"));
+      default -> false;
+    };
   }
 
   /**

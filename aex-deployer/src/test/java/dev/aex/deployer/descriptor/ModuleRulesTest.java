@@ -55,6 +55,19 @@ class ModuleRulesTest {
         true));
   }
 
+  /** What a later command's suite depends on: the result's word, not the folder it runs in. */
+  @Test
+  void aNativeModuleThatAexBuiltSaysSo() throws Exception {
+    List<Module> modules = parse(withModules(NATIVE, "{type: native, name: a, node: n1,"
+        + " runtime: aex}, {type: native, name: b, node: n1}")).modules();
+    assertThat(((NativeModule) modules.get(0)).aexRuntime()).isTrue();
+    assertThat(((NativeModule) modules.get(1)).aexRuntime()).isFalse();
+    Problem p = error(withModules(NATIVE, "{type: native, name: a, node: n1, runtime: rust}"), A,
+        "runtime");
+    assertThat(p.message()).isEqualTo("expected \"aex\" (written by aex's build), or no field"
+        + " for a module of the original, found \"rust\" (a string)");
+  }
+
   @Test
   void sgxSancusAndTrustZoneModulesParse() throws Exception {
     Descriptor d = parse(withModules(SGX + ", " + SANCUS + ", " + TZ,

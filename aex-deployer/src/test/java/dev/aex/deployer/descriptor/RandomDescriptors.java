@@ -70,7 +70,8 @@ final class RandomDescriptors {
     Optional<Integer> ids = maybe(() -> id);
     return switch (node.architecture()) {
       case NATIVE -> new NativeModule(common, "f" + name, strings(), ids, maybe(() -> 6000 + id),
-          maybe(() -> "/b/" + name), maybe(() -> key(16)), maybe(() -> data(false)));
+          maybe(() -> "/b/" + name), maybe(() -> key(16)), maybe(() -> data(false)),
+          r.nextBoolean());
       case SGX -> new SgxModule(common, "vk.pem", "ra.json", name, strings(), ids, maybe(() -> 7000),
           maybe(() -> "elf"), maybe(() -> "sgxs"), maybe(() -> "sig"), maybe(() -> key(16)),
           maybe(() -> data(false)));

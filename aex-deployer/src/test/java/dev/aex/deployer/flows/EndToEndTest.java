@@ -206,7 +206,7 @@ class EndToEndTest {
       ModuleCommon c = n.common();
       return new NativeModule(new ModuleCommon(c.name(), node, c.oldNode(), c.priority(),
           c.deployed(), c.nonce(), c.attested()), n.folder(), n.features(), n.id(), n.port(),
-          n.binary(), n.key(), n.data());
+          n.binary(), n.key(), n.data(), n.aexRuntime());
     }).toList());
   }
 }

@@ -818,7 +818,9 @@ class FailureTest {
     assertThatThrownBy(() -> d.deploy(Selection.of(List.of("sm"))))
         .hasMessageStartingWith("deploy sm on mcu: deploying to sancus nodes is not supported yet");
     assertThatThrownBy(() -> d.build(Selection.of(List.of("enclave"))))
-        .hasMessageStartingWith("build enclave: no module folder ");
+        .hasMessage("build enclave: it is declared deployed without the mrenclave of a module"
+            + " that aex built, so it is an original module; aex builds Java module folders only."
+            + " For aex to build it, drop \"deployed\" (and its id and key)");
     assertThatThrownBy(() -> d.update("ta", Optional.empty()))
         .hasMessage("update ta: updating trustzone modules is not supported yet; aex updates its"
             + " own (Java) native and SGX modules");

@@ -117,16 +117,14 @@ class SuitesAndEventsTest {
   void anAexModuleTalksToAnOriginalModuleOverTheLegacySuite() throws Exception {
     Path ws = Fixture.workspace(dir.resolve("interop"));
     // The original module: played by the counter built with the legacy stamp (the layouts and
-    // zero-IV AES of the original runtime), loaded by hand, declared pre-deployed; its folder
-    // is a Cargo crate as far as the deployer can tell.
+    // zero-IV AES of the original runtime), loaded by hand, declared pre-deployed without the
+    // "runtime": "aex" of a module that aex built.
     SymmetricKey origKey = SymmetricKey.random16();
     BuiltModule built = ModuleBuilder.build(ws.resolve("counter"),
         ModuleStamp.of(2, em.port(), origKey).withOriginalControl(), dir.resolve("orig.bin"));
     ResultMessage loaded = WireClient.to(em.address(), Fixture.TIMEOUT)
         .exchange(new NativeLoad(Bytes.of(Files.readAllBytes(built.binary())))).orElseThrow();
     assertThat(loaded.code()).isEqualTo(ResultCode.OK);
-    Files.createDirectories(ws.resolve("orig"));
-    Files.writeString(ws.resolve("orig/Cargo.toml"), "[package]\nname = \"orig\"\n");
     Path file = ws.resolve("descriptor.json");
     Files.writeString(file, """
         {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
@@ -155,13 +153,15 @@ class SuitesAndEventsTest {
         .anyMatch(w -> w.startsWith("Connection to-orig "))
         .anyMatch(w -> w.startsWith("Connection get-orig "));
 
-    Fixture.open(result, ws, result, recorder).output("inc", new byte[] {1});
-    Fixture.open(result, ws, result, recorder).output("inc", new byte[] {2});
-    Fixture.open(result, ws, result, recorder).output("to-orig", new byte[] {3});
+    // The result alone says which module speaks which suite, so these work from any folder.
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Fixture.open(result, elsewhere, result, recorder).output("inc", new byte[] {1});
+    Fixture.open(result, elsewhere, result, recorder).output("inc", new byte[] {2});
+    Fixture.open(result, elsewhere, result, recorder).output("to-orig", new byte[] {3});
     int[] count = {-1};
     Fixture.await("the original module to count 3", Duration.ofSeconds(10), () -> {
       try {
-        count[0] = Fixture.u32(Fixture.open(result, ws, result, recorder)
+        count[0] = Fixture.u32(Fixture.open(result, elsewhere, result, recorder)
             .request("get-orig", new byte[0]));
         return count[0] == 3;
       } catch (Exception e) {
@@ -169,6 +169,8 @@ class SuitesAndEventsTest {
       }
     });
     Descriptor state = Fixture.read(result);
+    assertThat(((NativeModule) state.module("counter").orElseThrow()).aexRuntime()).isTrue();
+    assertThat(((NativeModule) state.module("orig").orElseThrow()).aexRuntime()).isFalse();
     // The original counts two per request (request and reply), one per output.
     assertThat(state.connection("get-orig").orElseThrow().nonce() % 2).isZero();
     assertThat(state.connection("to-orig").orElseThrow().nonce()).isEqualTo(1);

@@ -15,7 +15,7 @@ final class ModuleFields {
   private static final Set<String> NATIVE =
       Fields.ordered("folder", "features", "id", "port", "binary", "key", "data");
   static final Map<Architecture, Set<String>> EXTRA = new EnumMap<>(Map.of(
-      Architecture.NATIVE, NATIVE,
+      Architecture.NATIVE, plus(NATIVE, "runtime"),
       Architecture.SGX, plus(NATIVE, "vendor_key", "ra_settings", "sgxs", "signature", "mrenclave"),
       Architecture.SANCUS, Fields.ordered("files", "cflags", "ldflags", "deploy_name", "binary", "id",
           "symtab", "key"),

@@ -19,6 +19,9 @@ final class ModuleTrees {
     switch (module) {
       case NativeModule m -> {
         built(o, m.features(), m, m.binary());
+        if (m.aexRuntime()) {
+          o.put("runtime", ModuleTypes.AEX_RUNTIME);
+        }
         listening(o, m, m.folder(), m.port());
       }
       case SgxModule m -> {

@@ -20,13 +20,30 @@ final class ModuleTypes {
   // The old 64-bit Sancus images have 8-byte keys.
   private static final List<Integer> SANCUS_KEY = List.of(16, 8);
 
+  static final String AEX_RUNTIME = "aex";
+
   private ModuleTypes() {}
 
   static Optional<Module> nativeModule(Fields f, Optional<ModuleCommon> common) {
     Build b = build(f);
     Optional<Integer> port = port(f);
+    boolean aexRuntime = aexRuntime(f);
     return common.map(c -> new NativeModule(c, b.folder().orElse(c.name()), b.features(), b.id(),
-        port, b.binary(), b.key(), b.data()));
+        port, b.binary(), b.key(), b.data(), aexRuntime));
+  }
+
+  /** {@code runtime}: written as "aex" by aex's build; absent for the original's modules. */
+  private static boolean aexRuntime(Fields f) {
+    if (!f.present("runtime")) {
+      return false;
+    }
+    JsonNode v = f.value("runtime");
+    if (v.isTextual() && v.textValue().equals(AEX_RUNTIME)) {
+      return true;
+    }
+    f.wrongType("runtime", "\"" + AEX_RUNTIME + "\" (written by aex's build), or no field for a"
+        + " module of the original", v);
+    return false;
   }
 
   static Optional<Module> sgx(Fields f, Optional<ModuleCommon> common) {
