@@ -46,7 +46,6 @@ set -euo pipefail
 shopt -s inherit_errexit 2>/dev/null || true
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-aex="$root/aex"
 all_examples=(fosdem fosdem-sgx db-webserver state-transfer state-transfer-sgx ping-pong)
 
 fosdem_em1=${EM1_PORT:-5000}
@@ -95,6 +94,11 @@ done
 [ "${#selected[@]}" -gt 0 ] || selected=("${all_examples[@]}")
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/aex-acceptance.XXXXXX")
+# Through a link, as on a PATH where aex stands in for reactive-tools: the launcher finds its
+# checkout from where the link points.
+mkdir "$work/bin"
+ln -s "$root/aex" "$work/bin/reactive-tools"
+aex="$work/bin/reactive-tools"
 
 # The processes whose parent is $1 (an event manager's modules).
 children() { ps -eo pid=,ppid= | awk -v p="$1" '$2 == p { print $1 }'; }
