@@ -15,6 +15,7 @@ import dev.aex.module.build.ModuleStamp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Builds an aex native module with the module SDK into {@code <workspace>/build/<module>/},
@@ -97,15 +98,46 @@ final class Builds {
         + ": " + e.getMessage() + ". Check the workspace's permissions", e);
   }
 
-  /** Whether {@code m} must be built before it can be loaded. */
-  static boolean needed(Module m) {
-    return switch (m) {
-      case NativeModule n -> n.binary().isEmpty() || n.data().isEmpty()
-          || !Files.isRegularFile(Path.of(n.binary().get()));
-      case SgxModule s -> s.sgxs().isEmpty() || s.data().isEmpty() || s.mrEnclave().isEmpty()
-          || !Files.isRegularFile(Path.of(s.sgxs().get()));
-      default -> true;
+  /**
+   * Whether {@code m} must be built before it can be loaded: it was not built, or its build is
+   * not the one the result records (another build replaced the binary since: its stamp shows
+   * another key), or its folder changed since. Loading such a build would run old code, or code
+   * whose key the result does not hold.
+   */
+  static boolean needed(Context ctx, Module m) {
+    Optional<Path> built = switch (m) {
+      case NativeModule n when n.data().isPresent() -> n.binary().map(Path::of);
+      case SgxModule s when s.data().isPresent() && s.mrEnclave().isPresent() ->
+          s.sgxs().map(Path::of);
+      default -> Optional.empty();
     };
+    if (built.isEmpty() || !Files.isRegularFile(built.get())) {
+      return true;
+    }
+    Optional<String> outdated = outdated(ctx, m, built.get());
+    outdated.ifPresent(why -> ctx.listener().info("Building " + m.name() + " again: " + why));
+    return outdated.isPresent();
+  }
+
+  private static Optional<String> outdated(Context ctx, Module m, Path built) {
+    if (m instanceof NativeModule n && !stampMatches(ctx, n, built)) {
+      return Optional.of(built + " is another build's (built since this result file recorded"
+          + " it), with another key");
+    }
+    if (ctx.workspace().changedSince((Module.Listening) m, built)) {
+      return Optional.of("its folder changed since " + built + " was built");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean stampMatches(Context ctx, NativeModule n, Path binary) {
+    try {
+      int emPort = ctx.state().nodeOf(n.node()).address().reactivePort();
+      return ModuleStamp.readFrom(binary).filter(s -> n.id().equals(Optional.of(s.moduleId()))
+          && s.emPort() == emPort && n.key().equals(Optional.of(s.moduleKey()))).isPresent();
+    } catch (IOException e) {
+      return false; // unreadable: building again writes it anew
+    }
   }
 
   /** Checks that {@code folder} is an aex (Java) module folder that exists. */

@@ -34,7 +34,7 @@ final class Loads {
   static void buildIfNeeded(Context ctx, ModuleSlot slot) throws DeployerException {
     Module m = slot.get();
     if (!(m instanceof TrustZoneModule) && loadsBuilds(ctx.state().nodeOf(m.node()))
-        && Builds.needed(m)) {
+        && Builds.needed(ctx, m)) {
       Builds.build(ctx, slot);
     }
   }

@@ -64,7 +64,7 @@ public record Workspace(Path root) {
       @Override
       public Optional<ModuleManifest> find(Module module) {
         return module instanceof Module.Listening l
-            && changedSince(folderOf(l), buildDir(module.name()).resolve(MANIFEST))
+            && changedSince(l, buildDir(module.name()).resolve(MANIFEST))
             ? Optional.empty() : find(module.name());
       }
     };
@@ -80,6 +80,11 @@ public record Workspace(Path root) {
       // A damaged manifest only costs the early name check; building again rewrites it.
       return Optional.empty();
     }
+  }
+
+  /** Whether a file of {@code m}'s folder is not older than {@code built}, a file of its build. */
+  boolean changedSince(Module.Listening m, Path built) {
+    return changedSince(folderOf(m), built);
   }
 
   /**

@@ -344,6 +344,43 @@ class FailureTest {
   }
 
   /**
+   * A deploy after reset loads the build the result records only if it still is that build, of
+   * the module's folder as it is: a build for another result file since (a new key; it loaded,
+   * and attest failed with CryptoError), or an edit of the code (the old code ran), builds the
+   * module again.
+   */
+  @Test
+  void aDeployAfterResetBuildsAgainWhatAnotherBuildReplacedOrTheCodeChanged() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("redeploy"));
+    Path file = counterOnLive(ws, "\"connections\": []");
+    Path result = ws.resolve("result.json");
+    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    Fixture.open(result, ws, result, new Fixture.Recorder()).reset();
+    Fixture.open(file, ws, ws.resolve("other.json"), new Fixture.Recorder()).build(Selection.all());
+
+    Fixture.Recorder recorder = new Fixture.Recorder();
+    Fixture.open(result, ws, result, recorder).deploy(Selection.all());
+    Fixture.open(result, ws, result, recorder).attest(Selection.all());
+    assertThat(recorder.infos).anyMatch(i -> i.startsWith("Building counter again: ")
+        && i.endsWith(" is another build's (built since this result file recorded it), with"
+            + " another key"));
+
+    Fixture.open(result, ws, result, recorder).reset();
+    Path source = ws.resolve("counter/src/main/java/flows/Counter.java");
+    Files.writeString(source, Files.readString(source).replace("putInt(count).array());\n  }\n\n"
+        + "  @Entry\n  EntryResult tick", "putInt(count + 40).array());\n  }\n\n  @Entry\n"
+        + "  EntryResult tick"));
+    Files.setLastModifiedTime(source, FileTime.fromMillis(Files.getLastModifiedTime(
+        ws.resolve("build/counter/counter")).toMillis() + 1000)); // as an edit after the build
+    Fixture.open(result, ws, result, recorder).deploy(Selection.all());
+    Fixture.open(result, ws, result, recorder).attest(Selection.all());
+    assertThat(Fixture.open(result, ws, result, recorder).call("counter", "peek", new byte[0]))
+        .containsExactly(0, 0, 0, 40);
+    assertThat(recorder.infos).anyMatch(i -> i.startsWith("Building counter again: its folder"
+        + " changed since "));
+  }
+
+  /**
    * An update that fails after the new instance is loaded (here: the old instance refuses its
    * disable, under a wrong key) says what runs: the old instance, and the unused new one.
    */

@@ -1,9 +1,19 @@
 package dev.aex.module.build;
 
 import dev.aex.crypto.SymmetricKey;
+import dev.aex.module.runtime.Deployment;
+import dev.aex.module.runtime.DeploymentException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
  * The deployment data stamped into a module binary at build time, as the original generator
@@ -65,6 +75,38 @@ public record ModuleStamp(
    */
   public ModuleStamp withOriginalControl() {
     return new ModuleStamp(moduleId, emPort, moduleKey, true, true, requestTimeout);
+  }
+
+  /**
+   * The stamp of the native module binary {@code binary} (as {@link ModuleBuilder#build} wrote
+   * it); empty when the file holds none: not a module binary, or an SGX module's jar, whose stamp
+   * has no key.
+   *
+   * @throws IOException if the file cannot be read
+   */
+  public static Optional<ModuleStamp> readFrom(Path binary) throws IOException {
+    Properties properties = new Properties();
+    try (ZipFile jar = new ZipFile(binary.toFile())) {
+      ZipEntry entry = jar.getEntry(ModuleBuilder.STAMP);
+      if (entry == null) {
+        return Optional.empty();
+      }
+      try (InputStream in = jar.getInputStream(entry)) {
+        properties.load(in);
+      }
+    } catch (ZipException e) {
+      return Optional.empty();
+    }
+    if (!properties.containsKey("module.key")) {
+      return Optional.empty();
+    }
+    try {
+      Deployment d = Deployment.fromProperties(properties);
+      return Optional.of(new ModuleStamp(d.moduleId(), d.emPort(), d.moduleKey(), d.legacy(),
+          d.originalControl(), d.requestTimeout()));
+    } catch (DeploymentException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** The text of {@code META-INF/aex/deployment.properties}, read by the module runtime. */

@@ -46,6 +46,23 @@ class ModuleBuilderTest {
     }
   }
 
+  /** What the deployer checks before it loads a binary built earlier against its result file. */
+  @Test
+  void theStampReadsBackFromTheBinary() throws Exception {
+    ModuleStamp stamp = ModuleStamp.of(3, 5000, KEY).withLegacy();
+    BuiltModule built = ModuleBuilder.build(TestModules.folder("counter"), stamp,
+        out.resolve("counter"));
+    assertThat(ModuleStamp.readFrom(built.binary())).contains(stamp);
+
+    Path text = Files.writeString(out.resolve("text"), "#!/bin/sh\necho not a jar\n");
+    assertThat(ModuleStamp.readFrom(text)).isEmpty();
+    SgxBuiltModule sgx = ModuleBuilder.buildSgx(TestModules.folder("counter"), stamp,
+        SgxOptions.forSimulation(), out.resolve("sgx"));
+    assertThat(ModuleStamp.readFrom(sgx.jar())).isEmpty();
+    assertThatThrownBy(() -> ModuleStamp.readFrom(out.resolve("missing")))
+        .isInstanceOf(IOException.class);
+  }
+
   @Test
   void equalInputsGiveIdenticalBinaries() throws Exception {
     ModuleStamp stamp = ModuleStamp.of(3, 5000, KEY);
