@@ -9,6 +9,7 @@ import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.ModuleEndpoint;
 import dev.aex.deployer.descriptor.NativeModule;
 import dev.aex.deployer.descriptor.Node;
+import dev.aex.deployer.descriptor.PeriodicEvent;
 import dev.aex.deployer.descriptor.SgxModule;
 import dev.aex.wire.Bytes;
 import dev.aex.wire.ResultCode;
@@ -28,6 +29,9 @@ import java.util.stream.Collectors;
  * with a new id and key, is deployed and attested; the old one is disabled; its state optionally
  * goes to the clone over a temporary {@code __transfer} connection; then every connection of the
  * module is re-established with a fresh key, one at a time, in list order.
+ *
+ * Last, the periodic events registered for the old instance are registered for the new one (the
+ * original leaves them calling the old one).
  *
  * <p>The clone replaces the old module in the state as soon as the old one is disabled, with its
  * connections (and periodic events) marked not established, so a failure later leaves a result
@@ -86,6 +90,8 @@ final class Update {
       }
       Module oldNow = oldInState.get();
       Module fresh = cloneSlot.get();
+      List<PeriodicEvent> registered = ctx.state().get().periodicEvents().stream()
+          .filter(e -> e.module().equals(name) && e.established()).toList();
       ctx.state().update(d -> d.withModules(d.modules().stream()
           .map(m -> m.name().equals(name) ? fresh : m).toList())
           .withConnections(d.connections().stream()
@@ -108,8 +114,25 @@ final class Update {
           }
         }
       });
+      reRegister(ctx, name, registered);
       ctx.listener().info("Update complete");
     });
+  }
+
+  /**
+   * Points the periodic events that called the old instance at the new one. The old instance's
+   * event manager goes on calling it (the protocol cannot unregister), cut off from everything.
+   */
+  private static void reRegister(Context ctx, String name, List<PeriodicEvent> events)
+      throws DeployerException {
+    for (PeriodicEvent e : events) {
+      try {
+        Calls.register(ctx, e);
+      } catch (DeployerException failure) {
+        throw new DeployerException(failure.getMessage() + ". The update of " + name + " is done"
+            + " but for its periodic events: run register once that is fixed", failure);
+      }
+    }
   }
 
   /**

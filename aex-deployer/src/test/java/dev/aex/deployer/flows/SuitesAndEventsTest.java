@@ -25,6 +25,7 @@ import dev.aex.em.LogLevel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,17 +213,25 @@ class SuitesAndEventsTest {
     d.register(Selection.all().inOrder());
     assertThat(d.state().periodicEvents().get(0).established()).isTrue();
     assertThat(recorder.timings).containsKey("Register time for event0");
-    Fixture.await("the periodic tick", Duration.ofSeconds(10),
-        () -> {
-          try {
-            return Fixture.u32(d.call("counter", "peek", new byte[0])) >= 2;
-          } catch (Exception e) {
-            throw new AssertionError(e);
-          }
-        });
+    awaitTwoTicks(d, "the periodic tick");
     assertThatThrownBy(() -> d.call("counter", "peeek", new byte[0]))
         .hasMessageContaining("module counter has no entry named \"peeek\"")
         .hasMessageContaining("did you mean \"peek\"?");
+
+    // An update points the event at the new instance, which counts from 0.
+    d.update("counter", Optional.empty());
+    assertThat(d.state().periodicEvents().get(0).established()).isTrue();
+    awaitTwoTicks(d, "the periodic tick of the new instance");
     d.reset();
+  }
+
+  private static void awaitTwoTicks(Deployer d, String what) {
+    Fixture.await(what, Duration.ofSeconds(10), () -> {
+      try {
+        return Fixture.u32(d.call("counter", "peek", new byte[0])) >= 2;
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
   }
 }
