@@ -52,7 +52,10 @@ final class Calls {
           new RegisterEntrypoint(m.id().orElseThrow(), entryId, e.frequency()).toMessage());
       if (reply.code() != ResultCode.OK) {
         throw where.fail("RegisterEntrypoint failed with " + reply.code(),
-            "Does the event manager run periodic events? (./aex em --periodic-tasks)");
+            reply.code() == ResultCode.INTERNAL_ERROR
+                ? "The event manager does not run periodic events: start an aex one with"
+                    + " --periodic-tasks (EM_PERIODIC_TASKS=true); a TrustZone one has none"
+                : "Check the module and its entry");
       }
       ctx.state().updateEvent(e.id().orElseThrow(), x -> new PeriodicEvent(x.name(), x.id(),
           x.module(), x.entry(), x.frequency(), true));

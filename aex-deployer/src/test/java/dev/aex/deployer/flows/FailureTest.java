@@ -380,6 +380,24 @@ class FailureTest {
         + " changed since "));
   }
 
+  /** An event manager without periodic tasks refuses a periodic event, which is not recorded. */
+  @Test
+  void aPeriodicEventAnEventManagerWillNotRunIsNotRecordedAsRegistered() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("no-ticks"));
+    Path file = counterOnLive(ws,
+        "\"periodic-events\": [{\"module\": \"counter\", \"entry\": \"tick\", \"frequency\": 100}]");
+    Path result = ws.resolve("result.json");
+    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .register(Selection.all()))
+        .hasMessage("register event0 on n (127.0.0.1:" + live.port() + "): RegisterEntrypoint"
+            + " failed with INTERNAL_ERROR(3). The event manager does not run periodic events:"
+            + " start an aex one with --periodic-tasks (EM_PERIODIC_TASKS=true); a TrustZone one"
+            + " has none");
+    assertThat(Fixture.read(result).periodicEvents().get(0).established()).isFalse();
+  }
+
   /**
    * An update that fails after the new instance is loaded (here: the old instance refuses its
    * disable, under a wrong key) says what runs: the old instance, and the unused new one.

@@ -117,11 +117,14 @@ final class Dispatcher implements CommandHandler {
     }
   }
 
-  /** RegisterEntrypoint (5): IllegalPayload unless exactly 8 bytes (§1.6.6). */
+  /**
+   * RegisterEntrypoint (5): IllegalPayload unless exactly 8 bytes (§1.6.6); InternalError when
+   * periodic tasks are off, as the TrustZone event manager answers.
+   */
   private Outcome register(Bytes payload) {
     try {
-      periodic.register(RegisterEntrypoint.decode(payload));
-      return Outcome.reply(ResultCode.OK);
+      boolean scheduled = periodic.register(RegisterEntrypoint.decode(payload));
+      return Outcome.reply(scheduled ? ResultCode.OK : ResultCode.INTERNAL_ERROR);
     } catch (MalformedPayloadException e) {
       LOG.log(Level.WARNING, "RegisterEntrypoint refused: {0}", e.getMessage());
       return Outcome.reply(ResultCode.ILLEGAL_PAYLOAD);

@@ -36,7 +36,7 @@ public final class PeriodicTasks implements AutoCloseable {
   private final ScheduledThreadPoolExecutor scheduler;
   private final Map<Key, ScheduledFuture<?>> tasks = new ConcurrentHashMap<>();
 
-  /** {@code enabled} as {@code EM_PERIODIC_TASKS}: when false, tasks are accepted but never run. */
+  /** {@code enabled} as {@code EM_PERIODIC_TASKS}: when false, tasks are refused. */
   public PeriodicTasks(boolean enabled, Firing firing) {
     this.enabled = enabled;
     this.firing = firing;
@@ -53,14 +53,20 @@ public final class PeriodicTasks implements AutoCloseable {
     return periodMs <= BASE_PERIOD_MS ? BASE_PERIOD_MS : periodMs - periodMs % BASE_PERIOD_MS;
   }
 
-  public void register(RegisterEntrypoint task) {
+  /**
+   * Schedules {@code task}, replacing one of the same module and entry; false when periodic tasks
+   * are off. The original's event manager then stores the task and answers Ok, but never runs it;
+   * refusing (as the TrustZone one does) lets the deployer say so instead of recording an event
+   * that will never fire.
+   */
+  public boolean register(RegisterEntrypoint task) {
     long period = normalise(task.periodMs());
     if (!enabled) {
-      LOG.log(Level.WARNING, "periodic entry {0} of module {1} every {2} ms registered, but"
-          + " periodic tasks are off (start the event manager with --periodic-tasks, or"
-          + " EM_PERIODIC_TASKS=true): it will not run",
+      LOG.log(Level.WARNING, "periodic entry {0} of module {1} every {2} ms refused: periodic"
+          + " tasks are off (start the event manager with --periodic-tasks, or"
+          + " EM_PERIODIC_TASKS=true)",
           String.valueOf(task.entryId()), String.valueOf(task.smId()), String.valueOf(period));
-      return;
+      return false;
     }
     Key key = new Key(task.smId(), task.entryId());
     AtomicBoolean running = new AtomicBoolean();
@@ -71,6 +77,7 @@ public final class PeriodicTasks implements AutoCloseable {
       old.cancel(false);
     }
     LOG.log(Level.INFO, "periodic entry {0} of module {1} every {2} ms", String.valueOf(key.entryId()), String.valueOf(key.smId()), String.valueOf(period));
+    return true;
   }
 
   private void fire(Key key, AtomicBoolean running) {

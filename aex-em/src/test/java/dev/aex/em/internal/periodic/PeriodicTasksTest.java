@@ -31,9 +31,9 @@ class PeriodicTasksTest {
   }
 
   @Test
-  void tasksAreAcceptedButNotScheduledWhenPeriodicTasksAreOff() {
+  void tasksAreRefusedWhenPeriodicTasksAreOff() {
     try (PeriodicTasks tasks = new PeriodicTasks(false, (sm, entry) -> {})) {
-      tasks.register(new RegisterEntrypoint(1, 5, 50));
+      assertThat(tasks.register(new RegisterEntrypoint(1, 5, 50))).isFalse();
 
       assertThat(tasks.size()).isZero();
     }
