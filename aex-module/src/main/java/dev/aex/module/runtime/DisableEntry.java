@@ -23,11 +23,14 @@ final class DisableEntry {
   private final ControlChannel control;
   private final ConnectionTable table;
   private final boolean originalLayout;
+  private final ModuleNames names;
 
-  DisableEntry(ControlChannel control, ConnectionTable table, boolean originalLayout) {
+  DisableEntry(
+      ControlChannel control, ConnectionTable table, boolean originalLayout, ModuleNames names) {
     this.control = control;
     this.table = table;
     this.originalLayout = originalLayout;
+    this.names = names;
   }
 
   ResultMessage handle(byte[] args) throws Rejection {
@@ -41,7 +44,8 @@ final class DisableEntry {
       throw Rejection.badSize("disable args", args.length, SECURE_SIZE, LEGACY_SIZE, originalLayout);
     }
     int dropped = table.clear();
-    LOG.log(Level.INFO, "{0}: dropped {1} connections", ReservedEntry.DISABLE, String.valueOf(dropped));
+    LOG.log(Level.INFO, "{0}: {1}: dropped {2} connections", names.module(),
+        names.entry(ReservedEntry.DISABLE.id()), String.valueOf(dropped));
     return ResultMessage.of(ResultCode.OK);
   }
 }

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Answers one {@code [entry_id:2][args]} payload from the event manager with one ResultMessage
- * (protocol.md §2.3, §4.9). Never throws: every refusal is logged at WARNING with the entry, the
- * code and the local reason, and counted.
+ * (protocol.md §2.3, §4.9). Never throws: every refusal is logged at WARNING with the module and
+ * the entry ({@link ModuleNames}), the code and the local reason, and counted.
  */
 final class EntryDispatcher {
   private static final Logger LOG = System.getLogger(EntryDispatcher.class.getName());
@@ -21,6 +21,7 @@ final class EntryDispatcher {
   private final DisableEntry disable;
   private final EventEntries events;
   private final UserCalls user;
+  private final ModuleNames names;
   private final AtomicLong rejected = new AtomicLong();
 
   EntryDispatcher(
@@ -28,17 +29,21 @@ final class EntryDispatcher {
       AttestEntry attest,
       DisableEntry disable,
       EventEntries events,
-      UserCalls user) {
+      UserCalls user,
+      ModuleNames names) {
     this.setKey = setKey;
     this.attest = attest;
     this.disable = disable;
     this.events = events;
     this.user = user;
+    this.names = names;
   }
 
   ResultMessage dispatch(Bytes payload) {
     if (payload.size() < 2) {
-      return reject(-1, new Rejection(ResultCode.ILLEGAL_PAYLOAD, "payload shorter than entry_id"));
+      // No entry_id to name: the rejection is of the message.
+      return reject(
+          "a message", new Rejection(ResultCode.ILLEGAL_PAYLOAD, "payload shorter than entry_id"));
     }
     int entryId = payload.getUnsigned(0) << 8 | payload.getUnsigned(1);
     byte[] args = payload.slice(2, payload.size()).toByteArray();
@@ -52,9 +57,9 @@ final class EntryDispatcher {
         default -> userEntry(entryId, args);
       };
     } catch (Rejection e) {
-      return reject(entryId, e);
+      return reject(names.entry(entryId), e);
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "entry " + entryId + ": runtime failure", e);
+      LOG.log(Level.ERROR, names.module() + ": " + names.entry(entryId) + ": runtime failure", e);
       return ResultMessage.of(ResultCode.INTERNAL_ERROR);
     }
   }
@@ -64,11 +69,12 @@ final class EntryDispatcher {
     return new ResultMessage(result.code(), result.payload());
   }
 
-  private ResultMessage reject(int entryId, Rejection rejection) {
+  private ResultMessage reject(String what, Rejection rejection) {
     LOG.log(
         Level.WARNING,
-        "rejected entry {0}: {1} ({2}); {3} rejected so far",
-        String.valueOf(entryId),
+        "{0}: rejected {1}: {2} ({3}); {4} rejected so far",
+        names.module(),
+        what,
         rejection.code(),
         rejection.getMessage(),
         String.valueOf(rejected.incrementAndGet()));

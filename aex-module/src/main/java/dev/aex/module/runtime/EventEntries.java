@@ -36,7 +36,7 @@ final class EventEntries {
     if (answer.length + connection.cipher().overhead() > MAX_REPLY) {
       throw new Rejection(
           ResultCode.INTERNAL_ERROR,
-          "handler " + connection.ioId() + " answered " + answer.length + " bytes (expected: <= "
+          connection.endpoint() + " answered " + answer.length + " bytes (expected: <= "
               + (MAX_REPLY - connection.cipher().overhead()) + ")");
     }
     return new ResultMessage(ResultCode.OK, Bytes.of(request.sealReply(answer)));

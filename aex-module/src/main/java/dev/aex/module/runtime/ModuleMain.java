@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 
 /**
  * The entry point of a module's self-executing jar: loads the stamped {@link Deployment}, finds
@@ -18,10 +19,9 @@ public final class ModuleMain {
 
   public static void main(String[] args) {
     ModuleLog.install(Optional.ofNullable(System.getenv(ModuleEnvironment.LOG)));
-    UserFailures.logUncaught();
     ModuleRuntime runtime;
     try {
-      runtime = launch(Thread.currentThread().getContextClassLoader());
+      runtime = launch(Thread.currentThread().getContextClassLoader(), UserFailures::logUncaught);
     } catch (ModuleStartException e) {
       System.err.println("aex module: cannot start: " + e.getMessage());
       System.exit(1);
@@ -38,9 +38,17 @@ public final class ModuleMain {
     }
   }
 
-  /** Loads the deployment and the module through {@code loader} and starts the runtime. */
-  static ModuleRuntime launch(ClassLoader loader) throws ModuleStartException {
-    return ModuleRuntime.start(Deployment.load(loader), findDispatch(loader));
+  /**
+   * Loads the deployment and the module through {@code loader} and starts the runtime; {@code
+   * beforeStart} gets the module's names before the module's constructor runs (it may start
+   * threads).
+   */
+  static ModuleRuntime launch(ClassLoader loader, Consumer<ModuleNames> beforeStart)
+      throws ModuleStartException {
+    Deployment deployment = Deployment.load(loader);
+    ModuleDispatch dispatch = findDispatch(loader);
+    beforeStart.accept(new ModuleNames(dispatch.manifest()));
+    return ModuleRuntime.start(deployment, dispatch);
   }
 
   static ModuleDispatch findDispatch(ClassLoader loader) throws ModuleStartException {

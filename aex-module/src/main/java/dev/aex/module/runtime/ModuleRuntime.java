@@ -51,10 +51,11 @@ public final class ModuleRuntime implements AutoCloseable {
   static ModuleRuntime start(Deployment deployment, ModuleDispatch dispatch,
       Optional<Path> socketFolder) throws ModuleStartException {
     ModuleManifest manifest = dispatch.manifest();
+    ModuleNames names = new ModuleNames(manifest);
     ConnectionTable table = new ConnectionTable();
     EmLink em = new EmLink(deployment.emPort(), deployment.requestTimeout());
-    Ports ports =
-        new Ports(new Outputs(table, em), new Requests(table, em, deployment.requestTimeout()));
+    Ports ports = new Ports(
+        new Outputs(table, em, names), new Requests(table, em, deployment.requestTimeout()));
     ModuleInstance instance;
     try {
       instance = dispatch.create(ports);
@@ -64,7 +65,7 @@ public final class ModuleRuntime implements AutoCloseable {
               + e.getMessage(),
           e);
     }
-    EntryDispatcher dispatcher = dispatcher(deployment, manifest, table, instance);
+    EntryDispatcher dispatcher = dispatcher(deployment, manifest, names, table, instance);
     int port = deployment.modulePort();
     try {
       EntryServer server = EntryServer.start(port, socketFolder, dispatcher, em::flush);
@@ -90,17 +91,18 @@ public final class ModuleRuntime implements AutoCloseable {
         .map(Path::of);
   }
 
-  static EntryDispatcher dispatcher(
-      Deployment deployment, ModuleManifest manifest, ConnectionTable table, ModuleInstance instance) {
+  static EntryDispatcher dispatcher(Deployment deployment, ModuleManifest manifest,
+      ModuleNames names, ConnectionTable table, ModuleInstance instance) {
     ControlChannel control = new ControlChannel(deployment.moduleKey());
     boolean original = deployment.originalControl();
-    UserCalls user = new UserCalls(instance, manifest);
+    UserCalls user = new UserCalls(instance, manifest, names);
     return new EntryDispatcher(
-        new SetKeyEntry(control, table, deployment.legacy(), original),
+        new SetKeyEntry(control, table, deployment.legacy(), original, names),
         new AttestEntry(control, original, deployment.evidence()),
-        new DisableEntry(control, table, original),
+        new DisableEntry(control, table, original, names),
         new EventEntries(table, user),
-        user);
+        user,
+        names);
   }
 
   /** The module's name from its manifest. */

@@ -20,16 +20,18 @@ final class Outputs {
 
   private final ConnectionTable table;
   private final EmLink em;
+  private final ModuleNames names;
 
-  Outputs(ConnectionTable table, EmLink em) {
+  Outputs(ConnectionTable table, EmLink em, ModuleNames names) {
     this.table = table;
     this.em = em;
+    this.names = names;
   }
 
   void send(int outputId, byte[] data) {
     List<Connection> connections = table.outputConnections(outputId);
     // Check every connection first, so an output goes to all of its connections or to none.
-    connections.forEach(connection -> checkSize(connection, data, "output " + outputId));
+    connections.forEach(connection -> checkSize(connection, data, names.io(outputId)));
     connections.forEach(connection -> deliver(connection, data));
   }
 
@@ -48,10 +50,11 @@ final class Outputs {
       byte[] frame = connection.cipher().seal(data);
       em.send(EmLink.moduleOutput(ReservedEntry.HANDLE_INPUT.id(), connection.connId(), frame));
     } catch (Rejection e) {
-      LOG.log(Level.WARNING, "output on {0} not sent: {1}", connection, e.getMessage());
+      LOG.log(Level.WARNING, "{0}: output on {1} not sent: {2}", names.module(), connection,
+          e.getMessage());
     } catch (IOException e) {
-      LOG.log(
-          Level.WARNING, "output on {0} lost: event manager unreachable: {1}", connection, e.toString());
+      LOG.log(Level.WARNING, "{0}: output on {1} lost: event manager unreachable: {2}",
+          names.module(), connection, e.toString());
     } finally {
       connection.sendLock().unlock();
     }

@@ -32,12 +32,15 @@ final class SetKeyEntry {
   private final ConnectionTable table;
   private final boolean legacy;
   private final boolean originalLayout;
+  private final ModuleNames names;
 
-  SetKeyEntry(ControlChannel control, ConnectionTable table, boolean legacy, boolean originalLayout) {
+  SetKeyEntry(ControlChannel control, ConnectionTable table, boolean legacy, boolean originalLayout,
+      ModuleNames names) {
     this.control = control;
     this.table = table;
     this.legacy = legacy;
     this.originalLayout = originalLayout;
+    this.names = names;
   }
 
   ResultMessage handle(byte[] args) throws Rejection {
@@ -78,8 +81,10 @@ final class SetKeyEntry {
           "set_key connection " + connId + ": enc 0 (zero-IV AES) refused; the module must be"
               + " built with the legacy flag to accept it");
     }
-    Connection connection = new Connection(connId, ioId, suite, suite.newChannel(connId, key));
+    Connection connection =
+        new Connection(connId, ioId, names.io(ioId), suite, suite.newChannel(connId, key));
     table.put(connection);
-    LOG.log(Level.INFO, "{0}: installed {1}", ReservedEntry.SET_KEY, connection);
+    LOG.log(Level.INFO, "{0}: {1}: installed {2}", names.module(),
+        names.entry(ReservedEntry.SET_KEY.id()), connection);
   }
 }

@@ -24,17 +24,19 @@ final class UserCalls {
   private final Set<Integer> inputs;
   private final Set<Integer> handlers;
   private final Set<Integer> entries;
+  private final ModuleNames names;
 
-  UserCalls(ModuleInstance instance, ModuleManifest manifest) {
+  UserCalls(ModuleInstance instance, ModuleManifest manifest, ModuleNames names) {
     this.instance = instance;
     this.lock = manifest.concurrent() ? Optional.empty() : Optional.of(new ReentrantLock(true));
     this.inputs = ids(manifest.inputs());
     this.handlers = ids(manifest.handlers());
     this.entries = ids(manifest.entries());
+    this.names = names;
   }
 
   void input(int inputId, byte[] data) throws Rejection {
-    String what = "input " + inputId;
+    String what = names.io(inputId);
     require(inputs, inputId, ResultCode.BAD_REQUEST, what);
     call(
         what,
@@ -47,13 +49,13 @@ final class UserCalls {
 
   byte[] handle(int handlerId, byte[] data) throws Rejection {
     // protocol.md §4.6 step 3: a connection whose handler does not exist is an internal error.
-    String what = "handler " + handlerId;
+    String what = names.io(handlerId);
     require(handlers, handlerId, ResultCode.INTERNAL_ERROR, what);
     return call(what, ResultCode.INTERNAL_ERROR, () -> instance.handle(handlerId, data));
   }
 
   EntryResult entry(int entryId, byte[] args) throws Rejection {
-    String what = "entry " + entryId;
+    String what = names.entry(entryId);
     require(entries, entryId, ResultCode.BAD_REQUEST, what);
     return call(what, ResultCode.BAD_REQUEST, () -> instance.entry(entryId, args));
   }
@@ -80,7 +82,7 @@ final class UserCalls {
     } catch (Exception | AssertionError | LinkageError | StackOverflowError e) {
       // Errors that user code can cause (a class missing from the jar, a failed static
       // initialiser, deep recursion) fail this call only; the connection and the module go on.
-      UserFailures.log(what, e);
+      UserFailures.log(names, what, e);
       throw new Rejection(ResultCode.INTERNAL_ERROR, what + " threw " + e.getClass().getName());
     } finally {
       lock.ifPresent(ReentrantLock::unlock);

@@ -16,14 +16,14 @@ final class UserFailures {
 
   private UserFailures() {}
 
-  /** A warning that {@code what} (e.g. "input 0") threw {@code failure}. */
-  static void log(String what, Throwable failure) {
+  /** A warning that {@code what} (e.g. "input reading (0)") of the module threw {@code failure}. */
+  static void log(ModuleNames names, String what, Throwable failure) {
     if (LOG.isLoggable(Level.DEBUG)) {
-      LOG.log(Level.WARNING, what + " threw", failure);
+      LOG.log(Level.WARNING, names.module() + ": " + what + " threw", failure);
     } else {
-      LOG.log(Level.WARNING, "{0} threw {1} (its message and stack trace may hold data: {2}=debug"
-          + " in the event manager''s environment logs them)", what, failure.getClass().getName(),
-          ModuleEnvironment.LOG);
+      LOG.log(Level.WARNING, "{0}: {1} threw {2} (its message and stack trace may hold data:"
+          + " {3}=debug in the event manager''s environment logs them)", names.module(), what,
+          failure.getClass().getName(), ModuleEnvironment.LOG);
     }
   }
 
@@ -31,8 +31,8 @@ final class UserFailures {
    * Logs an exception that ends a thread the module's code started (an HTTP server's, a timer's):
    * without it the JVM prints the whole trace, message included, at any level.
    */
-  static void logUncaught() {
+  static void logUncaught(ModuleNames names) {
     Thread.setDefaultUncaughtExceptionHandler(
-        (thread, failure) -> log("thread \"" + thread.getName() + "\"", failure));
+        (thread, failure) -> log(names, "thread \"" + thread.getName() + "\"", failure));
   }
 }

@@ -28,7 +28,7 @@ class ConnectionTableTest {
     for (int i = 0; i < Math.min(connIds.size(), ioChoices.size()); i++) {
       int connId = connIds.get(i);
       int ioId = IO_IDS[ioChoices.get(i)];
-      table.put(new Connection(connId, ioId, Suite.SECURE_AES, cipher));
+      table.put(new Connection(connId, ioId, "endpoint " + ioId, Suite.SECURE_AES, cipher));
       last.put(connId, ioId);
       lastRequest.values().remove(connId);
       if (IoKind.classify(ioId) == IoKind.REQUEST) {

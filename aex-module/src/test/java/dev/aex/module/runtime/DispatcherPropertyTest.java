@@ -25,10 +25,11 @@ class DispatcherPropertyTest {
   DispatcherPropertyTest() {
     ConnectionTable table = new ConnectionTable();
     Deployment deployment = Deployment.of(1, 5000, deployer.moduleKey).withOriginalControl();
-    Ports ports = new Ports(new Outputs(table, new EmLink(1, deployment.requestTimeout())),
+    ModuleNames names = new ModuleNames(module.manifest());
+    Ports ports = new Ports(new Outputs(table, new EmLink(1, deployment.requestTimeout()), names),
         new Requests(table, new EmLink(1, deployment.requestTimeout()), deployment.requestTimeout()));
-    dispatcher =
-        ModuleRuntime.dispatcher(deployment, module.manifest(), table, module.create(ports));
+    dispatcher = ModuleRuntime.dispatcher(
+        deployment, module.manifest(), names, table, module.create(ports));
     ResultCode setKey = dispatcher.dispatch(payload(0, deployer.setKey(2, 1, 0, key))).code();
     assertThat(setKey).isEqualTo(ResultCode.OK);
   }

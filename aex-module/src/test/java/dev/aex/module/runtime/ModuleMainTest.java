@@ -17,13 +17,16 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModuleMainTest {
   private static final String SERVICES = "META-INF/services/" + ModuleDispatch.class.getName();
+  private static final Consumer<ModuleNames> NO_HOOK = names -> {};
 
   @TempDir Path dir;
 
@@ -32,7 +35,10 @@ class ModuleMainTest {
     try (FakeEm em = new FakeEm()) {
       stamp(em.port(), 1);
       register(Plain.class);
-      try (ModuleRuntime runtime = ModuleMain.launch(loader())) {
+      List<String> named = new ArrayList<>();
+      try (ModuleRuntime runtime =
+          ModuleMain.launch(loader(), names -> named.add(names.module()))) {
+        assertThat(named).containsExactly("module plain");
         assertThat(runtime.port()).isEqualTo(em.port() + 1);
         assertThat(runtime.name()).isEqualTo("plain");
         assertThat(ModuleClient.call(runtime.port(), 99, new byte[0]).code())
@@ -44,25 +50,29 @@ class ModuleMainTest {
   @Test
   void noModule() throws Exception {
     stamp(5000, 1);
-    assertThatThrownBy(() -> ModuleMain.launch(loader())).hasMessageContaining("found 0 modules");
+    assertThatThrownBy(() -> ModuleMain.launch(loader(), NO_HOOK))
+        .hasMessageContaining("found 0 modules");
   }
 
   @Test
   void severalModules() throws Exception {
     stamp(5000, 1);
     register(Plain.class, Failing.class);
-    assertThatThrownBy(() -> ModuleMain.launch(loader()))
+    assertThatThrownBy(() -> ModuleMain.launch(loader(), NO_HOOK))
         .hasMessageContaining("found 2 modules")
         .hasMessageContaining("expected: exactly one");
   }
 
+  /** The hook (main's handler for the threads the module starts) runs before its constructor. */
   @Test
   void constructorThrew() throws Exception {
     stamp(5000, 1);
     register(Failing.class);
-    assertThatThrownBy(() -> ModuleMain.launch(loader()))
+    List<String> named = new ArrayList<>();
+    assertThatThrownBy(() -> ModuleMain.launch(loader(), names -> named.add(names.module())))
         .isInstanceOf(ModuleStartException.class)
         .hasMessageContaining("constructor threw java.lang.IllegalStateException: no database");
+    assertThat(named).containsExactly("module failing");
   }
 
   @Test
@@ -70,7 +80,7 @@ class ModuleMainTest {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       stamp(busy.getLocalPort() - 1, 1);
       register(Plain.class);
-      assertThatThrownBy(() -> ModuleMain.launch(loader()))
+      assertThatThrownBy(() -> ModuleMain.launch(loader(), NO_HOOK))
           .isInstanceOf(ModuleStartException.class)
           .hasMessageContaining("cannot listen on 127.0.0.1:" + busy.getLocalPort());
     }

@@ -17,11 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -209,56 +205,86 @@ class RejectionTest {
    */
   @Test
   void aUserExceptionsMessageAndTraceAreNotLoggedAboveDebug() {
-    List<LogRecord> logged = recordsOfAThrowingEntry(java.util.logging.Level.INFO);
+    try (LogCapture log = new LogCapture(Level.INFO)) {
+      assertThat(call(TestModule.E_THROW, new byte[0])).isEqualTo(ResultCode.INTERNAL_ERROR);
 
-    assertThat(logged).singleElement().satisfies(record -> {
-      assertThat(record.getThrown()).isNull();
-      assertThat(new SimpleFormatter().formatMessage(record))
-          .contains("entry " + TestModule.E_THROW + " threw java.lang.IllegalArgumentException")
-          .contains("AEX_MODULE_LOG=debug")
-          .doesNotContain("failed on purpose");
-    });
+      assertThat(log.records()).allSatisfy(record -> assertThat(record.getThrown()).isNull());
+      assertThat(log.messages()).noneMatch(message -> message.contains("failed on purpose"));
+      assertThat(log.messages()).first().asString()
+          .startsWith("module test_module: entry throw_entry (7) threw"
+              + " java.lang.IllegalArgumentException")
+          .contains("AEX_MODULE_LOG=debug");
+    }
   }
 
   /** At DEBUG (AEX_MODULE_LOG=debug) the warning carries the exception: message and trace. */
   @Test
   void atDebugTheWarningCarriesTheUserException() {
-    List<LogRecord> logged = recordsOfAThrowingEntry(java.util.logging.Level.FINE);
+    try (LogCapture log = new LogCapture(Level.FINE)) {
+      assertThat(call(TestModule.E_THROW, new byte[0])).isEqualTo(ResultCode.INTERNAL_ERROR);
 
-    assertThat(logged).singleElement().satisfies(record -> {
-      assertThat(record.getLevel()).isEqualTo(java.util.logging.Level.WARNING);
-      assertThat(record.getThrown()).hasMessage("entry failed on purpose");
-    });
+      assertThat(log.records()).first().satisfies(record -> {
+        assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+        assertThat(record.getMessage())
+            .isEqualTo("module test_module: entry throw_entry (7) threw");
+        assertThat(record.getThrown()).hasMessage("entry failed on purpose");
+      });
+    }
   }
 
-  /** The records above FINE logged for one throwing entry, at {@code level}. */
-  private List<LogRecord> recordsOfAThrowingEntry(java.util.logging.Level level) {
-    Logger logger = Logger.getLogger(UserFailures.class.getName());
-    List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getLevel().intValue() > java.util.logging.Level.FINE.intValue()) {
-          logged.add(record);
-        }
-      }
+  /**
+   * An event manager's log holds the lines of several modules with the same endpoint numbers: each
+   * line names the module and the endpoint.
+   */
+  @Test
+  void aThrowingInputIsLoggedByTheModulesAndTheInputsNames() {
+    try (LogCapture log = new LogCapture(Level.INFO)) {
+      assertThat(event(TestModule.IN_THROW)).isEqualTo(ResultCode.INTERNAL_ERROR);
 
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    java.util.logging.Level before = logger.getLevel();
-    logger.setLevel(level);
-    logger.addHandler(handler);
-    try {
-      assertThat(call(TestModule.E_THROW, new byte[0])).isEqualTo(ResultCode.INTERNAL_ERROR);
-    } finally {
-      logger.removeHandler(handler);
-      logger.setLevel(before);
+      assertThat(log.messages()).containsExactly(
+          "module test_module: entry set_key (0): installed connection 4 (input boom (1),"
+              + " SECURE_AES(2))",
+          "module test_module: input boom (1) threw java.lang.IllegalStateException (its message"
+              + " and stack trace may hold data: AEX_MODULE_LOG=debug in the event manager's"
+              + " environment logs them)",
+          "module test_module: rejected entry handle_input (3): INTERNAL_ERROR(3) (input boom (1)"
+              + " threw java.lang.IllegalStateException); 1 rejected so far");
     }
-    return logged;
+  }
+
+  @Test
+  void aHandlerThatReturnsNullIsLoggedByTheModulesAndTheHandlersNames() {
+    try (LogCapture log = new LogCapture(Level.INFO)) {
+      assertThat(request(TestModule.H_NULL)).isEqualTo(ResultCode.INTERNAL_ERROR);
+
+      assertThat(log.messages()).containsExactly(
+          "module test_module: entry set_key (0): installed connection 5 (handler null_answer"
+              + " (49155), SECURE_AES(2))",
+          "module test_module: rejected entry handle_handler (4): INTERNAL_ERROR(3) (handler"
+              + " null_answer (49155) returned null); 1 rejected so far");
+    }
+  }
+
+  /** Ids a peer sends that the manifest lacks have no name: the log says they are unknown. */
+  @Test
+  void idsTheModuleDoesNotHaveAreLoggedAsUnknown() {
+    try (LogCapture log = new LogCapture(Level.INFO)) {
+      event(TestModule.IN_MISSING);
+      request(TestModule.H_MISSING);
+      call(99, new byte[0]);
+
+      assertThat(log.messages()).containsExactly(
+          "module test_module: entry set_key (0): installed connection 4 (unknown input 7,"
+              + " SECURE_AES(2))",
+          "module test_module: rejected entry handle_input (3): BAD_REQUEST(4) (unknown input 7:"
+              + " not in the module's manifest); 1 rejected so far",
+          "module test_module: entry set_key (0): installed connection 5 (unknown handler 49160,"
+              + " SECURE_AES(2))",
+          "module test_module: rejected entry handle_handler (4): INTERNAL_ERROR(3) (unknown"
+              + " handler 49160: not in the module's manifest); 2 rejected so far",
+          "module test_module: rejected unknown entry 99: BAD_REQUEST(4) (unknown entry 99: not in"
+              + " the module's manifest); 3 rejected so far");
+    }
   }
 
   /**
@@ -277,15 +303,24 @@ class RejectionTest {
 
   /** Keys connection 4 to {@code inputId} and 5 to {@code handlerId}; one good message each. */
   private List<ResultCode> eventAndRequest(int inputId, int handlerId) {
-    SymmetricKey in = SymmetricKey.random16();
-    SymmetricKey handler = SymmetricKey.random16();
-    call(0, deployer.setKey(2, 4, inputId, in));
-    call(0, deployer.setKey(2, 5, handlerId, handler));
-    byte[] event = SecureAesGcm.create(in).newSender().seal(TestDeployer.ad(3, 4), bytes("x"));
+    return List.of(event(inputId), request(handlerId));
+  }
+
+  /** Keys connection 4 to {@code inputId} and sends it one good event. */
+  private ResultCode event(int inputId) {
+    SymmetricKey key = SymmetricKey.random16();
+    call(0, deployer.setKey(2, 4, inputId, key));
+    byte[] event = SecureAesGcm.create(key).newSender().seal(TestDeployer.ad(3, 4), bytes("x"));
+    return call(3, TestDeployer.eventArgs(4, event));
+  }
+
+  /** Keys connection 5 to {@code handlerId} and sends it one good request. */
+  private ResultCode request(int handlerId) {
+    SymmetricKey key = SymmetricKey.random16();
+    call(0, deployer.setKey(2, 5, handlerId, key));
     PendingRequest request =
-        SecureAesGcm.create(handler).newSender().sealRequest(TestDeployer.ad(4, 5), bytes("x"));
-    return List.of(
-        call(3, TestDeployer.eventArgs(4, event)), call(4, TestDeployer.eventArgs(5, request.frame())));
+        SecureAesGcm.create(key).newSender().sealRequest(TestDeployer.ad(4, 5), bytes("x"));
+    return call(4, TestDeployer.eventArgs(5, request.frame()));
   }
 
   @Test

@@ -26,7 +26,7 @@ class RequestsTest {
   @Test
   void aConnectionBusySendingForTheWholeTimeoutFailsTheRequest() throws Exception {
     ConnectionTable table = new ConnectionTable();
-    Connection connection = new Connection(1, REQUEST_ID, Suite.SECURE_AES,
+    Connection connection = new Connection(1, REQUEST_ID, "request ask (32768)", Suite.SECURE_AES,
         Suite.SECURE_AES.newChannel(0, SymmetricKey.random16()));
     table.put(connection);
     // Never reached: the request fails before it sends.
