@@ -28,13 +28,16 @@ import javax.lang.model.util.ElementFilter;
  *
  * <p>Every mistake is a compile error on the offending element whose message starts with a stable
  * tag ({@code [AexInputSignature]}, {@code [AexDuplicateName]}, …) and says how to fix it; one
- * compile reports all of them. javac runs the processor only for compilations that use at least
- * one of the six annotations, so a compilation without any of them gets no error and no output.
+ * compile reports all of them, except that a compilation without a {@code @Module} class gets
+ * one error that says so and why, not one per member. javac runs the processor only for
+ * compilations that use at least one of the six annotations, so a compilation without any of
+ * them gets no error and no output.
  */
 public final class ModuleProcessor extends AbstractProcessor {
   private ErrorReporter reporter;
   private ModuleValidator validator;
   private GeneratedFiles files;
+  private Strays strays;
   private String firstModule;
 
   /** Called by javac, or by a test through {@code CompilationTask.setProcessors}. */
@@ -62,6 +65,7 @@ public final class ModuleProcessor extends AbstractProcessor {
     TypeChecks typeChecks = new TypeChecks(env.getElementUtils(), env.getTypeUtils());
     validator = new ModuleValidator(env.getElementUtils(), typeChecks, reporter);
     files = new GeneratedFiles(env.getFiler());
+    strays = new Strays(reporter);
   }
 
   /** Always returns false: other processors may look at the annotations too. */
@@ -78,9 +82,7 @@ public final class ModuleProcessor extends AbstractProcessor {
   private void processRound(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (round.processingOver()) {
       if (firstModule == null) {
-        reporter.error("AexNoModule", "a module folder needs exactly one class annotated @Module,"
-            + " and this compilation has none; add @Module to the class that holds your @Input,"
-            + " @Output, @Request, @Handler and @Entry members.");
+        strays.reportNoModule();
       }
       return;
     }
@@ -94,6 +96,12 @@ public final class ModuleProcessor extends AbstractProcessor {
       } else {
         round.getElementsAnnotatedWith(annotation).forEach(member -> checkEnclosing(member, name));
       }
+    }
+    strays.checkModuleAnnotations(round.getRootElements());
+    // In the round that found them, if it can: javac rebuilds member elements every round, and an
+    // old one loses its place in the source.
+    if (firstModule != null) {
+      strays.reportOutsideModule();
     }
   }
 
@@ -125,15 +133,9 @@ public final class ModuleProcessor extends AbstractProcessor {
   }
 
   private void checkEnclosing(Element member, String annotationName) {
-    Element enclosing = member.getEnclosingElement();
-    if (Annotations.find(enclosing, Annotations.MODULE).isPresent()) {
-      return;
+    if (Annotations.find(member.getEnclosingElement(), Annotations.MODULE).isEmpty()) {
+      strays.addMember(member, EndpointKind.byAnnotation(annotationName).orElseThrow(),
+          Annotations.find(member, annotationName).orElseThrow());
     }
-    String display = EndpointKind.byAnnotation(annotationName).orElseThrow().display();
-    AnnotationMirror annotation = Annotations.find(member, annotationName).orElseThrow();
-    reporter.error("AexMemberOutsideModule", member, annotation, String.format(
-        "%s is allowed only on members of the class annotated @Module, but '%s' is a member of"
-            + " '%s'. Move it into the @Module class, or remove %s.",
-        display, member.getSimpleName(), enclosing, display));
   }
 }

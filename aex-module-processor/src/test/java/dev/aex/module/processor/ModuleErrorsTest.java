@@ -85,21 +85,43 @@ class ModuleErrorsTest {
   }
 
   @Test
-  void membersWithoutAModuleClass() throws IOException {
+  void membersWithoutAModuleClassGiveOneErrorThatNamesThem() throws IOException {
     Compilation compilation = compile("""
         class Lamp {
-          @dev.aex.module.Input void on(byte[] data) {} // member
+          @dev.aex.module.Input void on(byte[] data) {}
+          @dev.aex.module.Output dev.aex.module.OutputPort led;
+        }
+
+        class Button {
+          @dev.aex.module.Input void pressed(byte[] data) {}
         }
         """);
 
-    assertThat(compilation.errors()).hasSize(2);
-    compilation.assertError(compilation.errors().get(0), "AexMemberOutsideModule", "// member");
-    Diagnostic<?> noModule = compilation.errors().get(1);
+    assertThat(compilation.errors()).as(compilation.describe()).hasSize(1);
+    Diagnostic<?> noModule = compilation.errors().get(0);
     assertThat(noModule.getSource()).isNull();
     assertThat(noModule.getLineNumber()).isEqualTo(Diagnostic.NOPOS);
     assertThat(Compilation.message(noModule)).isEqualTo("[AexNoModule] a module folder needs"
-        + " exactly one class annotated @Module, and this compilation has none; add @Module to"
-        + " the class that holds your @Input, @Output, @Request, @Handler and @Entry members.");
+        + " exactly one class annotated @Module, and this compilation has none, yet these members"
+        + " belong in one: @Input 'pressed' in 'p.Button', @Input 'on' in 'p.Lamp', @Output 'led'"
+        + " in 'p.Lamp'. Add @Module to the class that holds them.");
+  }
+
+  /** Both dev.aex.module.* and the implicit java.lang.* import a Module on demand. */
+  @Test
+  void moduleMadeAmbiguousByAWildcardImport() throws IOException {
+    Compilation compilation = compileController("import dev.aex.module.*;");
+
+    assertThat(compilation.errors()).as(compilation.describe()).hasSize(2);
+    compilation.assertError(compilation.errors().get(0), "AexAmbiguousModule", "// here").isEqualTo(
+        "[AexAmbiguousModule] @Module on 'app.Controller' does not name dev.aex.module.Module:"
+            + " an import on demand such as 'import dev.aex.module.*;' makes the name Module"
+            + " ambiguous with java.lang.Module, which every file imports implicitly. Add"
+            + " 'import dev.aex.module.Module;'.");
+    // javac holds back its resolution errors until the processors have run.
+    Diagnostic<?> javacError = compilation.errors().get(1);
+    assertThat(javacError.getLineNumber()).isEqualTo(compilation.lineOf("// here"));
+    assertThat(Compilation.message(javacError)).startsWith("reference to Module is ambiguous");
   }
 
   @Test
@@ -126,6 +148,33 @@ class ModuleErrorsTest {
         "[AexMemberOutsideModule] @Output is allowed only on members of the class annotated"
             + " @Module, but 'led' is a member of 'p.Lamp.Helper'. Move it into the @Module"
             + " class, or remove @Output.");
+  }
+
+  @Test
+  void aSingleTypeImportOfModuleWinsOverTheWildcard() throws IOException {
+    Compilation compilation =
+        compileController("import dev.aex.module.*;\nimport dev.aex.module.Module;");
+
+    assertThat(compilation.success()).as(compilation.describe()).isTrue();
+  }
+
+  @Test
+  void eachMemberOutsideAnExistingModuleClassIsAnError() throws IOException {
+    Compilation compilation = compile("""
+        @dev.aex.module.Module
+        class Lamp {}
+
+        class Helper {
+          @dev.aex.module.Output dev.aex.module.OutputPort led; // output
+          @dev.aex.module.Input void on(byte[] data) {} // input
+        }
+        """);
+
+    assertThat(compilation.errors()).as(compilation.describe()).hasSize(2);
+    compilation.assertError(compilation.errors().get(0), "AexMemberOutsideModule", "// output")
+        .contains("but 'led' is a member of 'p.Helper'");
+    compilation.assertError(compilation.errors().get(1), "AexMemberOutsideModule", "// input")
+        .contains("but 'on' is a member of 'p.Helper'");
   }
 
   @Test
@@ -162,5 +211,24 @@ class ModuleErrorsTest {
 
   private Compilation compile(String body) throws IOException {
     return Compilation.compile(dir, "p/Lamp.java", "package p;\n\n" + body);
+  }
+
+  /** The newcomer's module class, with {@code imports}. */
+  private Compilation compileController(String imports) throws IOException {
+    return Compilation.compile(dir, "app/Controller.java", """
+        package app;
+
+        %s
+
+        @Module // here
+        public final class Controller {
+          @Output OutputPort led;
+
+          @Input
+          public void reading(byte[] data) {
+            led.send(data);
+          }
+        }
+        """.formatted(imports));
   }
 }
