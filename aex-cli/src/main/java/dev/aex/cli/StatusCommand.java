@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /**
@@ -40,7 +40,7 @@ final class StatusCommand extends RecordingCommand {
     printProblems(out, health);
     out.flush();
     if (!silent.isEmpty()) {
-      throw new CliException("not answering as " + resultFile.target() + " records: "
+      throw new CliException("not running as " + resultFile.target() + " records: "
           + String.join(", ", silent));
     }
   }
@@ -68,15 +68,19 @@ final class StatusCommand extends RecordingCommand {
     for (ModuleHealth h : health) {
       out.println(Rows.module(state.module(h.module()).orElseThrow(), describe(h)));
     }
-    return health.stream().filter(h -> h instanceof ModuleHealth.NotAnswering)
-        .map(ModuleHealth::module).toList();
+    return health.stream().filter(h -> problem(h).isPresent()).map(ModuleHealth::module).toList();
+  }
+
+  private static Optional<String> problem(ModuleHealth health) {
+    return switch (health) {
+      case ModuleHealth.NotAnswering n -> Optional.of(n.problem());
+      case ModuleHealth.Refuses r -> Optional.of(r.problem());
+      default -> Optional.empty();
+    };
   }
 
   private void printProblems(PrintStream out, List<ModuleHealth> health) {
-    List<String> problems = health.stream()
-        .flatMap(h -> h instanceof ModuleHealth.NotAnswering n
-            ? Stream.of(n.problem()) : Stream.<String>of())
-        .toList();
+    List<String> problems = health.stream().flatMap(h -> problem(h).stream()).toList();
     if (problems.isEmpty()) {
       return;
     }
@@ -84,9 +88,16 @@ final class StatusCommand extends RecordingCommand {
     out.println("Problems");
     problems.forEach(p -> out.println("  " + p));
     String result = UpReport.quote(config);
-    out.println("A module that died comes back with: aex update --module NAME " + result
-        + "; after an event manager restarted, update each of its modules, then aex connect "
-        + result + " (or reset, then deploy again).");
+    if (health.stream().anyMatch(h -> h instanceof ModuleHealth.NotAnswering)) {
+      out.println("A module that died comes back with: aex update --module NAME " + result
+          + "; after an event manager restarted, update each of its modules, then aex connect "
+          + result + " (or reset, then deploy again).");
+    }
+    if (health.stream().anyMatch(h -> h instanceof ModuleHealth.Refuses)) {
+      out.println("A module that refuses runs, but " + result + " is not the file that last"
+          + " talked to it: use that one (another copy of this file, or the result of another"
+          + " deploy).");
+    }
   }
 
   private static String describe(LocalNodes.Probe probe) {
@@ -105,6 +116,7 @@ final class StatusCommand extends RecordingCommand {
       case ModuleHealth.NotDeployed n -> "not deployed";
       case ModuleHealth.NotChecked n -> "not checked: " + n.reason();
       case ModuleHealth.NotAnswering n -> "NOT ANSWERING (see Problems)";
+      case ModuleHealth.Refuses r -> "runs, but REFUSES this file's challenge (see Problems)";
     };
   }
 

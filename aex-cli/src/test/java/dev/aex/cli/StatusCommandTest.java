@@ -86,8 +86,28 @@ class StatusCommandTest {
             + " running?\nA module that died comes back with: aex update --module NAME d.json;"
             + " after an event manager restarted, update each of its modules, then aex connect"
             + " d.json (or reset, then deploy again).\n");
-    assertThat(run.err()).isEqualTo("ERROR: not answering as " + dir.resolve("d.json")
+    assertThat(run.err()).isEqualTo("ERROR: not running as " + dir.resolve("d.json")
         + " records: node node2, db\n");
+  }
+
+  @Test
+  void aModuleThatRefusesThisFilesChallengeIsShownAsRunningWithTheFileToUse() throws IOException {
+    bothNodesAnswer();
+    fake.health = List.of(new ModuleHealth.Answers("controller"),
+        new ModuleHealth.Refuses("db", "status db on node1: the module refused the challenge"
+            + " (CryptoError). Use the latest result file"));
+
+    CliRun run = CliRun.run(dir, fake, "status", "d.json");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.out()).contains("runs, but REFUSES this file's challenge (see Problems)\n",
+        "Problems\n  status db on node1: the module refused the challenge (CryptoError). Use the"
+            + " latest result file\nA module that refuses runs, but d.json is not the file that"
+            + " last talked to it: use that one (another copy of this file, or the result of"
+            + " another deploy).\n")
+        .doesNotContain("A module that died");
+    assertThat(run.err()).isEqualTo("ERROR: not running as " + dir.resolve("d.json")
+        + " records: db\n");
   }
 
   /** node2 moved to node1's "event manager", so both answer. */

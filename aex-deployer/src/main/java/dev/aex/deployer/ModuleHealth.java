@@ -26,4 +26,11 @@ public sealed interface ModuleHealth {
 
   /** Deployed, but it did not answer the challenge as recorded: {@code problem} says what to do. */
   record NotAnswering(String module, String problem) implements ModuleHealth {}
+
+  /**
+   * It runs, but refused the challenge under this result file's counter or key (CryptoError):
+   * another copy of the file has talked to it since, or another result file deployed it; {@code
+   * problem} says which file to use.
+   */
+  record Refuses(String module, String problem) implements ModuleHealth {}
 }

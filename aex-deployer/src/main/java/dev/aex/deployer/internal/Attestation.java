@@ -1,9 +1,7 @@
 package dev.aex.deployer.internal;
 
-import dev.aex.crypto.AuthenticationFailedException;
 import dev.aex.crypto.ConstantTime;
 import dev.aex.crypto.SymmetricKey;
-import dev.aex.crypto.secure.PendingRequest;
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.SancusModule;
@@ -17,7 +15,6 @@ import dev.aex.wire.payload.Call;
 import dev.aex.wire.payload.ReservedEntry;
 import java.security.SecureRandom;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Attestation. An aex native module proves it holds the module key stamped at build time: the
@@ -74,43 +71,7 @@ final class Attestation {
 
   /** {@link #challenge(Context, ModuleSlot)}, its failures naming {@code step}. */
   static void challenge(Context ctx, ModuleSlot slot, String step) throws DeployerException {
-    Module m = slot.get();
-    Where where = Where.at(step, m.name(), ctx.runsOn(m));
-    byte[] challenge = new byte[16];
-    RANDOM.nextBytes(challenge);
-    ReentrantLock lock = ctx.lockOf(m);
-    ResultMessage reply;
-    PendingRequest pending;
-    int counter;
-    lock.lock();
-    try {
-      counter = slot.takeNonce(where);
-      pending = Control.secureAttest(m.key().orElseThrow(), counter, challenge);
-      reply = ctx.em().exchange(where, new Call(m.id().orElseThrow(), ReservedEntry.ATTEST.id(),
-          Bytes.of(pending.frame())).toMessage());
-    } finally {
-      lock.unlock();
-    }
-    if (reply.code() == ResultCode.CRYPTO_ERROR) {
-      throw where.fail("the module refused the challenge (CryptoError)",
-          staleOrWrongKey(m.name(), counter));
-    }
-    if (reply.code() != ResultCode.OK) {
-      throw where.fail("the module answered " + reply.code(),
-          reply.code() == ResultCode.INTERNAL_ERROR ? Hints.MODULE_NOT_REACHED
-              : "Is module " + m.id().orElseThrow() + " on that node the one this result file"
-                  + " deployed?");
-    }
-    byte[] answer;
-    try {
-      answer = pending.openReply(Control.attestAd(), reply.payload().toByteArray());
-    } catch (AuthenticationFailedException e) {
-      throw where.fail("the answer does not authenticate under the module key",
-          "The module on that port is not the one this result file deployed; deploy it again");
-    }
-    if (!ConstantTime.equals(answer, challenge)) {
-      throw where.fail("the module answered another challenge", "Deploy the module again");
-    }
+    Challenge.send(ctx, slot, step).check();
   }
 
   /**

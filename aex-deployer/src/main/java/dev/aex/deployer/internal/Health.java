@@ -33,11 +33,18 @@ final class Health {
           ? "not attested yet: it has no key to challenge"
           : "an original module: it answers no aex challenge");
     }
+    Challenge challenge;
     try {
-      Attestation.challenge(ctx, ModuleSlot.inState(ctx.state(), m.name()), "status");
-      return new ModuleHealth.Answers(m.name());
+      challenge = Challenge.send(ctx, ModuleSlot.inState(ctx.state(), m.name()), "status");
     } catch (DeployerException e) {
       return new ModuleHealth.NotAnswering(m.name(), e.getMessage());
+    }
+    try {
+      challenge.check();
+      return new ModuleHealth.Answers(m.name());
+    } catch (DeployerException e) {
+      return challenge.refused() ? new ModuleHealth.Refuses(m.name(), e.getMessage())
+          : new ModuleHealth.NotAnswering(m.name(), e.getMessage());
     }
   }
 }

@@ -629,6 +629,26 @@ class FailureTest {
   }
 
   /**
+   * A module that another copy of the result file talked to since runs, but refuses this copy's
+   * counter: status tells it from one that does not answer (it said NOT ANSWERING, and "update
+   * brings back a module that died").
+   */
+  @Test
+  void aModuleThatAnotherCopyOfTheResultTalkedToRefusesButRuns() throws Exception {
+    Path result = deployedCounter("copies", Fixture.deadPort());
+    Path ws = result.getParent();
+    Path copy = Files.copy(result, ws.resolve("copy.json"));
+    assertThat(Fixture.open(copy, ws, copy, new Fixture.Recorder()).health())
+        .containsExactly(new ModuleHealth.Answers("a"));
+
+    List<ModuleHealth> stale = Fixture.open(result, ws, result, new Fixture.Recorder()).health();
+
+    assertThat(stale).singleElement().isInstanceOfSatisfying(ModuleHealth.Refuses.class,
+        r -> assertThat(r.problem()).startsWith("status a on up (127.0.0.1:" + live.port()
+            + "): the module refused the challenge (CryptoError). Either its module key differs"));
+  }
+
+  /**
    * A direct output that its module does not take fails, where the event manager is an aex one:
    * under a stale result file (the module refuses the counter), and once the module died. Before,
    * RemoteOutput had no answer and both "succeeded".
