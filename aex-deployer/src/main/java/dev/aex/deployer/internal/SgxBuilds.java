@@ -27,6 +27,10 @@ final class SgxBuilds {
     Path folder = ctx.workspace().folderOf(s);
     Builds.checkFolder(ctx, s, folder);
     SgxNode node = (SgxNode) ctx.state().nodeOf(s.node());
+    // Read now, so that settings attest would refuse (the original's EPID ones, say) stop the
+    // deploy before anything is loaded, not after.
+    SgxSettings.read(ctx.workspace().root().resolve(s.raSettings()),
+        Where.at("build", s.name(), node));
     Timer.time(ctx.listener(), "build", s.name(), "Build time for " + s.name(), () -> {
       // The stamp's key is not written into an SGX module: its key is agreed at attestation.
       ModuleStamp stamp = Builds.stamp(ctx, s, ModuleStamp.of(s.id().orElseThrow(),

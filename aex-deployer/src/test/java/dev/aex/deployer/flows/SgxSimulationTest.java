@@ -299,6 +299,29 @@ class SgxSimulationTest {
     assertThat(recorder.warnings).anyMatch(w -> w.contains("DEBUG enclave"));
   }
 
+  /** The original's EPID settings stop the deploy at the build, before anything is loaded. */
+  @Test
+  void theOriginalsEpidSettingsStopTheDeployBeforeAnyLoad() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("epid"));
+    Files.writeString(ws.resolve("settings.json"),
+        "{\"spid\": \"00000000000000000000000000000000\", \"linkable\": false}\n");
+    Path descriptor = ws.resolve("descriptor.json");
+    Files.writeString(descriptor, """
+        {"nodes": [{"type": "sgx", "name": "enclaves", "host": "127.0.0.1", "reactive_port": %d,
+                    "sgx_mode": "simulation"}],
+         "modules": [{"type": "sgx", "name": "vault", "node": "enclaves", "folder": "counter",
+                      "vendor_key": "unused-in-simulation.pem", "ra_settings": "settings.json"}]}
+        """.formatted(sgxNode.port()));
+    int loaded = sgxNode.modules().size();
+
+    assertThatThrownBy(() -> Fixture.open(descriptor, ws, ws.resolve("result.json"),
+        new Fixture.Recorder()).deploy(Selection.all()))
+        .hasMessage("build vault on enclaves (127.0.0.1:" + sgxNode.port() + "): ra_settings "
+            + ws.resolve("settings.json") + " holds EPID/IAS settings (spid), which Intel has shut"
+            + " down. Write the aex DCAP settings instead (docs/sgx.md)");
+    assertThat(sgxNode.modules()).hasSize(loaded);
+  }
+
   /** A copy of the built result, named {@code name}, with vault deployed. */
   private static Path deployedVault(String name, Fixture.Recorder recorder) throws Exception {
     Path result = copy(built, name);
