@@ -270,7 +270,10 @@ final class Update {
       Node.Counting node = (Node.Counting) ctx.state().nodeOf(old.node());
       Set<Integer> taken = new java.util.HashSet<>();
       for (Module m : ctx.state().get().modules()) {
-        if (m.node().equals(node.name()) || m.common().oldNode().equals(node.name())) {
+        // The old instance runs on its old_node; its node field already names the target.
+        boolean there = m.common().oldNode().equals(node.name())
+            || m.node().equals(node.name()) && !m.name().equals(old.name());
+        if (there) {
           m.id().ifPresent(taken::add);
         }
       }

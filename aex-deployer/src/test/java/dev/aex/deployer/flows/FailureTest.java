@@ -629,6 +629,35 @@ class FailureTest {
   }
 
   /**
+   * An update to another node takes that node's next id, as the original's clone does: the old
+   * instance runs on its old_node, so its id is not taken on the node it moves to (it was,
+   * through its edited node field: the new instance got id 2 on an empty node).
+   */
+  @Test
+  void anUpdateToAnotherNodeTakesThatNodesNextId() throws Exception {
+    try (EventManager there = Fixture.em()) {
+      Path ws = Fixture.workspace(dir.resolve("move"));
+      Path file = descriptor(ws, """
+          {"nodes": [{"type": "native", "name": "here", "host": "127.0.0.1", "reactive_port": %d},
+                     {"type": "native", "name": "there", "host": "127.0.0.1", "reactive_port": %d}],
+           "modules": [{"type": "native", "name": "a", "node": "here", "folder": "counter"}]}
+          """.formatted(live.port(), there.port()));
+      Path result = ws.resolve("result.json");
+      Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+      Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+      DescriptorWriter.write(EndToEndTest.moveTo(Fixture.read(result), "a", "there"),
+          DescriptorFormat.JSON, result);
+
+      Fixture.open(result, ws, result, new Fixture.Recorder()).update("a", Optional.empty());
+
+      Module moved = Fixture.read(result).module("a").orElseThrow();
+      assertThat(moved.id()).contains(1);
+      assertThat(((NativeModule) moved).port()).contains(there.port() + 1);
+      assertThat(there.modules()).hasSize(1);
+    }
+  }
+
+  /**
    * A module that another copy of the result file talked to since runs, but refuses this copy's
    * counter: status tells it from one that does not answer (it said NOT ANSWERING, and "update
    * brings back a module that died").
