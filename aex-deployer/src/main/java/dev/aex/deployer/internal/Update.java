@@ -107,16 +107,36 @@ final class Update {
       if (transfer.isPresent()) {
         transfer(ctx, name, transfer.get(), oldSlot, newSlot);
       }
-      Timer.time(ctx.listener(), "connect", name, "Connect time for " + name, () -> {
-        for (Connection c : ctx.state().get().connections()) {
-          if (Modules.involves(c, name)) {
-            Connections.establishInState(ctx, c);
-          }
-        }
-      });
+      Timer.time(ctx.listener(), "connect", name, "Connect time for " + name,
+          () -> reConnect(ctx, name, !registered.isEmpty()));
       reRegister(ctx, name, registered);
       ctx.listener().info("Update complete");
     });
+  }
+
+  /**
+   * Re-establishes the module's connections with fresh keys, in list order. A failure says what
+   * the update has done by then, and what is left for connect (and register, for {@code events}
+   * of the module).
+   */
+  private static void reConnect(Context ctx, String name, boolean events)
+      throws DeployerException {
+    for (Connection c : ctx.state().get().connections()) {
+      if (!Modules.involves(c, name)) {
+        continue;
+      }
+      try {
+        Connections.establishInState(ctx, c);
+      } catch (DeployerException e) {
+        List<String> left = ctx.state().get().connections().stream()
+            .filter(x -> Modules.involves(x, name) && !x.established())
+            .map(x -> x.name().orElse("?")).toList();
+        throw new DeployerException(e.getMessage() + ". The new instance of " + name + " runs and"
+            + " the old one is disabled, but these of its connections are not established: "
+            + String.join(", ", left) + ". Run connect" + (events ? ", then register," : "")
+            + " once that is fixed", e);
+      }
+    }
   }
 
   /**

@@ -247,6 +247,40 @@ class FailureTest {
   }
 
   /**
+   * An update whose connection to a module that died cannot be re-established says what it did:
+   * the new instance runs, the old one is disabled, and which connections connect must finish (it
+   * named the failed set_key only).
+   */
+  @Test
+  void anUpdateThatCannotReConnectSaysWhatItDidAndWhatIsLeft() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("reconnect"));
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "a", "node": "n", "folder": "counter"},
+                     {"type": "native", "name": "b", "node": "n", "folder": "counter"}],
+         "connections": [
+           {"name": "a-to-b", "from_module": "a", "from_output": "counted", "to_module": "b",
+            "to_input": "increment", "encryption": "aes"},
+           {"name": "inc", "direct": true, "to_module": "a", "to_input": "increment",
+            "encryption": "aes"}]}
+        """.formatted(live.port()));
+    Path result = ws.resolve("result.json");
+    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all().inOrder());
+    Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+    Fixture.open(result, ws, result, new Fixture.Recorder()).connect(Selection.all());
+    ProcessHandle b = ProcessHandle.of(live.modules().get(1).pid()).orElseThrow();
+    b.destroyForcibly();
+    b.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .update("a", Optional.empty()))
+        .hasMessageStartingWith("set_key (connection a-to-b) for b on n")
+        .hasMessageEndingWith(". The new instance of a runs and the old one is disabled, but these"
+            + " of its connections are not established: a-to-b, inc. Run connect once that is"
+            + " fixed");
+  }
+
+  /**
    * update builds from the current workspace; run from another folder, it says which folder built
    * the module (the result file records its build files there) before anything changes.
    */
