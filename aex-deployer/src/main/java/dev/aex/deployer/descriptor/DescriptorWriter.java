@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 
 /**
  * Writes result descriptors (deployer-reference.md §3): every field of the original's result, in
@@ -30,8 +34,13 @@ import java.nio.file.StandardOpenOption;
  */
 public final class DescriptorWriter {
   private static final ObjectWriter JSON = json();
+  // As PyYAML's defaults write it (deployer-reference.md §1.3): keys sorted, plain scalars where
+  // they read back as the same string; a string that looks like a number (a hex key of digits
+  // only) stays quoted.
   private static final ObjectMapper YAML = YAMLMapper.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .build();
 
   private DescriptorWriter() {}
@@ -89,11 +98,27 @@ public final class DescriptorWriter {
     try {
       return switch (format) {
         case JSON -> JSON.writeValueAsString(tree) + "\n";
-        case YAML -> YAML.writeValueAsString(tree);
+        case YAML -> YAML.writeValueAsString(sorted(tree));
       };
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise a result tree: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /** {@code node} with the keys of every object in it in alphabetical order. */
+  private static JsonNode sorted(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      node.properties().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> out.set(e.getKey(), sorted(e.getValue())));
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      node.forEach(item -> out.add(sorted(item)));
+      return out;
+    }
+    return node;
   }
 
   /** Four-space indentation and {@code "key": value}, like the original's json.dump(indent=4). */

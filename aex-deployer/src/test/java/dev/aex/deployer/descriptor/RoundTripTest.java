@@ -133,6 +133,46 @@ class RoundTripTest {
         """);
   }
 
+  /**
+   * YAML as PyYAML writes it by default: keys sorted, plain scalars, and quotes where a plain one
+   * would read back as something else (a name "yes", a key of digits only).
+   */
+  @Test
+  void yamlLooksLikeTheOriginals() throws Exception {
+    Descriptor d = Fixture.parse("""
+        {"nodes": [{"type": "native", "name": "yes", "host": "127.0.0.1", "reactive_port": 5000}],
+         "modules": [{"type": "native", "name": "007", "node": "yes", "deployed": true, "id": 1,
+                      "key": "12345678901234567890123456789012"}]}
+        """);
+    String yaml = DescriptorWriter.render(d, DescriptorFormat.YAML);
+    assertThat(yaml).startsWith("""
+        connections: []
+        connections_current_id: 0
+        events_current_id: 0
+        manager: null
+        modules:
+        - attested: false
+          binary: null
+          data: null
+          deployed: true
+          features: []
+          folder: "007"
+          id: 1
+          key: "12345678901234567890123456789012"
+          name: "007"
+          node: "yes"
+          nonce: 0
+          old_node: "yes"
+          port: null
+          priority: null
+          type: native
+        nodes:
+        - deploy_port: 5000
+          host: 127.0.0.1
+        """);
+    assertThat(roundTrip(d, DescriptorFormat.YAML)).isEqualTo(d);
+  }
+
   private static List<String> names(JsonNode object) {
     List<String> names = new ArrayList<>();
     object.fieldNames().forEachRemaining(names::add);
