@@ -84,11 +84,10 @@ class ExampleDescriptorsTest {
     assertThat(((SancusNode) d.nodes().get(0)).vendorKey().length()).isEqualTo(8);
   }
 
+  /** aesm_host, vendor_key and ra_settings copied from the SGX variant: read without a word. */
   @Test
-  void nativeFieldsCopiedFromSgxAreOnlyWarnings() throws Exception {
-    List<Problem> warnings = Fixture.example("ping-pong-native-native.json").warnings();
-    assertThat(warnings).extracting(p -> p.field().orElseThrow())
-        .containsOnly("aesm_host", "vendor_key", "ra_settings").hasSize(6);
+  void nativeFieldsCopiedFromSgxAreIgnoredQuietly() throws Exception {
+    assertThat(Fixture.example("ping-pong-native-native.json").warnings()).isEmpty();
   }
 
   @ParameterizedTest

@@ -76,6 +76,13 @@ class NodeRulesTest {
     assertThat(w.suggestion()).contains("deploy_port");
   }
 
+  /** EX:ping-pong/native-native puts aesm_host on native nodes: ignored without a warning. */
+  @Test
+  void aFieldOfAnotherNodeTypeIsIgnoredQuietly() throws Exception {
+    assertThat(load(withNodes("{type: native, name: n1, host: h, reactive_port: 5000,"
+        + " aesm_host: h}")).warnings()).isEmpty();
+  }
+
   @Test
   void missingTypeIsAnError() {
     error(withNodes("{name: n1, host: h, reactive_port: 5000}"), N1, "type");

@@ -156,6 +156,20 @@ public final class Fields {
     }
   }
 
+  /**
+   * Warns of each field not in {@code known}, ignored as the original ignores it, but for those
+   * in {@code ofOtherTypes}: fields of another node or module type, which the original's own
+   * examples carry along (vendor_key and ra_settings on native modules, aesm_host on native
+   * nodes), so a warning for them would be noise on every command.
+   */
+  public void ignoreUnknown(Set<String> ofOtherTypes) {
+    for (String key : unknownKeys()) {
+      if (!ofOtherTypes.contains(key)) {
+        report.warning(key, "unknown field, ignored", Suggestions.closest(key, known));
+      }
+    }
+  }
+
   private List<String> unknownKeys() {
     List<String> unknown = new ArrayList<>();
     object.fieldNames().forEachRemaining(k -> {

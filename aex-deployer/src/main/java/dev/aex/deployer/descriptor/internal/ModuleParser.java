@@ -24,7 +24,7 @@ public final class ModuleParser {
       case SANCUS -> ModuleTypes.sancus(f, common);
       case TRUSTZONE -> ModuleTypes.trustZone(f, common);
     });
-    f.checkUnknown(false);
+    f.ignoreUnknown(ModuleFields.ALL);
     return report.errorCount() > before ? Optional.empty() : module;
   }
 

@@ -37,7 +37,7 @@ public final class NodeParser {
     Optional<Integer> reactivePort = f.requiredInt("reactive_port", 1, 0xFFFF, Fields.POSITIVE_U16);
     Optional<Integer> deployPort = f.optionalInt("deploy_port", 1, 0xFFFF, Fields.POSITIVE_U16);
     Optional<Node> node = type.flatMap(t -> typed(t, f, name, host, reactivePort, deployPort));
-    f.checkUnknown(false);
+    f.ignoreUnknown(NodeFields.ALL);
     return report.errorCount() > before ? Optional.empty() : node;
   }
 
