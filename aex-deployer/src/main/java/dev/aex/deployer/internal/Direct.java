@@ -150,9 +150,21 @@ final class Direct {
     }
     if (!c.established() || c.key().isEmpty()) {
       throw new DeployerException("Connection " + c.name().orElseThrow() + " is not established"
-          + " yet; run connect first");
+          + " yet; " + stepsBefore(ctx.state().module(c.target().module())));
     }
     return c;
+  }
+
+  /** What an output or request to {@code m} needs first: every step, not only the next one. */
+  private static String stepsBefore(Module m) {
+    if (!m.common().deployed()) {
+      return "module " + m.name() + " is not deployed either: run deploy, attest and connect"
+          + " first (or aex up)";
+    }
+    if (!m.common().attested()) {
+      return "module " + m.name() + " is not attested either: run attest and connect first";
+    }
+    return "run connect first";
   }
 
   /** Takes {@code count} counters of the connection, saved before they are used. */

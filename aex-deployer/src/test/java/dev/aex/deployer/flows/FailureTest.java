@@ -386,9 +386,21 @@ class FailureTest {
   @Test
   void aDeployAfterResetBuildsAgainWhatAnotherBuildReplacedOrTheCodeChanged() throws Exception {
     Path ws = Fixture.workspace(dir.resolve("redeploy"));
-    Path file = counterOnLive(ws, "\"connections\": []");
+    Path file = counterOnLive(ws, """
+        "connections": [{"name": "inc", "direct": true, "to_module": "counter",
+                         "to_input": "increment", "encryption": "aes"}]
+        """);
     Path result = ws.resolve("result.json");
     Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    // Each step that an output needs is named, not only the next one.
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .output("inc", new byte[0]))
+        .hasMessage("Connection inc is not established yet; module counter is not attested"
+            + " either: run attest and connect first");
+    Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .output("inc", new byte[0]))
+        .hasMessage("Connection inc is not established yet; run connect first");
     Fixture.open(result, ws, result, new Fixture.Recorder()).reset();
     Fixture.open(file, ws, ws.resolve("other.json"), new Fixture.Recorder()).build(Selection.all());
 
@@ -914,7 +926,8 @@ class FailureTest {
     assertThatThrownBy(() -> d.request("inc", new byte[0]))
         .hasMessageStartingWith("Not a request-handler connection");
     assertThatThrownBy(() -> d.output("inc", new byte[0]))
-        .hasMessageContaining("is not established yet; run connect first");
+        .hasMessage("Connection inc is not established yet; module counter is not deployed"
+            + " either: run deploy, attest and connect first (or aex up)");
     assertThatThrownBy(() -> d.attest(Selection.all()))
         .hasMessage("One or more modules to attest are not deployed yet: [counter, mirror]."
             + " Run deploy first");
