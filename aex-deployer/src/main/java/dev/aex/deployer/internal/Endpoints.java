@@ -50,14 +50,15 @@ final class Endpoints {
   /**
    * Fails, naming every problem, if a connection or periodic event not established yet names an
    * endpoint or entry that its module's {@code data} (known once it is built) does not have.
-   * Modules without data (original modules) are not checked.
+   * Modules without data (original modules) are not checked. {@code consequence} says what the
+   * command did not do because of it (", so nothing was loaded"), or is empty.
    */
-  static void requireResolvable(Descriptor d) throws DeployerException {
+  static void requireResolvable(Descriptor d, String consequence) throws DeployerException {
     List<String> problems = problems(d, c -> !c.established(), e -> !e.established(),
         m -> d.module(m).orElseThrow());
     if (!problems.isEmpty()) {
-      throw new DeployerException("The descriptor names what its modules do not have, so nothing"
-          + " was loaded; fix the descriptor (not the result file) and run again:\n  "
+      throw new DeployerException("The descriptor names what its modules do not have"
+          + consequence + "; fix the descriptor (not the result file) and run again:\n  "
           + String.join("\n  ", problems));
     }
   }

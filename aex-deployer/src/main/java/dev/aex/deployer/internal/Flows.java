@@ -34,6 +34,8 @@ public final class Flows {
     List<Module> picked = modules(selection);
     Parallel.each(picked, selection.sequential(),
         m -> Builds.build(ctx, ModuleSlot.inState(ctx.state(), m.name())));
+    // As deploy would find, once the modules are built: a build is how a user checks the app.
+    Endpoints.requireResolvable(ctx.state().get(), "");
   }
 
   public void deploy(Selection selection) throws DeployerException {
@@ -57,7 +59,7 @@ public final class Flows {
     // the result would otherwise record running modules whose connections can never be made.
     Parallel.each(todo, selection.sequential(),
         m -> Loads.buildIfNeeded(ctx, ModuleSlot.inState(ctx.state(), m.name())));
-    Endpoints.requireResolvable(ctx.state().get());
+    Endpoints.requireResolvable(ctx.state().get(), ", so nothing was loaded");
     Parallel.each(first, true, this::deployOne);
     Parallel.each(rest, selection.sequential(), this::deployOne);
   }

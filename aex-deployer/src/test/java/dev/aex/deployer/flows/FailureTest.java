@@ -827,17 +827,30 @@ class FailureTest {
           // the test is over
         }
       });
-      Path result = deployedCounter("big", refusing.getLocalPort());
-      Path ws = result.getParent();
-      Files.writeString(result, Files.readString(result)
-          .replaceAll("\"deployed\": ?true", "\"deployed\": false")
-          .replaceAll("\"node\": ?\"up\"", "\"node\": \"down\""));
-      Path binary = Path.of(((NativeModule) Fixture.read(result).module("a").orElseThrow())
+      Path ws = Fixture.workspace(dir.resolve("big"));
+      Path file = descriptor(ws, """
+          {"nodes": [{"type": "native", "name": "down", "host": "127.0.0.1",
+                      "reactive_port": %d}],
+           "modules": [{"type": "native", "name": "a", "node": "down", "folder": "counter"}]}
+          """.formatted(refusing.getLocalPort()));
+      Deployer deployer = Fixture.open(file, ws, ws.resolve("result.json"), new Fixture.Recorder());
+      deployer.build(Selection.all());
+      Path binary = Path.of(((NativeModule) deployer.state().module("a").orElseThrow())
           .binary().orElseThrow());
-      Files.write(binary, new byte[65 << 20], java.nio.file.StandardOpenOption.APPEND);
+      // A long comment line in its launcher: still the build the result records (a jar is read
+      // from its end), so deploy loads it as it is.
+      byte[] built = Files.readAllBytes(binary);
+      int launcherLine = indexOf(built, (byte) '\n') + 1;
+      byte[] comment = new byte[65 << 20];
+      java.util.Arrays.fill(comment, (byte) '#');
+      comment[comment.length - 1] = '\n';
+      try (var out = Files.newOutputStream(binary)) {
+        out.write(built, 0, launcherLine);
+        out.write(comment);
+        out.write(built, launcherLine, built.length - launcherLine);
+      }
 
-      assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
-          .deploy(Selection.all()))
+      assertThatThrownBy(() -> deployer.deploy(Selection.all()))
           .hasMessageStartingWith("deploy a on down (127.0.0.1:" + refusing.getLocalPort()
               + "): the module's binary is " + Files.size(binary) + " bytes, and an aex event"
               + " manager takes a Load of at most 67108864 (the connection ended while it was"
@@ -845,6 +858,15 @@ class FailureTest {
           .hasMessageEndingWith("Make the module smaller: its resources, lib/ jars and pom.xml"
               + " dependencies are all in the binary");
     }
+  }
+
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    throw new AssertionError("no byte " + b);
   }
 
   /**

@@ -102,7 +102,11 @@ class SuitesAndEventsTest {
     Files.writeString(file, descriptor.formatted(em.port(), "countd"));
     Path result = ws.resolve("result.json");
     Deployer d = Fixture.open(file, ws, result, new Fixture.Recorder());
-    d.build(Selection.of(java.util.List.of("counter")));
+    // The build itself finds the name the built module lacks, as deploy would (it said nothing).
+    assertThatThrownBy(() -> d.build(Selection.of(java.util.List.of("counter"))))
+        .hasMessageStartingWith("The descriptor names what its modules do not have; fix the"
+            + " descriptor (not the result file) and run again:\n  connection")
+        .hasMessageContaining("module counter has no output named \"countd\"");
     NativeModule built = (NativeModule) d.state().module("counter").orElseThrow();
     assertThat(built.binary().orElseThrow()).endsWith("build/counter/counter");
     assertThat(built.data().orElseThrow().names(EndpointKind.OUTPUT))
