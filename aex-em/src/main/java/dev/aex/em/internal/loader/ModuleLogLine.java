@@ -9,7 +9,9 @@ import java.util.Optional;
  * aex-module LEVEL: message}, LEVEL a {@code java.util.logging} level's name, then any further
  * lines of the message or of a stack trace indented (aex-module's OneLineLogFormat); those
  * continue the record before them.
- * Anything else (an original module's output, a JVM's message) is {@link Level#INFO}.
+ * Anything else (the module code's own {@code System.err}, an original module's output, a JVM's
+ * message, a module that cannot start) is a {@link Level#WARNING}: stderr is where a program says
+ * what went wrong, and at info an event manager's default level hid it.
  *
  * @param level the level to log the line at
  * @param text the line without the {@code aex-module LEVEL: } prefix
@@ -34,6 +36,6 @@ record ModuleLogLine(Level level, String text) {
     }
     boolean continues = !line.isEmpty() && Character.isWhitespace(line.charAt(0));
     return new ModuleLogLine(
-        continues ? previous.map(ModuleLogLine::level).orElse(Level.INFO) : Level.INFO, line);
+        continues ? previous.map(ModuleLogLine::level).orElse(Level.WARNING) : Level.WARNING, line);
   }
 }

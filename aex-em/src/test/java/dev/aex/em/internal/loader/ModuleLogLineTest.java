@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class ModuleLogLineTest {
   @Test
   void aModuleRecordIsLoggedAtItsLevelWithoutThePrefix() {
-    assertThat(ModuleLogLine.parse("aex-module WARNING: input 0 threw", Optional.empty()))
-        .isEqualTo(new ModuleLogLine(Level.WARNING, "input 0 threw"));
+    assertThat(ModuleLogLine.parse("aex-module WARNING: module m: input i (0) threw", Optional.empty()))
+        .isEqualTo(new ModuleLogLine(Level.WARNING, "module m: input i (0) threw"));
     assertThat(ModuleLogLine.parse("aex-module SEVERE: x", Optional.empty()).level()).isEqualTo(Level.ERROR);
     assertThat(ModuleLogLine.parse("aex-module FINE: x", Optional.empty()).level()).isEqualTo(Level.DEBUG);
     assertThat(ModuleLogLine.parse("aex-module FINEST: x", Optional.empty()).level()).isEqualTo(Level.TRACE);
@@ -18,7 +18,7 @@ class ModuleLogLineTest {
 
   @Test
   void indentedLinesContinueTheRecordBeforeThem() {
-    ModuleLogLine warning = ModuleLogLine.parse("aex-module WARNING: input 0 threw", Optional.empty());
+    ModuleLogLine warning = ModuleLogLine.parse("aex-module WARNING: module m: input i (0) threw", Optional.empty());
     ModuleLogLine trace = ModuleLogLine.parse("  java.lang.IllegalStateException: x", Optional.of(warning));
 
     assertThat(trace).isEqualTo(new ModuleLogLine(Level.WARNING, "  java.lang.IllegalStateException: x"));
@@ -26,16 +26,19 @@ class ModuleLogLineTest {
         .isEqualTo(Level.WARNING);
   }
 
+  /** The module code's System.err and the like: shown at an event manager's default level. */
   @Test
-  void otherLinesAreInfoAsTheyAre() {
-    ModuleLogLine warning = ModuleLogLine.parse("aex-module WARNING: w", Optional.empty());
+  void otherLinesAreWarningsAsTheyAre() {
+    ModuleLogLine info = ModuleLogLine.parse("aex-module INFO: i", Optional.empty());
 
-    assertThat(ModuleLogLine.parse("aex module: cannot start: no key", Optional.of(warning)))
-        .isEqualTo(new ModuleLogLine(Level.INFO, "aex module: cannot start: no key"));
+    assertThat(ModuleLogLine.parse("aex module: cannot start: no key", Optional.of(info)))
+        .isEqualTo(new ModuleLogLine(Level.WARNING, "aex module: cannot start: no key"));
     assertThat(ModuleLogLine.parse("aex-module LOUD: x", Optional.empty()))
-        .isEqualTo(new ModuleLogLine(Level.INFO, "aex-module LOUD: x"));
-    assertThat(ModuleLogLine.parse("aex-module WARNING", Optional.empty()).level()).isEqualTo(Level.INFO);
-    assertThat(ModuleLogLine.parse("   indented, but first", Optional.empty()).level()).isEqualTo(Level.INFO);
-    assertThat(ModuleLogLine.parse("", Optional.of(warning)).level()).isEqualTo(Level.INFO);
+        .isEqualTo(new ModuleLogLine(Level.WARNING, "aex-module LOUD: x"));
+    assertThat(ModuleLogLine.parse("aex-module WARNING", Optional.empty()).level())
+        .isEqualTo(Level.WARNING);
+    assertThat(ModuleLogLine.parse("   indented, but first", Optional.empty()).level())
+        .isEqualTo(Level.WARNING);
+    assertThat(ModuleLogLine.parse("", Optional.of(info)).level()).isEqualTo(Level.WARNING);
   }
 }

@@ -16,7 +16,7 @@ class StderrTailTest {
   void moduleLinesAreLoggedAtTheirLevelAndKeptAsWritten() {
     String stderr = """
         aex-module INFO: module sensor (id 1) listening on 127.0.0.1:5001
-        aex-module WARNING: input 0 threw
+        aex-module WARNING: module sensor: input sample (0) threw
           java.lang.IllegalStateException: empty sample
           \tat app.Sensor.sample(Sensor.java:16)
         a line of the module's own
@@ -32,10 +32,10 @@ class StderrTailTest {
           .startsWith("aex-module INFO: module sensor (id 1) listening on 127.0.0.1:5001");
       assertThat(log.lines()).containsExactly(
           "INFO module 1: module sensor (id 1) listening on 127.0.0.1:5001",
-          "WARNING module 1: input 0 threw",
+          "WARNING module 1: module sensor: input sample (0) threw",
           "WARNING module 1:   java.lang.IllegalStateException: empty sample",
           "WARNING module 1:   \tat app.Sensor.sample(Sensor.java:16)",
-          "INFO module 1: a line of the module's own");
+          "WARNING module 1: a line of the module's own");
     } finally {
       logger.setLevel(before);
     }
