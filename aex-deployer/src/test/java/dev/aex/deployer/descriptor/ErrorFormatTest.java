@@ -18,6 +18,22 @@ class ErrorFormatTest {
         + "name \"nl\" (declared nodes: n1); did you mean \"n1\"?");
   }
 
+  /** An ignored misspelt field may be why an error comes: the error's message lists it too. */
+  @Test
+  void aRejectedDescriptorListsItsWarningsAfterItsErrors() {
+    String text = Fixture.withModules(Fixture.NODE, "{type: native, name: a, node: nx}")
+        + "periodic_events: []\n";
+    DescriptorException e = catchThrowableOfType(DescriptorException.class,
+        () -> Fixture.parse(text));
+    assertThat(e.getMessage()).isEqualTo("Bad deployment descriptor test.yaml (1 error, 1"
+        + " warning; fix them and run again):\n"
+        + "  test.yaml: modules[0] \"a\": field \"node\": No node with name \"nx\" (declared"
+        + " nodes: n1); did you mean \"n1\"?\n"
+        + "  test.yaml: warning: field \"periodic_events\": unknown field, ignored; did you mean"
+        + " \"periodic-events\"?");
+    assertThat(e.problems()).hasSize(1);
+  }
+
   @Test
   void warningsSayWarning() {
     Problem w = new Problem(Problem.Severity.WARNING, "d.json", "nodes[0] \"n\"",

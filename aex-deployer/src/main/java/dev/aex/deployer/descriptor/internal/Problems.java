@@ -47,10 +47,14 @@ public final class Problems {
     }
   }
 
-  /** The errors so far, in file order, as an exception; call when there is at least one. */
+  /**
+   * The errors so far, in file order, as an exception, the warnings after them; call when there
+   * is at least one error.
+   */
   public DescriptorException toException(String what) {
     return new DescriptorException(what, file, all.stream()
-        .filter(p -> p.severity() == Severity.ERROR).sorted(FILE_ORDER).toList());
+        .filter(p -> p.severity() == Severity.ERROR).sorted(FILE_ORDER).toList(),
+        warnings().stream().sorted(FILE_ORDER).toList());
   }
 
   /**
