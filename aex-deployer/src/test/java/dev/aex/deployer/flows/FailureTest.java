@@ -69,6 +69,14 @@ class FailureTest {
         """.formatted(live.port(), rest));
   }
 
+  /** {@link #counterOnLive} with the direct connection "inc" to counter's input increment. */
+  private Path counterWithInc(Path workspace) throws IOException {
+    return counterOnLive(workspace, """
+        "connections": [{"name": "inc", "direct": true, "to_module": "counter",
+                         "to_input": "increment", "encryption": "aes"}]
+        """);
+  }
+
   /**
    * The counter module "a" deployed on node "up", the live event manager, from workspace {@code
    * workspace}; node "down" has no event manager, on port {@code down}. The result file.
@@ -315,10 +323,7 @@ class FailureTest {
   void anUpdateWhoseNewBuildLacksAConnectionsInputStopsBeforeTheOldInstanceIsDisabled()
       throws Exception {
     Path ws = Fixture.workspace(dir.resolve("renamed"));
-    Path file = counterOnLive(ws, """
-        "connections": [{"name": "inc", "direct": true, "to_module": "counter",
-                         "to_input": "increment", "encryption": "aes"}]
-        """);
+    Path file = counterWithInc(ws);
     Path result = ws.resolve("result.json");
     Deployer deployer = Fixture.open(file, ws, result, new Fixture.Recorder());
     deployer.deploy(Selection.all());
@@ -356,10 +361,7 @@ class FailureTest {
   @Test
   void aBuildOlderThanItsSourcesDoesNotDecideTheNamesADescriptorMayUse() throws Exception {
     Path ws = Fixture.workspace(dir.resolve("stale"));
-    Path file = counterOnLive(ws, """
-        "connections": [{"name": "inc", "direct": true, "to_module": "counter",
-                         "to_input": "increment", "encryption": "aes"}]
-        """);
+    Path file = counterWithInc(ws);
     Path result = ws.resolve("result.json");
     Fixture.open(file, ws, result, new Fixture.Recorder()).build(Selection.all());
     Path source = ws.resolve("counter/src/main/java/flows/Counter.java");
@@ -386,10 +388,7 @@ class FailureTest {
   @Test
   void aDeployAfterResetBuildsAgainWhatAnotherBuildReplacedOrTheCodeChanged() throws Exception {
     Path ws = Fixture.workspace(dir.resolve("redeploy"));
-    Path file = counterOnLive(ws, """
-        "connections": [{"name": "inc", "direct": true, "to_module": "counter",
-                         "to_input": "increment", "encryption": "aes"}]
-        """);
+    Path file = counterWithInc(ws);
     Path result = ws.resolve("result.json");
     Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
     // Each step that an output needs is named, not only the next one.
