@@ -69,6 +69,20 @@ class FailureTest {
         """.formatted(live.port(), rest));
   }
 
+  /**
+   * Replaces {@code from} by {@code to} in the counter module's source of workspace {@code ws},
+   * dated a second after its build (a fast build and this write may share a clock tick).
+   */
+  private static void editCounterAfterItsBuild(Path ws, String from, String to)
+      throws IOException {
+    Path source = ws.resolve("counter/src/main/java/flows/Counter.java");
+    String edited = Files.readString(source).replace(from, to);
+    assertThat(edited).as("the edit applies").contains(to);
+    Files.writeString(source, edited);
+    Files.setLastModifiedTime(source, FileTime.fromMillis(Files.getLastModifiedTime(
+        ws.resolve("build/counter/counter")).toMillis() + 1000));
+  }
+
   /** {@link #counterOnLive} with the direct connection "inc" to counter's input increment. */
   private Path counterWithInc(Path workspace) throws IOException {
     return counterOnLive(workspace, """
@@ -364,11 +378,7 @@ class FailureTest {
     Path file = counterWithInc(ws);
     Path result = ws.resolve("result.json");
     Fixture.open(file, ws, result, new Fixture.Recorder()).build(Selection.all());
-    Path source = ws.resolve("counter/src/main/java/flows/Counter.java");
-    Files.writeString(source, Files.readString(source).replace("void increment(", "void bump("));
-    // As an edit after the build (a fast build and this write may share a clock tick).
-    Files.setLastModifiedTime(source, FileTime.fromMillis(Files.getLastModifiedTime(
-        ws.resolve("build/counter/module.json")).toMillis() + 1000));
+    editCounterAfterItsBuild(ws, "void increment(", "void bump(");
     Files.writeString(file, Files.readString(file).replace("\"increment\"", "\"bump\""));
 
     Deployer deployer = Fixture.open(file, ws, result, new Fixture.Recorder());
@@ -411,12 +421,8 @@ class FailureTest {
             + " another key"));
 
     Fixture.open(result, ws, result, recorder).reset();
-    Path source = ws.resolve("counter/src/main/java/flows/Counter.java");
-    Files.writeString(source, Files.readString(source).replace("putInt(count).array());\n  }\n\n"
-        + "  @Entry\n  EntryResult tick", "putInt(count + 40).array());\n  }\n\n  @Entry\n"
-        + "  EntryResult tick"));
-    Files.setLastModifiedTime(source, FileTime.fromMillis(Files.getLastModifiedTime(
-        ws.resolve("build/counter/counter")).toMillis() + 1000)); // as an edit after the build
+    editCounterAfterItsBuild(ws, "putInt(count).array());\n  }\n\n  @Entry\n  EntryResult tick",
+        "putInt(count + 40).array());\n  }\n\n  @Entry\n  EntryResult tick");
     Fixture.open(result, ws, result, recorder).deploy(Selection.all());
     Fixture.open(result, ws, result, recorder).attest(Selection.all());
     assertThat(Fixture.open(result, ws, result, recorder).call("counter", "peek", new byte[0]))
