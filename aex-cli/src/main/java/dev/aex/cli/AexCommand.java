@@ -57,8 +57,11 @@ public final class AexCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  /** What to print if the process is interrupted while the command runs (null: nothing). */
-  volatile String interruptNote;
+  /**
+   * What to print if the process is interrupted while the command runs (null: nothing); until a
+   * command begins, that it had not begun.
+   */
+  volatile String interruptNote = "aex: interrupted before the command began";
 
   /** Whether --debug was given before or after the command (set once the command runs). */
   volatile boolean debug;
@@ -69,7 +72,12 @@ public final class AexCommand implements Callable<Integer> {
 
   /** A command line for one run in {@code context}, with aex's error handling installed. */
   static CommandLine commandLine(CliContext context) {
-    AexCommand top = new AexCommand(context);
+    return commandLine(new AexCommand(context));
+  }
+
+  /** A command line that runs {@code top}, with aex's error handling installed. */
+  static CommandLine commandLine(AexCommand top) {
+    CliContext context = top.context();
     CommandLine line = new CommandLine(top);
     line.setCaseInsensitiveEnumValuesAllowed(true);
     // The original's argparse takes any unambiguous prefix of an option (--conn for --connection).
@@ -86,10 +94,11 @@ public final class AexCommand implements Callable<Integer> {
   }
 
   /**
-   * What every subcommand does first: merge the global flags given before and after it, note
-   * --debug for the error handler, and refuse --manager.
+   * What every subcommand does first: leave what an interruption means to it, merge the global
+   * flags given before and after it, note --debug for the error handler, and refuse --manager.
    */
   GlobalOptions begin(GlobalOptions afterCommand) throws CliException {
+    interruptNote = null;   // each command says what an interruption of it means, if anything
     GlobalOptions flags = GlobalOptions.merge(global, afterCommand);
     debug = flags.debug;
     if (flags.manager) {

@@ -94,6 +94,11 @@ final class DemoCommand extends UpBase {
   }
 
   @Override
+  String noWaitOption() {
+    return "--once";
+  }
+
+  @Override
   boolean waits() {
     return !once;
   }

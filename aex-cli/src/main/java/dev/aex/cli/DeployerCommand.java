@@ -40,6 +40,8 @@ abstract class DeployerCommand implements Callable<Integer> {
 
   CliContext context;
   CliLog log;
+  /** CONFIG as a path, once the command runs. */
+  Path configPath;
   ResultFile resultFile;
 
   /** The operation itself. */
@@ -118,6 +120,7 @@ abstract class DeployerCommand implements Callable<Integer> {
   private void execute(GlobalOptions flags) throws Exception {
     Path workspace = context.resolve(workspaceOption());
     Path input = isInWorkspace() ? workspace.resolve(config).normalize() : context.resolve(config);
+    configPath = input;
     ResultFile.requireInput(input);
     if (!writesResult()) {
       operate(flags, workspace, input, ResultSink.discard());

@@ -12,10 +12,10 @@ public final class Main {
   /** Runs the command given by {@code args} and exits with its status. */
   public static void main(String[] args) {
     CliContext context = CliContext.system();
-    CommandLine line = AexCommand.commandLine(context);
-    AexCommand top = line.getCommand();
+    AexCommand top = new AexCommand(context);
     // Ctrl-C: every finished step is already in the result file (written atomically after each
-    // one), so there is nothing to undo; say so. aex em prints its own line.
+    // one), so there is nothing to undo; say so. aex em prints its own line. Installed before
+    // the command line is built, which takes a while of its own.
     Thread interrupted = new Thread(() -> {
       String note = top.interruptNote;
       if (note != null) {
@@ -23,7 +23,13 @@ public final class Main {
         System.err.flush();
       }
     }, "aex-interrupted");
-    Runtime.getRuntime().addShutdownHook(interrupted);
+    try {
+      Runtime.getRuntime().addShutdownHook(interrupted);
+    } catch (IllegalStateException e) {
+      interrupted.run();   // Ctrl-C came first: the JVM is exiting already
+      return;
+    }
+    CommandLine line = AexCommand.commandLine(top);
     int status = run(context, line, args);
     top.interruptNote = null;
     System.exit(status);

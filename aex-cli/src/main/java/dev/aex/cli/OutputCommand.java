@@ -1,5 +1,7 @@
 package dev.aex.cli;
 
+import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.descriptor.EndpointKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,6 +21,11 @@ final class OutputCommand extends RecordingCommand {
 
   @Override
   void run(Session session) throws Exception {
-    session.output(direct.connection, direct.arg.bytes());
+    try {
+      session.output(direct.connection, direct.arg.bytes());
+    } catch (DeployerException e) {
+      throw MistakenDescriptor.explain(e, configPath, session, direct.connection,
+          EndpointKind.INPUT);
+    }
   }
 }

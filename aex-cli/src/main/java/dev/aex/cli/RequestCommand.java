@@ -1,5 +1,7 @@
 package dev.aex.cli;
 
+import dev.aex.deployer.DeployerException;
+import dev.aex.deployer.descriptor.EndpointKind;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +24,13 @@ final class RequestCommand extends RecordingCommand {
 
   @Override
   void run(Session session) throws Exception {
-    respond(session.request(direct.connection, direct.arg.bytes()), out);
+    byte[] response;
+    try {
+      response = session.request(direct.connection, direct.arg.bytes());
+    } catch (DeployerException e) {
+      throw MistakenDescriptor.explain(e, configPath, session, direct.connection,
+          EndpointKind.HANDLER);
+    }
+    respond(response, out);
   }
 }

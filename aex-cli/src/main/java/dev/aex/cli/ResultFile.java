@@ -6,6 +6,7 @@ import dev.aex.deployer.descriptor.DescriptorFormat;
 import dev.aex.deployer.descriptor.DescriptorWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,13 +16,18 @@ import java.util.function.Supplier;
  * Where a command records the deployment state: {@code --result FILE}, or else the input file
  * itself, overwritten (as the original does), in {@code --output}'s format or else the input's.
  * Every save replaces the whole file atomically, so an interrupted command leaves the state of its
- * last finished step.
+ * last finished step. A symbolic link is written through, to the file it names, as the original
+ * writes through it; the new file is readable by its owner only (0600), since it holds keys.
  */
 final class ResultFile implements ResultSink {
+  /** As Linux's ELOOP: more links than this in a row are a loop. */
+  private static final int MAX_LINKS = 40;
+
   private final Path target;
   private final Optional<DescriptorFormat> explicit;
   private final CliLog log;
   private volatile Supplier<DescriptorFormat> inputFormat;
+  private volatile boolean saved;
 
   ResultFile(Path target, Optional<DescriptorFormat> explicit, Path input, CliLog log) {
     this.target = target;
@@ -43,10 +49,33 @@ final class ResultFile implements ResultSink {
     return explicit.orElseGet(inputFormat);
   }
 
+  /** Whether this command has saved the state (else the file is as it was before). */
+  boolean saved() {
+    return saved;
+  }
+
   @Override
   public synchronized void save(Descriptor state) throws IOException {
-    DescriptorWriter.write(state, format(), target);
-    log.debug("Wrote " + target + " (" + format().optionName() + ")");
+    Path file = real(target);
+    DescriptorWriter.write(state, format(), file);
+    saved = true;
+    log.debug("Wrote " + file + " (" + format().optionName() + ")");
+  }
+
+  /**
+   * The file that a save to {@code file} replaces: {@code file}, or where it is a symbolic link the
+   * file at the end of its links (also one not there yet), absolute. Renaming the new file over
+   * the link itself would replace the link, and leave the file it names stale.
+   */
+  static Path real(Path file) throws IOException {
+    Path path = file.toAbsolutePath().normalize();
+    for (int links = 0; Files.isSymbolicLink(path); links++) {
+      if (links == MAX_LINKS) {
+        throw new FileSystemException(file.toString(), null, "too many levels of symbolic links");
+      }
+      path = path.resolveSibling(Files.readSymbolicLink(path)).normalize();
+    }
+    return path;
   }
 
   /** Fails unless {@code input}, the descriptor or result a command reads, is a file. */
@@ -61,7 +90,12 @@ final class ResultFile implements ResultSink {
    * since a step that cannot be recorded is lost.
    */
   static void requireWritable(Path target) throws CliException {
-    Path folder = target.toAbsolutePath().getParent();
+    Path folder;
+    try {
+      folder = real(target).getParent();
+    } catch (IOException e) {
+      throw new CliException("Cannot write the result to " + ErrorReporter.message(e));
+    }
     if (folder == null || !Files.isDirectory(folder)) {
       throw new CliException("Cannot write the result to " + target + ": folder " + folder
           + " does not exist");

@@ -7,14 +7,16 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Keeps other aex commands away from the files a command takes its counters from and records
  * them in, until it is done with them. Two commands that read one nonce would seal two messages
  * under one key and counter, the IV reuse of SECURITY.md §2, and the last to write would undo the
  * other's steps. The lock is on a hidden file beside each ({@code .res.json.lock}), since the
- * files themselves are replaced by a rename at every save; locks are taken in path order, so two
- * commands never each hold one the other waits for.
+ * files themselves are replaced by a rename at every save; beside the file a symbolic link names,
+ * since that file is what a save through the link replaces ({@link ResultFile#real}). Locks are
+ * taken in path order, so two commands never each hold one the other waits for.
  */
 final class ResultLock implements AutoCloseable {
   private final List<FileChannel> held;
@@ -25,11 +27,13 @@ final class ResultLock implements AutoCloseable {
 
   /** Locks {@code files}, waiting (and saying so on {@code log}) while another command has one. */
   static ResultLock acquire(Collection<Path> files, CliLog log) throws IOException {
-    List<Path> absolute =
-        files.stream().map(f -> f.toAbsolutePath().normalize()).distinct().sorted().toList();
+    TreeSet<Path> real = new TreeSet<>();
+    for (Path file : files) {
+      real.add(ResultFile.real(file));
+    }
     List<FileChannel> held = new ArrayList<>();
     try {
-      for (Path file : absolute) {
+      for (Path file : real) {
         held.add(lock(file, log));
       }
       return new ResultLock(held);
@@ -39,9 +43,9 @@ final class ResultLock implements AutoCloseable {
     }
   }
 
+  /** The lock file of {@code file}, a real path ({@link ResultFile#real}). */
   static Path sidecar(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    return absolute.resolveSibling("." + absolute.getFileName() + ".lock");
+    return file.resolveSibling("." + file.getFileName() + ".lock");
   }
 
   /** Locks {@code file}'s sidecar. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,6 +49,9 @@ abstract class UpBase implements Callable<Integer> {
   /** Whether to keep running until Ctrl-C once everything is up. */
   abstract boolean waits();
 
+  /** The option that makes the command exit once everything is up (the opposite of waits). */
+  abstract String noWaitOption();
+
   /** Checks before anything starts; throws to fail the command. */
   void validate() throws CliException {}
 
@@ -63,9 +67,16 @@ abstract class UpBase implements Callable<Integer> {
     GlobalOptions flags = top.begin(global);
     log = new CliLog(context.err(), flags.logLevel());
     Runnable restoreLogging = log.captureJavaLogging();
-    StopSignal stop = new StopSignal();
+    StopSignal stop = new StopSignal(log, "interrupted before anything was up");
     try {
       run(flags, stop);
+    } catch (Exception e) {
+      if (!stop.stoppedBeforeUp()) {
+        throw e;
+      }
+      // The stop said that it interrupted; this error is of a step that it cut short (the event
+      // managers it stopped failed it), which would only hide that.
+      return 1;
     } finally {
       stop.close();
       restoreLogging.run();
@@ -85,22 +96,24 @@ abstract class UpBase implements Callable<Integer> {
     Path result = resultOption() != null ? context.resolve(resultOption())
         : defaultResult(input, ResultFile.detect(input));
     ResultFile.requireWritable(result);
+    ResultFile resultFile = new ResultFile(result, Optional.empty(), input, log);
+    stop.untilUp(() -> "interrupted before " + input + " was up; " + (resultFile.saved()
+        ? result + " records every step that finished"
+        : "no step had finished, so " + result + " was not written"));
     // Held while this command sends under the deployment's counters, not while it only runs.
     try (ResultLock lock = ResultLock.acquire(List.of(input, result), log)) {
-      deployAndRun(flags, stop, input, workspace, result, lock);
+      deployAndRun(flags, stop, input, workspace, resultFile, lock);
     }
   }
 
   private void deployAndRun(GlobalOptions flags, StopSignal stop, Path input, Path workspace,
-      Path result, ResultLock lock) throws Exception {
-    ResultFile resultFile = new ResultFile(result, Optional.empty(), input, log);
+      ResultFile resultFile, ResultLock lock) throws Exception {
+    Path result = resultFile.target();
     DeployerSettings settings = context.settings(workspace, log, flags)
         .withResultSink(resultFile);
     log.debug("Reading " + input);
     Session session = context.opener().open(input, settings);
     resultFile.inputFormat(session::format);
-    // Ctrl-C from here on stops what was started; the hook prints what it stopped.
-    top.interruptNote = null;
     LocalNodes nodes = LocalNodes.start(session.state(), input, emLog(flags), context.err(),
         spec.name());
     stop.onStop(nodes::close);
@@ -108,48 +121,47 @@ abstract class UpBase implements Callable<Integer> {
     try {
       PreviousResult.requireNotLive(result, nodes, program, log);
       log.info("Deploying, attesting, connecting and registering " + input);
-      bringUp(session, stop, input, result);
+      bringUp(session);
       resultFile.save(session.state());
+      stop.up();
       Up up = new Up(session, result, nodes, program);
-      new UpReport(context.out(), spec.name(), program, input, result, context.cwd(),
-          workspace.toAbsolutePath().normalize()).print(session.state(), nodes);
+      UpReport report = new UpReport(context.out(), spec.name(), program, input, result,
+          context.cwd(), workspace.toAbsolutePath().normalize());
+      // Without the wait, the event managers started here stop as this command exits, and the
+      // commands to use the application would not reach it.
+      boolean lasts = waits() || nodes.startedCount() == 0;
+      report.print(session.state(), nodes, lasts);
       whenUp(up);
       lock.close();
       if (waits()) {
-        context.out().println();
-        context.out().println("Running; stop with Ctrl-C"
-            + (nodes.startedCount() > 0 ? " (it stops the event managers started here, and"
-                + " their modules)." : "."));
-        context.out().flush();
-        try {
-          stop.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        runUntilStopped(stop, nodes);
+      } else if (!lasts) {
+        report.printStopping(nodes, noWaitOption());
       }
     } finally {
       nodes.close();
     }
   }
 
-  /**
-   * Deploy, attest, connect and register. Ctrl-C meanwhile stops the event managers started here,
-   * which fails the steps under way: that is the interruption, not their errors, to report.
-   */
-  static void bringUp(Session session, StopSignal stop, Path input, Path result)
-      throws DeployerException, CliException {
+  private void runUntilStopped(StopSignal stop, LocalNodes nodes) {
+    context.out().println();
+    context.out().println("Running; stop with Ctrl-C"
+        + (nodes.startedCount() > 0 ? " (it stops the event managers started here, and"
+            + " their modules)." : "."));
+    context.out().flush();
     try {
-      session.deploy(Selection.all());
-      session.attest(Selection.all());
-      session.connect(Selection.all());
-      session.register(Selection.all());
-    } catch (DeployerException e) {
-      if (stop.stopping()) {
-        throw new CliException("interrupted before " + input + " was up; " + result
-            + " records every step that finished", e);
-      }
-      throw e;
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+  }
+
+  /** Deploy, attest, connect and register. */
+  private static void bringUp(Session session) throws DeployerException {
+    session.deploy(Selection.all());
+    session.attest(Selection.all());
+    session.connect(Selection.all());
+    session.register(Selection.all());
   }
 
   /** {@code <stem>.result.json} (or {@code .yaml}) beside the descriptor; never the descriptor. */
@@ -167,14 +179,22 @@ abstract class UpBase implements Callable<Integer> {
 
   /**
    * Ctrl-C or SIGTERM: a shutdown hook wakes the waiting command and stops what it started (also
-   * while it is still deploying). Tests stop a waiting command by interrupting its thread.
+   * while it is still deploying), and, until the application is up, says that it interrupted
+   * that. It says so itself, since the JVM exits once its hooks are done, whatever the command
+   * is doing then (building, say). Tests stop a waiting command by interrupting its thread.
    */
   static final class StopSignal {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread hook;
+    private final CliLog log;
     private volatile Runnable onStop = () -> {};
+    private Supplier<String> interruption; // guarded by this
+    private boolean up; // guarded by this
 
-    StopSignal() {
+    /** {@code interruption}: what a stop says until {@link #untilUp} tells more. */
+    StopSignal(CliLog log, String interruption) {
+      this.log = log;
+      this.interruption = () -> interruption;
       hook = new Thread(this::signal, "aex-up-stop");
       Runtime.getRuntime().addShutdownHook(hook);
     }
@@ -183,10 +203,35 @@ abstract class UpBase implements Callable<Integer> {
     void signal() {
       stopped.countDown();
       onStop.run();
+      synchronized (this) {
+        if (!up) {
+          log.error(interruption.get());
+        }
+      }
     }
 
+    /** What a stop before {@link #up} says (as an ERROR line), worked out when it comes. */
+    synchronized void untilUp(Supplier<String> message) {
+      interruption = message;
+    }
+
+    /** Runs {@code action} on a stop; at once if the stop came already. */
     void onStop(Runnable action) {
       onStop = action;
+      if (stopping()) {
+        action.run();
+      }
+    }
+
+    /**
+     * The application is up: a stop from now on is no interruption. Throws if one came before,
+     * which said so.
+     */
+    synchronized void up() throws CliException {
+      if (stopping()) {
+        throw new CliException("interrupted before it was up");
+      }
+      up = true;
     }
 
     void await() throws InterruptedException {
@@ -196,6 +241,11 @@ abstract class UpBase implements Callable<Integer> {
     /** Whether Ctrl-C or SIGTERM came. */
     boolean stopping() {
       return stopped.getCount() == 0;
+    }
+
+    /** Whether Ctrl-C or SIGTERM came before the application was up (and said so). */
+    synchronized boolean stoppedBeforeUp() {
+      return stopping() && !up;
     }
 
     void close() {

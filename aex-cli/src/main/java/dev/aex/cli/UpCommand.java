@@ -51,6 +51,11 @@ final class UpCommand extends UpBase {
   }
 
   @Override
+  String noWaitOption() {
+    return "--no-wait";
+  }
+
+  @Override
   boolean waits() {
     return !noWait;
   }

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * What {@code aex up} prints once everything runs: the nodes with their event managers, the
  * modules with node, id and port, the command line for each direct connection, the entries one
  * can call, the status and update commands, and the lines of an optional hints file beside the
- * descriptor ({@value #HINTS}).
+ * descriptor ({@value #HINTS}); the commands only where the application stays up.
  */
 final class UpReport {
   /** The optional hints file, beside the descriptor. */
@@ -44,8 +44,8 @@ final class UpReport {
     this.workspace = workspace;
   }
 
-  void print(Descriptor state, LocalNodes nodes) throws IOException {
-    String res = quote(result.toString());
+  /** {@code lasts}: whether the application stays up after this command, for the commands. */
+  void print(Descriptor state, LocalNodes nodes, boolean lasts) throws IOException {
     out.println("aex " + command + ": " + descriptor + " is up; the result is in " + result);
     out.println();
     out.println("Nodes");
@@ -57,6 +57,28 @@ final class UpReport {
     for (Module module : state.modules()) {
       out.println(Rows.module(module, ""));
     }
+    if (lasts) {
+      printCommands(state);
+    }
+    out.flush();
+  }
+
+  /**
+   * Why the commands were left out: the event managers started here stop as the command exits,
+   * for {@code option} ({@code --no-wait}, say).
+   */
+  void printStopping(LocalNodes nodes, String option) {
+    String started = String.join(", ", nodes.entries().stream()
+        .filter(e -> e.started().isPresent()).map(e -> e.node().name()).toList());
+    out.println();
+    out.println("With " + option + ", the event managers started here (" + started + ") stop as"
+        + " aex " + command + " exits, and their modules with them, so no commands to use the"
+        + " application are shown: leave out " + option + " to keep it up.");
+    out.flush();
+  }
+
+  private void printCommands(Descriptor state) throws IOException {
+    String res = quote(result.toString());
     List<Connection> direct = state.connections().stream().filter(Connection::direct).toList();
     if (!direct.isEmpty()) {
       out.println();
@@ -96,7 +118,6 @@ final class UpReport {
       out.println();
       hints.forEach(out::println);
     }
-    out.flush();
   }
 
   /**

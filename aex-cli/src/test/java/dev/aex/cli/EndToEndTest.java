@@ -29,8 +29,9 @@ class EndToEndTest {
 
   @BeforeEach
   void start() throws IOException {
+    // Periodic tasks on: register is refused by an aex event manager without them.
     em = EventManager.builder().port(LoopbackPorts.freeBlock(16))
-        .logLevel(LogLevel.WARN).build().start();
+        .logLevel(LogLevel.WARN).periodicTasks(true).build().start();
     Files.createDirectories(workspace.resolve("counter"));
     try (InputStream in = getClass().getResourceAsStream("/modules/counter/Counter.java")) {
       Files.write(workspace.resolve("counter/Counter.java"), in.readAllBytes());

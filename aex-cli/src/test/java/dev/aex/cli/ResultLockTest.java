@@ -82,6 +82,39 @@ class ResultLockTest {
   }
 
   /**
+   * A command on a symbolic link waits for another on the file it names: a save through the link
+   * replaces that file, so the lock is beside it.
+   */
+  @Test
+  void aCommandOnALinkWaitsForAnotherThatUsesTheFileItNames() throws Exception {
+    Path input = descriptor();
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), input.getFileName());
+    Path source = dir.resolve("Hold.java");
+    Files.writeString(source, HOLDER);
+    Process holder = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+        source.toString(), ResultLock.sidecar(input).toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      assertThat(firstLine(holder)).isEqualTo("locked");
+      FakeDeployment fake = new FakeDeployment();
+
+      CompletableFuture<CliRun> run =
+          CompletableFuture.supplyAsync(() -> CliRun.run(dir, fake, "connect", "link.json"));
+
+      Thread.sleep(1000);
+      assertThat(run).as("waiting for the other command").isNotDone();
+      holder.getOutputStream().close();
+      CliRun done = run.get(30, TimeUnit.SECONDS);
+      assertThat(done.status()).as(done.toString()).isZero();
+      assertThat(fake.calls).containsExactly("connect all");
+      assertThat(link).isSymbolicLink();
+      assertThat(dir.resolve(".link.json.lock")).doesNotExist();
+    } finally {
+      holder.destroyForcibly();
+    }
+  }
+
+  /**
    * output and request save only the counter they take, then wait for the module: the lock goes
    * with that save, so other commands on the file need not wait for a slow module. Commands that
    * save more (connect) keep it to the end.

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,6 +171,48 @@ class ResultWritingTest {
     assertThat(run("call", "descriptor.json", "--mod", "db", "--ent", "5", "--arg", "").status())
         .isZero();
     assertThat(fake.calls).containsExactly("output init beef", "call db 5 ");
+  }
+
+  /**
+   * A result that is a symbolic link is written through it, as the original's open() does: the
+   * link stays, and the file it names (made if it is not there yet) gets the result, readable by
+   * its owner only (it holds keys), also where it was readable by others before.
+   */
+  @Test
+  void aResultThatIsASymbolicLinkIsWrittenThroughTheLink() throws IOException {
+    Path target = Files.createDirectory(dir.resolve("keep")).resolve("tgt.json");
+    Files.writeString(target, ORIGINAL_TEXT);
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("keep/tgt.json"));
+
+    CliRun run = run("connect", "link.json");
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(link).isSymbolicLink();
+    assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("keep/tgt.json"));
+    assertThat(Files.readString(target)).isEqualTo(rendered(DescriptorFormat.JSON));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+        .isEqualTo("rw-------");
+
+    Path dangling = Files.createSymbolicLink(dir.resolve("res.json"), Path.of("keep/new.json"));
+    assertThat(run("connect", "descriptor.json", "--result", "res.json").status()).isZero();
+    assertThat(dangling).isSymbolicLink();
+    assertThat(Files.readString(dir.resolve("keep/new.json")))
+        .isEqualTo(rendered(DescriptorFormat.JSON));
+    assertThat(Files.readString(input)).isEqualTo(ORIGINAL_TEXT);
+  }
+
+  @Test
+  void aResultThatIsALoopOfLinksIsRefusedBeforeAnything() throws IOException {
+    Files.createSymbolicLink(dir.resolve("a.json"), Path.of("b.json"));
+    Files.createSymbolicLink(dir.resolve("b.json"), Path.of("a.json"));
+
+    CliRun run = run("connect", "descriptor.json", "--result", "a.json");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("ERROR: Cannot write the result to " + dir.resolve("a.json")
+        + ": too many levels of symbolic links\n");
+    assertThat(fake.calls).isEmpty();
   }
 
   @Test

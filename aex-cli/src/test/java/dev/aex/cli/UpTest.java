@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.aex.em.EventManager;
 import dev.aex.em.LogLevel;
 import dev.aex.testkit.LoopbackPorts;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -16,9 +19,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class UpTest {
+  /** The deployer's last line before it builds (with --verbose). */
+  private static final String BUILDING = "INFO: To deploy: [counter]";
+
   @TempDir Path dir;
 
   private CliRun aex(String... args) {
@@ -176,7 +184,9 @@ class UpTest {
         .contains("curl http://localhost:" + web + "    # 0")
         .contains("# press the button: curl shows 1")
         .contains("# press the button: curl shows 2")
-        .doesNotContain("Running");
+        .contains("With --once, the event managers started here (node1, node2) stop as aex demo"
+            + " exits")
+        .doesNotContain("Running").doesNotContain("status");
     assertThat(run.err()).contains("aex demo: stopped 2 event manager(s)");
     for (int i = 0; i < 50 && LoopbackPorts.listening(web); i++) {
       Thread.sleep(100);
@@ -193,31 +203,82 @@ class UpTest {
   }
 
   /**
-   * Ctrl-C while up deploys stops the event managers started here, which fails the steps under
-   * way: the interruption is reported, not those steps' errors; without Ctrl-C, the errors.
+   * Ctrl-C (SIGTERM runs the same shutdown hook) while up still builds, long before it deploys:
+   * the JVM exits once its hooks are done, so the hook itself says that up was interrupted, after
+   * the event managers it stopped; the error of a step that the stop cut short is not reported.
    */
   @Test
-  void stepsThatFailBecauseOfCtrlCReportTheInterruption() throws Exception {
-    Files.writeString(dir.resolve("d.json"), "{\"nodes\": [], \"modules\": []}");
-    FakeDeployment fake = new FakeDeployment();
-    fake.failWith = "deploy db on node1: the event manager closed the connection";
-    Session session = fake.open(dir.resolve("d.json"),
-        dev.aex.deployer.DeployerSettings.defaults(dir));
-    UpBase.StopSignal stop = new UpBase.StopSignal();
+  void aStopWhileUpBuildsSaysThatUpWasInterrupted() throws Exception {
+    counterApp(LoopbackPorts.freeBlock(16));
+    Process up = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+        "-cp", System.getProperty("java.class.path") + java.io.File.pathSeparator
+            + System.getProperty("jdk.module.path", ""),
+        Main.class.getName(), "--verbose", "up", "d.json")
+        .directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    StringBuffer err = new StringBuffer();
+    Thread reader = Thread.ofVirtual().start(() -> {
+      try (BufferedReader lines = new BufferedReader(
+          new InputStreamReader(up.getErrorStream(), StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          err.append(line).append('\n');
+        }
+      } catch (IOException e) {
+        err.append(e).append('\n');
+      }
+    });
     try {
-      Path input = Path.of("d.json");
-      Path result = Path.of("d.result.json");
-      assertThatThrownBy(() -> UpBase.bringUp(session, stop, input, result))
-          .isInstanceOf(dev.aex.deployer.DeployerException.class);
-
-      stop.signal();
-
-      assertThatThrownBy(() -> UpBase.bringUp(session, stop, input, result))
-          .isInstanceOf(CliException.class)
-          .hasMessage("interrupted before d.json was up; d.result.json records every step that"
-              + " finished");
+      for (int i = 0; i < 600 && !err.toString().contains(BUILDING) && up.isAlive(); i++) {
+        Thread.sleep(100);
+      }
+      assertThat(err.toString()).as("up builds").contains(BUILDING);
+      up.toHandle().destroy();   // SIGTERM; Process.destroy would also close the stderr pipe
+      assertThat(up.waitFor(60, TimeUnit.SECONDS)).as("up exits").isTrue();
+      reader.join(10_000);
+      List<String> lines = err.toString().lines().toList();
+      assertThat(lines).as(err.toString())
+          .contains("aex up: stopped 1 event manager(s) started here, and their 0 module(s)");
+      assertThat(lines.getLast()).startsWith("ERROR: interrupted before d.json was up; ");
+      assertThat(lines).filteredOn(line -> line.startsWith("ERROR:")).hasSize(1);
+      assertThat(up.exitValue()).isEqualTo(143);
     } finally {
-      stop.close();
+      up.destroyForcibly();
+    }
+  }
+
+  /**
+   * Until the application is up a stop says what it interrupted, with what the result records
+   * as it comes; from then on it only stops. Where it came first, up is refused.
+   */
+  @Test
+  void aStopSaysThatItInterruptedUntilTheApplicationIsUp() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CliLog log = new CliLog(new PrintStream(err, true, StandardCharsets.UTF_8),
+        CliLog.LogLevel.WARNING);
+    UpBase.StopSignal early = new UpBase.StopSignal(log, "interrupted before anything was up");
+    UpBase.StopSignal late = new UpBase.StopSignal(log, "interrupted before anything was up");
+    try {
+      List<String> stopped = new ArrayList<>();
+      String[] recorded = {"nothing"};
+      early.untilUp(() -> "interrupted before d.json was up; " + recorded[0]);
+      recorded[0] = "d.result.json records every step that finished";
+      early.signal();
+      early.onStop(() -> stopped.add("event managers"));
+
+      assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("ERROR: interrupted before"
+          + " d.json was up; d.result.json records every step that finished\n");
+      assertThat(stopped).as("what starts after the stop stops at once")
+          .containsExactly("event managers");
+      assertThat(early.stoppedBeforeUp()).isTrue();
+      assertThatThrownBy(early::up).isInstanceOf(CliException.class);
+
+      err.reset();
+      late.up();
+      late.signal();
+      assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+      assertThat(late.stoppedBeforeUp()).isFalse();
+    } finally {
+      early.close();
+      late.close();
     }
   }
 
@@ -237,6 +298,50 @@ class UpTest {
     Files.writeString(cwd, "{}");
     assertThat(DemoCommand.fosdem(cwd, Map.of(DemoCommand.CHECKOUT, checkout.toString())))
         .as("the current folder's first").isEqualTo(cwd);
+  }
+
+  /** The counter module of the tests, in {@code counter/}, on one node at {@code port}. */
+  private void counterApp(int port) throws IOException {
+    Files.createDirectories(dir.resolve("counter"));
+    try (InputStream in = getClass().getResourceAsStream("/modules/counter/Counter.java")) {
+      Files.write(dir.resolve("counter/Counter.java"), in.readAllBytes());
+    }
+    Files.writeString(dir.resolve("d.json"), """
+        {"nodes": [{"type": "native", "name": "node1", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "counter", "node": "node1"}],
+         "connections": [{"name": "inc", "direct": true, "to_module": "counter",
+                          "to_input": "increment", "encryption": "aes"}]}
+        """.formatted(port));
+  }
+
+  /**
+   * --no-wait where up started the event managers: they stop as it exits, so it says so instead
+   * of printing commands that nothing would answer.
+   */
+  @Test
+  void noWaitSaysThatTheEventManagersStartedHereStopAndShowsNoCommands() throws Exception {
+    int port = LoopbackPorts.freeBlock(16);
+    Files.writeString(dir.resolve("d.json"), """
+        {"nodes": [{"type": "native", "name": "node1", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "db", "node": "node1"}],
+         "connections": [{"name": "init", "direct": true, "to_module": "db",
+                          "to_input": "increment", "encryption": "aes"}]}
+        """.formatted(port));
+
+    CliRun run = CliRun.run(dir, new FakeDeployment(), "up", "--no-wait", "d.json");
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .contains("aex up: " + dir.resolve("d.json") + " is up; the result is in "
+            + dir.resolve("d.result.json") + "\n")
+        .contains("node1        native    127.0.0.1:" + port + "        event manager started here")
+        .endsWith("\nWith --no-wait, the event managers started here (node1) stop as aex up"
+            + " exits, and their modules with them, so no commands to use the application are"
+            + " shown: leave out --no-wait to keep it up.\n")
+        .doesNotContain("--connection").doesNotContain(" status ").doesNotContain(" update ");
+    assertThat(run.err()).isEqualTo(
+        "aex up: stopped 1 event manager(s) started here, and their 0 module(s)\n");
+    assertThat(LoopbackPorts.listening(port)).isFalse();
   }
 
   private Path descriptor(String host, int port) throws IOException {
