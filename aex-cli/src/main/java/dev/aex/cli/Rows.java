@@ -2,9 +2,13 @@ package dev.aex.cli;
 
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.Node;
+import dev.aex.deployer.descriptor.PeriodicEvent;
 import java.util.Locale;
 
-/** The lines of the node and module tables that {@code aex up} and {@code aex status} print. */
+/**
+ * The lines of the node, module and periodic event tables that {@code aex up} and {@code aex
+ * status} print.
+ */
 final class Rows {
   private Rows() {}
 
@@ -21,5 +25,11 @@ final class Rows {
         ? listening.port().map(p -> "port " + p).orElse("") : "";
     return String.format(Locale.ROOT, "  %-16s on %-12s id %-4s %-10s %s", module.name(),
         module.node(), module.id().map(String::valueOf).orElse("?"), port, state).stripTrailing();
+  }
+
+  /** {@code   ticks            db.tick every 500 ms: <state>}. */
+  static String periodicEvent(PeriodicEvent e, String state) {
+    return String.format(Locale.ROOT, "  %-16s %s.%s every %d ms: %s", e.name().orElse("?"),
+        e.module(), e.entry(), e.frequency(), state);
   }
 }

@@ -134,9 +134,8 @@ final class StatusCommand extends RecordingCommand {
       out.println();
       out.println("Periodic events");
       for (PeriodicEvent e : state.periodicEvents()) {
-        out.printf("  %-16s %s.%s every %d ms: %s%n", e.name().orElse("?"), e.module(),
-            e.entry(), e.frequency(),
-            e.established() ? "registered" : "not registered (aex register)");
+        out.println(Rows.periodicEvent(e,
+            e.established() ? "registered" : "not registered (aex register)"));
       }
     }
   }

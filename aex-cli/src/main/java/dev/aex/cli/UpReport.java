@@ -57,6 +57,11 @@ final class UpReport {
     for (Module module : state.modules()) {
       out.println(Rows.module(module, ""));
     }
+    if (!state.periodicEvents().isEmpty()) {
+      out.println();
+      out.println("Periodic events (the event managers call these entries)");
+      state.periodicEvents().forEach(e -> out.println(Rows.periodicEvent(e, "registered")));
+    }
     if (lasts) {
       printCommands(state);
     }

@@ -325,7 +325,9 @@ class UpTest {
         {"nodes": [{"type": "native", "name": "node1", "host": "127.0.0.1", "reactive_port": %d}],
          "modules": [{"type": "native", "name": "db", "node": "node1"}],
          "connections": [{"name": "init", "direct": true, "to_module": "db",
-                          "to_input": "increment", "encryption": "aes"}]}
+                          "to_input": "increment", "encryption": "aes"}],
+         "periodic-events": [{"name": "ticks", "module": "db", "entry": "tick",
+                              "frequency": 500}]}
         """.formatted(port));
 
     CliRun run = CliRun.run(dir, new FakeDeployment(), "up", "--no-wait", "d.json");
@@ -335,6 +337,8 @@ class UpTest {
         .contains("aex up: " + dir.resolve("d.json") + " is up; the result is in "
             + dir.resolve("d.result.json") + "\n")
         .contains("node1        native    127.0.0.1:" + port + "        event manager started here")
+        .contains("\nPeriodic events (the event managers call these entries)\n"
+            + "  ticks            db.tick every 500 ms: registered\n")
         .endsWith("\nWith --no-wait, the event managers started here (node1) stop as aex up"
             + " exits, and their modules with them, so no commands to use the application are"
             + " shown: leave out --no-wait to keep it up.\n")
