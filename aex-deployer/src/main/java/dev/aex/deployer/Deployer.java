@@ -67,7 +67,9 @@ public final class Deployer {
         .withManifests(new Workspace(settings.workspace()).builtManifests())
         .read(descriptorFile);
     loaded.warnings().forEach(w -> settings.listener().warning(w.toString()));
-    return new Deployer(new Flows(settings, plan(loaded, descriptorFile)), loaded.format());
+    Path folder = descriptorFile.toAbsolutePath().normalize().getParent();
+    return new Deployer(new Flows(settings, plan(loaded, descriptorFile), folder),
+        loaded.format());
   }
 
   /**

@@ -157,8 +157,17 @@ final class Builds {
     if (!Files.isDirectory(folder)) {
       throw new DeployerException("build " + m.name() + ": no module folder " + folder
           + " (field \"folder\", relative to the workspace "
-          + ctx.workspace().root().toAbsolutePath() + "). Check the folder name or the workspace");
+          + ctx.workspace().root().toAbsolutePath() + "). " + whereElse(ctx, m));
     }
+  }
+
+  /** The descriptor's folder, when the workspace lacks the module folder and it has it. */
+  private static String whereElse(Context ctx, Module m) {
+    return ctx.workspace().descriptorFolder()
+        .filter(d -> m instanceof Module.Listening l && Files.isDirectory(d.resolve(l.folder())))
+        .filter(d -> !d.equals(ctx.workspace().root().toAbsolutePath().normalize()))
+        .map(d -> "The descriptor's folder has it: give --workspace " + d + " (or run from there)")
+        .orElse("Check the folder name or the workspace");
   }
 
   private static NativeModule buildable(Context ctx, Module m) throws DeployerException {

@@ -4,6 +4,8 @@ import dev.aex.deployer.DeployerListener;
 import dev.aex.deployer.DeployerSettings;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.Node;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -11,8 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
 record Context(DeployerSettings settings, State state, Workspace workspace, EmLink em,
     ConcurrentHashMap<String, ReentrantLock> moduleLocks) {
 
-  static Context of(DeployerSettings settings, State state) {
-    return new Context(settings, state, new Workspace(settings.workspace()),
+  static Context of(DeployerSettings settings, State state, Path descriptorFolder) {
+    return new Context(settings, state,
+        new Workspace(settings.workspace(), Optional.of(descriptorFolder)),
         new EmLink(settings.timeout()), new ConcurrentHashMap<>());
   }
 

@@ -9,6 +9,7 @@ import dev.aex.deployer.descriptor.Connection;
 import dev.aex.deployer.descriptor.Descriptor;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.PeriodicEvent;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,8 +23,9 @@ import java.util.Optional;
 public final class Flows {
   private final Context ctx;
 
-  public Flows(DeployerSettings settings, Descriptor initial) {
-    this.ctx = Context.of(settings, new State(initial, settings.resultSink()));
+  /** {@code descriptorFolder}: where the descriptor that {@code initial} was read from is. */
+  public Flows(DeployerSettings settings, Descriptor initial, Path descriptorFolder) {
+    this.ctx = Context.of(settings, new State(initial, settings.resultSink()), descriptorFolder);
   }
 
   public Descriptor state() {

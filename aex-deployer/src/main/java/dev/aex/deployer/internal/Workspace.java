@@ -18,10 +18,15 @@ import java.util.stream.Stream;
 /**
  * The workspace: module folders are relative to it, and builds go to its {@code build/<module>/}
  * folder (the binary, and the module's manifest beside it so later commands can check endpoint
- * names without building again).
+ * names without building again). {@code descriptorFolder}, where the descriptor is, is where a
+ * module folder missing from the workspace most likely is.
  */
-public record Workspace(Path root) {
+public record Workspace(Path root, Optional<Path> descriptorFolder) {
   static final String MANIFEST = "module.json";
+
+  public Workspace(Path root) {
+    this(root, Optional.empty());
+  }
 
   public Path folderOf(Module.Listening m) {
     return root.resolve(m.folder());

@@ -303,6 +303,23 @@ class FailureTest {
   }
 
   /**
+   * A deploy whose workspace (the CLI's current folder) lacks a module folder that the
+   * descriptor's folder has names that folder: the user ran it from the folder above.
+   */
+  @Test
+  void aModuleFolderMissingFromTheWorkspaceButBesideTheDescriptorIsNamed() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("app"));
+    Path file = counterOnLive(ws, "\"connections\": []");
+    Path above = dir.toAbsolutePath();
+
+    assertThatThrownBy(() -> Fixture.open(file, above, ws.resolve("result.json"),
+        new Fixture.Recorder()).deploy(Selection.all()))
+        .hasMessage("build counter: no module folder " + above.resolve("counter") + " (field"
+            + " \"folder\", relative to the workspace " + above + "). The descriptor's folder has"
+            + " it: give --workspace " + ws.toAbsolutePath() + " (or run from there)");
+  }
+
+  /**
    * update builds from the current workspace; run from another folder, it says which folder built
    * the module (the result file records its build files there) before anything changes.
    */
