@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param oldNode the node it actually runs on; differs from {@code node} only while an update
  *     migrates it ({@code old_node}, default: {@code node})
  * @param priority modules with a priority deploy first, in ascending order
- * @param deployed whether it has been loaded (the original writes null for "not yet"; aex writes
- *     false, which the original reads alike)
+ * @param deployed whether it has been loaded (written as the original writes it: true, or null
+ *     for "not yet"; false reads alike)
  * @param nonce the count of set_key and disable messages already sent to it, a u16
  * @param attested whether it has been attested
  */

@@ -151,7 +151,7 @@ class RoundTripTest {
         events_current_id: 0
         manager: null
         modules:
-        - attested: false
+        - attested: null
           binary: null
           data: null
           deployed: true

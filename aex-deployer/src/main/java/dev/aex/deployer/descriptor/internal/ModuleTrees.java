@@ -54,9 +54,9 @@ final class ModuleTrees {
     o.put("node", c.node());
     o.put("old_node", c.oldNode());
     Trees.number(o, "priority", c.priority());
-    o.put("deployed", c.deployed());
+    Trees.flag(o, "deployed", c.deployed());
     o.put("nonce", c.nonce());
-    o.put("attested", c.attested());
+    Trees.flag(o, "attested", c.attested());
     return o;
   }
 

@@ -66,7 +66,7 @@ public final class ResultTrees {
     Trees.number(o, "id", c.id());
     o.put("nonce", c.nonce());
     o.put("direct", c.direct());
-    o.put("established", c.established());
+    Trees.flag(o, "established", c.established());
     return o;
   }
 
@@ -81,7 +81,7 @@ public final class ResultTrees {
     o.put("module", e.module());
     o.put("entry", e.entry());
     o.put("frequency", e.frequency());
-    o.put("established", e.established());
+    Trees.flag(o, "established", e.established());
     return o;
   }
 }

@@ -27,6 +27,18 @@ final class Trees {
     value.ifPresentOrElse(v -> o.put(field, v), () -> o.putNull(field));
   }
 
+  /**
+   * A state flag as the original writes it: true once the step is done, null before (its objects
+   * start with None); it reads null as not done, as aex does.
+   */
+  static void flag(ObjectNode o, String field, boolean value) {
+    if (value) {
+      o.put(field, true);
+    } else {
+      o.putNull(field);
+    }
+  }
+
   static void number(ObjectNode o, String field, Optional<Integer> value) {
     value.ifPresentOrElse(v -> o.put(field, v), () -> o.putNull(field));
   }
