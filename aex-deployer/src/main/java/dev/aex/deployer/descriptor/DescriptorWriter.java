@@ -34,13 +34,11 @@ import java.util.Map;
  */
 public final class DescriptorWriter {
   private static final ObjectWriter JSON = json();
-  // As PyYAML's defaults write it (deployer-reference.md §1.3): keys sorted, plain scalars where
-  // they read back as the same string; a string that looks like a number (a hex key of digits
-  // only) stays quoted.
+  // Keys sorted, as PyYAML's defaults write them (deployer-reference.md §1.3); every string
+  // quoted, where PyYAML leaves some plain: a plain scalar that YAML 1.1 reads as something else
+  // (1:20 a number, 2001-01-01 a date, = or << a tag PyYAML cannot build) must not be written.
   private static final ObjectMapper YAML = YAMLMapper.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .build();
 
   private DescriptorWriter() {}

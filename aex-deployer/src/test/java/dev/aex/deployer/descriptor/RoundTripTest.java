@@ -134,15 +134,17 @@ class RoundTripTest {
   }
 
   /**
-   * YAML as PyYAML writes it by default: keys sorted, plain scalars, and quotes where a plain one
-   * would read back as something else (a name "yes", a key of digits only).
+   * YAML with its keys sorted, as PyYAML writes it by default, and every string quoted: a name
+   * that YAML 1.1 would read as a number, a date, a merge key or a value tag stays a string
+   * (unquoted, PyYAML's safe_load read 1:20 as 80 and refused =).
    */
   @Test
-  void yamlLooksLikeTheOriginals() throws Exception {
+  void yamlHasSortedKeysAndQuotedStrings() throws Exception {
     Descriptor d = Fixture.parse("""
-        {"nodes": [{"type": "native", "name": "yes", "host": "127.0.0.1", "reactive_port": 5000}],
-         "modules": [{"type": "native", "name": "007", "node": "yes", "deployed": true, "id": 1,
-                      "key": "12345678901234567890123456789012"}]}
+        {"nodes": [{"type": "native", "name": "1:20", "host": "127.0.0.1", "reactive_port": 5000}],
+         "modules": [{"type": "native", "name": "2001-01-01", "node": "1:20", "deployed": true,
+                      "id": 1, "key": "12345678901234567890123456789012", "folder": "="},
+                     {"type": "native", "name": "<<", "node": "1:20"}]}
         """);
     String yaml = DescriptorWriter.render(d, DescriptorFormat.YAML);
     assertThat(yaml).startsWith("""
@@ -156,20 +158,17 @@ class RoundTripTest {
           data: null
           deployed: true
           features: []
-          folder: "007"
+          folder: "="
           id: 1
           key: "12345678901234567890123456789012"
-          name: "007"
-          node: "yes"
+          name: "2001-01-01"
+          node: "1:20"
           nonce: 0
-          old_node: "yes"
+          old_node: "1:20"
           port: null
           priority: null
-          type: native
-        nodes:
-        - deploy_port: 5000
-          host: 127.0.0.1
-        """);
+          type: "native"
+        """).contains("name: \"<<\"");
     assertThat(roundTrip(d, DescriptorFormat.YAML)).isEqualTo(d);
   }
 
