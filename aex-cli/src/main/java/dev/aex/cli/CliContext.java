@@ -1,9 +1,11 @@
 package dev.aex.cli;
 
+import dev.aex.deployer.CounterLedger;
 import dev.aex.deployer.DeployerSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where one run of the command reads and writes: its streams, environment and working folder,
@@ -43,7 +45,20 @@ record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Pat
    */
   DeployerSettings settings(Path workspace, CliLog log, GlobalOptions flags) {
     DeployerSettings settings = DeployerSettings.defaults(cwd.resolve(workspace).normalize())
-        .withListener(new CliListener(out, err, log, flags.timing, terminal));
+        .withListener(new CliListener(out, err, log, flags.timing, terminal))
+        .withCounterLedger(counterLedger());
     return flags.timeout.map(settings::withTimeout).orElse(settings);
+  }
+
+  /**
+   * The user's counter ledger (docs/cli.md): {@code $AEX_STATE_DIR/counters}, else under {@code
+   * $XDG_STATE_HOME} or {@code ~/.local/state}, {@code aex/counters}; none without a home.
+   */
+  CounterLedger counterLedger() {
+    Optional<Path> state = Optional.ofNullable(env.get("AEX_STATE_DIR")).map(Path::of)
+        .or(() -> Optional.ofNullable(env.get("XDG_STATE_HOME")).map(d -> Path.of(d, "aex")))
+        .or(() -> Optional.ofNullable(env.get("HOME")).map(h -> Path.of(h, ".local/state/aex")));
+    return state.map(d -> CounterLedger.inFolder(d.resolve("counters")))
+        .orElse(CounterLedger.none());
   }
 }

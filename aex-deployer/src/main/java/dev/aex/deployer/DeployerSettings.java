@@ -19,29 +19,40 @@ public record DeployerSettings(
     Duration timeout,
     BuildMode mode,
     DeployerListener listener,
-    ResultSink resultSink) {
+    ResultSink resultSink,
+    CounterLedger counterLedger) {
 
   /** The default timeout of one network step (a Load includes the module's start-up). */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
   public static DeployerSettings defaults(Path workspace) {
     return new DeployerSettings(
-        workspace, DEFAULT_TIMEOUT, BuildMode.DEBUG, DeployerListener.silent(), ResultSink.discard());
+        workspace, DEFAULT_TIMEOUT, BuildMode.DEBUG, DeployerListener.silent(), ResultSink.discard(),
+        CounterLedger.none());
   }
 
   public DeployerSettings withTimeout(Duration timeout) {
-    return new DeployerSettings(workspace, timeout, mode, listener, resultSink);
+    return new DeployerSettings(workspace, timeout, mode, listener, resultSink, counterLedger);
   }
 
   public DeployerSettings withMode(BuildMode mode) {
-    return new DeployerSettings(workspace, timeout, mode, listener, resultSink);
+    return new DeployerSettings(workspace, timeout, mode, listener, resultSink, counterLedger);
   }
 
   public DeployerSettings withListener(DeployerListener listener) {
-    return new DeployerSettings(workspace, timeout, mode, listener, resultSink);
+    return new DeployerSettings(workspace, timeout, mode, listener, resultSink, counterLedger);
   }
 
   public DeployerSettings withResultSink(ResultSink resultSink) {
-    return new DeployerSettings(workspace, timeout, mode, listener, resultSink);
+    return new DeployerSettings(workspace, timeout, mode, listener, resultSink, counterLedger);
+  }
+
+  /**
+   * Where the counters used under each key are kept besides the result file, so that a stale copy
+   * of it never seals with a counter used already (default: none; the aex command keeps one per
+   * user, docs/cli.md).
+   */
+  public DeployerSettings withCounterLedger(CounterLedger counterLedger) {
+    return new DeployerSettings(workspace, timeout, mode, listener, resultSink, counterLedger);
   }
 }

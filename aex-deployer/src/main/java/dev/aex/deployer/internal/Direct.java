@@ -173,7 +173,9 @@ final class Direct {
     synchronized (ctx.state()) {
       Connection now = ctx.state().get().connections().stream()
           .filter(x -> x.id().equals(c.id())).findFirst().orElseThrow();
-      int nonce = now.nonce();
+      boolean secure = ctx.workspace().isAex(ctx.state().module(now.target().module()));
+      int nonce = Counters.take(ctx.state().ledger(), now.key().filter(k -> secure), now.nonce(),
+          count, where);
       if (nonce + count > 0xffff) {
         throw where.fail("the connection's counter is used up (65535 events)",
             "Connect it again to give it a fresh key");

@@ -25,7 +25,8 @@ public final class Flows {
 
   /** {@code descriptorFolder}: where the descriptor that {@code initial} was read from is. */
   public Flows(DeployerSettings settings, Descriptor initial, Path descriptorFolder) {
-    this.ctx = Context.of(settings, new State(initial, settings.resultSink()), descriptorFolder);
+    this.ctx = Context.of(settings,
+        new State(initial, settings.resultSink(), settings.counterLedger()), descriptorFolder);
   }
 
   public Descriptor state() {

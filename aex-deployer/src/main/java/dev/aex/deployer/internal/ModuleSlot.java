@@ -1,5 +1,6 @@
 package dev.aex.deployer.internal;
 
+import dev.aex.deployer.CounterLedger;
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.descriptor.Module;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +19,9 @@ interface ModuleSlot {
   /** The monitor that makes reading and advancing the counter one step. */
   Object monitor();
 
+  /** Where the module key's counters are also kept ({@link CounterLedger}). */
+  CounterLedger ledger();
+
   /**
    * Takes the next module-key counter and records that it is used before returning it, so a
    * message built with it can never be sealed twice with the same counter.
@@ -25,7 +29,9 @@ interface ModuleSlot {
   default int takeNonce(Where where) throws DeployerException {
     int[] taken = new int[1];
     synchronized (monitor()) {
-      int nonce = get().common().nonce();
+      Module now = get();
+      int nonce = Counters.take(ledger(), now.key().filter(k -> Workspace.builtByAex(now)),
+          now.common().nonce(), 1, where);
       if (nonce >= 0xffff) {
         throw where.fail("the module's control counter is used up (65535 messages)",
             "Deploy the module again (update) to give it a fresh key");
@@ -67,6 +73,11 @@ interface ModuleSlot {
       public Object monitor() {
         return state;
       }
+
+      @Override
+      public CounterLedger ledger() {
+        return state.ledger();
+      }
     };
   }
 
@@ -86,6 +97,11 @@ interface ModuleSlot {
       @Override
       public Object monitor() {
         return ref;
+      }
+
+      @Override
+      public CounterLedger ledger() {
+        return CounterLedger.none(); // an update's instances, whose counters no copy holds
       }
     };
   }

@@ -1,5 +1,6 @@
 package dev.aex.deployer.internal;
 
+import dev.aex.deployer.CounterLedger;
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.ResultSink;
 import dev.aex.deployer.descriptor.Connection;
@@ -20,11 +21,18 @@ import java.util.function.UnaryOperator;
  */
 public final class State {
   private final ResultSink sink;
+  private final CounterLedger ledger;
   private Descriptor current; // guarded by this
 
-  public State(Descriptor initial, ResultSink sink) {
+  public State(Descriptor initial, ResultSink sink, CounterLedger ledger) {
     this.current = Objects.requireNonNull(initial, "initial");
     this.sink = Objects.requireNonNull(sink, "sink");
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+  }
+
+  /** Where the counters this state's result file takes are also kept. */
+  CounterLedger ledger() {
+    return ledger;
   }
 
   public synchronized Descriptor get() {

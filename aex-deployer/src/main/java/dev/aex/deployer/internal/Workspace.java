@@ -45,13 +45,14 @@ public record Workspace(Path root, Optional<Path> descriptorFolder) {
    * unless its folder is a Cargo crate. Sancus and TrustZone modules are all original ones.
    */
   public boolean isAex(Module m) {
-    return switch (m) {
-      case NativeModule n when n.aexRuntime() -> true;
-      case SgxModule s when s.mrEnclave().isPresent() -> true;
-      case Module.Listening l when !m.common().deployed() ->
-          !Files.exists(folderOf(l).resolve("Cargo.toml"));
-      default -> false;
-    };
+    return builtByAex(m) || m instanceof Module.Listening l && !m.common().deployed()
+        && !Files.exists(folderOf(l).resolve("Cargo.toml"));
+  }
+
+  /** Whether the result says that aex built {@code m}: it runs the aex module runtime. */
+  static boolean builtByAex(Module m) {
+    return m instanceof NativeModule n && n.aexRuntime()
+        || m instanceof SgxModule s && s.mrEnclave().isPresent();
   }
 
   /**

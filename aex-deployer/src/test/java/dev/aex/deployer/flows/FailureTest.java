@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aex.crypto.SymmetricKey;
+import dev.aex.deployer.CounterLedger;
 import dev.aex.deployer.Deployer;
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.DeployerSettings;
@@ -723,6 +724,32 @@ class FailureTest {
       assertThat(((NativeModule) moved).port()).contains(there.port() + 1);
       assertThat(there.modules()).hasSize(1);
     }
+  }
+
+  /**
+   * With a counter ledger (the aex command keeps one per user), a stale copy of the result file
+   * takes counters nobody used: both copies work, and the module, which refuses a counter it saw,
+   * proves that none was sealed twice (without it, each copy seals its own message under the
+   * other's counters: AES-GCM's one forbidden case).
+   */
+  @Test
+  void withALedgerCopiesOfAResultNeverSealUnderACounterUsedAlready() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("ledger"));
+    Path file = counterWithInc(ws);
+    Path result = ws.resolve("result.json");
+    CounterLedger ledger = CounterLedger.inFolder(dir.resolve("counters"));
+    Fixture.open(file, ws, result, ledger).deploy(Selection.all());
+    Fixture.open(result, ws, result, ledger).attest(Selection.all());
+    Fixture.open(result, ws, result, ledger).connect(Selection.all());
+    Path copy = Files.copy(result, ws.resolve("copy.json"));
+
+    for (Path used : List.of(result, copy, copy, result)) {
+      Deployer d = Fixture.open(used, ws, used, ledger);
+      assertThat(d.health()).as(used.toString()).containsExactly(new ModuleHealth.Answers("counter"));
+      d.output("inc", new byte[] {1});
+    }
+    assertThat(Fixture.u32(Fixture.open(result, ws, result, ledger)
+        .call("counter", "peek", new byte[0]))).isEqualTo(4);
   }
 
   /**

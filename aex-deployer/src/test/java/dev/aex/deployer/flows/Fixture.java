@@ -1,6 +1,7 @@
 package dev.aex.deployer.flows;
 
 import dev.aex.deployer.Deployer;
+import dev.aex.deployer.CounterLedger;
 import dev.aex.deployer.DeployerListener;
 import dev.aex.deployer.DeployerSettings;
 import dev.aex.deployer.descriptor.Descriptor;
@@ -95,9 +96,16 @@ final class Fixture {
   /** A deployer on {@code file} whose every state change rewrites {@code result}. */
   static Deployer open(Path file, Path workspace, Path result, DeployerListener listener)
       throws Exception {
+    return open(file, workspace, result, CounterLedger.none());
+  }
+
+  /** {@link #open(Path, Path, Path, DeployerListener)} keeping its counters in {@code ledger}. */
+  static Deployer open(Path file, Path workspace, Path result, CounterLedger ledger)
+      throws Exception {
     DeployerSettings settings = DeployerSettings.defaults(workspace)
         .withTimeout(TIMEOUT)
-        .withListener(listener)
+        .withListener(new Recorder())
+        .withCounterLedger(ledger)
         .withResultSink(state -> DescriptorWriter.write(state, DescriptorFormat.JSON, result));
     return Deployer.open(file, settings);
   }

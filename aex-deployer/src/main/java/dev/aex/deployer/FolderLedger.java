@@ -1,0 +1,68 @@
+package dev.aex.deployer;
+
+import dev.aex.crypto.Sha256;
+import dev.aex.crypto.SymmetricKey;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link CounterLedger#inFolder}: one file per key, locked while a take reads and writes it. */
+final class FolderLedger implements CounterLedger {
+  /**
+   * A file lock keeps out other processes only: threads of this one (two deployers, say) take
+   * turns on a monitor per file first.
+   */
+  private static final ConcurrentHashMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+
+  private final Path folder;
+
+  FolderLedger(Path folder) {
+    this.folder = folder.toAbsolutePath().normalize();
+  }
+
+  @Override
+  public int take(SymmetricKey key, int recorded, int count) throws IOException {
+    Files.createDirectories(folder,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    Path path = folder.resolve(fileName(key));
+    synchronized (IN_PROCESS.computeIfAbsent(path, p -> new Object())) {
+      try (FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE,
+          StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        file.lock();
+        int first = Math.max(recorded, read(file));
+        byte[] next = Integer.toString(first + count).getBytes(StandardCharsets.US_ASCII);
+        file.truncate(0).write(ByteBuffer.wrap(next), 0);
+        file.force(true);
+        return first;
+      }
+    }
+  }
+
+  /** A hash of the key: the folder says which keys were used, never what they are. */
+  private static String fileName(SymmetricKey key) {
+    byte[] label = "aex counter ledger\0".getBytes(StandardCharsets.US_ASCII);
+    return HexFormat.of().formatHex(Sha256.of(label, key.revealBytes()), 0, 16);
+  }
+
+  private static int read(FileChannel file) throws IOException {
+    ByteBuffer text = ByteBuffer.allocate(32);
+    file.read(text, 0); // a few digits: one read of a local file takes them all
+    String value = new String(text.array(), 0, text.position(), StandardCharsets.US_ASCII).strip();
+    if (value.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IOException("counter ledger file is damaged (\"" + value + "\"); remove it only"
+          + " if no copy of the result file has been used since", e);
+    }
+  }
+}
