@@ -77,16 +77,16 @@ final class Update {
       String unused = "the new one (module " + clone.id().orElseThrow() + " on " + clone.node()
           + ") stays loaded but unused: it has no connections, and its key was not kept. A reset"
           + " of " + clone.node() + " stops it";
-      boolean oldRuns;
+      Optional<String> gone;
       try {
         Attestation.attest(ctx, cloneSlot);
-        oldRuns = Disables.disableIfRunning(ctx, oldInState);
+        gone = disableOld(ctx, oldInState);
       } catch (DeployerException e) {
         throw new DeployerException(e.getMessage() + ". The old instance still runs as the result"
             + " says; " + unused, e);
       }
-      if (!oldRuns) {
-        replacingAGoneInstance(ctx, old, transfer, unused);
+      if (gone.isPresent()) {
+        replacingAGoneInstance(ctx, old, gone.get(), transfer, unused);
       }
       Module oldNow = oldInState.get();
       Module fresh = cloneSlot.get();
@@ -197,17 +197,35 @@ final class Update {
   }
 
   /**
-   * The old instance's event manager answered its disable with InternalError: it does not run
-   * (it died, or the event manager restarted). Without a state transfer the update replaces it,
-   * which is how a module that died comes back; the re-keyed connections cut it off should the
-   * untrusted event manager have lied. Its state is gone with it, so a transfer fails.
+   * Disables the old instance; why it does not run, if its event manager says so (InternalError:
+   * it died, or the event manager restarted) or refuses connections (the event manager is gone,
+   * and an aex one takes its modules with it).
    */
-  private static void replacingAGoneInstance(Context ctx, Module old,
+  private static Optional<String> disableOld(Context ctx, ModuleSlot old)
+      throws DeployerException {
+    try {
+      return Disables.disableIfRunning(ctx, old) ? Optional.empty()
+          : Optional.of("its event manager answered its disable with " + ResultCode.INTERNAL_ERROR
+              + " (it died, or the event manager restarted)");
+    } catch (DeployerException e) {
+      if (e.getCause() instanceof java.net.ConnectException) {
+        return Optional.of("its event manager refuses connections (it stopped, and an aex one"
+            + " stops its modules with it)");
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The old instance does not run ({@code why}). Without a state transfer the update replaces
+   * it, which is how a module that died comes back, also from a node that is gone; the re-keyed
+   * connections cut it off should it run after all (the untrusted event manager may have lied).
+   * Its state is gone with it, so a transfer fails.
+   */
+  private static void replacingAGoneInstance(Context ctx, Module old, String why,
       Optional<StateTransfer> transfer, String unused) throws DeployerException {
     String gone = "update " + old.name() + ": the old instance (module " + old.id().orElseThrow()
-        + " on " + old.common().oldNode() + ") does not run: its event manager answered its"
-        + " disable with " + ResultCode.INTERNAL_ERROR + " (it died, or the event manager"
-        + " restarted)";
+        + " on " + old.common().oldNode() + ") does not run: " + why;
     if (transfer.isPresent()) {
       throw new DeployerException(gone + ", so its state cannot be transferred. Update without"
           + " --entry/--output/--input to replace it without its state; " + unused);

@@ -698,6 +698,40 @@ class FailureTest {
   }
 
   /**
+   * A module whose event manager is gone moves to another node with update: the disable of the
+   * old instance is refused a connection, which says it does not run (it failed the update, and
+   * left the moved node field in the result pointing at a module that was not there).
+   */
+  @Test
+  void anUpdateMovesAModuleOffANodeWhoseEventManagerIsGone() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("gone"));
+    Path result = ws.resolve("result.json");
+    try (EventManager there = Fixture.em()) {
+      Path file = descriptor(ws, """
+          {"nodes": [{"type": "native", "name": "here", "host": "127.0.0.1", "reactive_port": %d},
+                     {"type": "native", "name": "there", "host": "127.0.0.1", "reactive_port": %d}],
+           "modules": [{"type": "native", "name": "a", "node": "there", "folder": "counter"}]}
+          """.formatted(live.port(), there.port()));
+      Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+      Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+    }
+    DescriptorWriter.write(EndToEndTest.moveTo(Fixture.read(result), "a", "here"),
+        DescriptorFormat.JSON, result);
+    Fixture.Recorder recorder = new Fixture.Recorder();
+
+    Deployer d = Fixture.open(result, ws, result, recorder);
+    d.update("a", Optional.empty());
+
+    assertThat(recorder.warnings).singleElement().asString()
+        .startsWith("update a: the old instance (module 1 on there) does not run: its event"
+            + " manager refuses connections (it stopped, and an aex one stops its modules with"
+            + " it); replacing it.");
+    assertThat(d.health()).containsExactly(new ModuleHealth.Answers("a"));
+    assertThat(Fixture.read(result).module("a").orElseThrow().common().oldNode())
+        .isEqualTo("here");
+  }
+
+  /**
    * An update to another node takes that node's next id, as the original's clone does: the old
    * instance runs on its old_node, so its id is not taken on the node it moves to (it was,
    * through its edited node field: the new instance got id 2 on an empty node).

@@ -96,15 +96,20 @@ final class Fixture {
   /** A deployer on {@code file} whose every state change rewrites {@code result}. */
   static Deployer open(Path file, Path workspace, Path result, DeployerListener listener)
       throws Exception {
-    return open(file, workspace, result, CounterLedger.none());
+    return open(file, workspace, result, listener, CounterLedger.none());
   }
 
   /** {@link #open(Path, Path, Path, DeployerListener)} keeping its counters in {@code ledger}. */
   static Deployer open(Path file, Path workspace, Path result, CounterLedger ledger)
       throws Exception {
+    return open(file, workspace, result, new Recorder(), ledger);
+  }
+
+  private static Deployer open(Path file, Path workspace, Path result, DeployerListener listener,
+      CounterLedger ledger) throws Exception {
     DeployerSettings settings = DeployerSettings.defaults(workspace)
         .withTimeout(TIMEOUT)
-        .withListener(new Recorder())
+        .withListener(listener)
         .withCounterLedger(ledger)
         .withResultSink(state -> DescriptorWriter.write(state, DescriptorFormat.JSON, result));
     return Deployer.open(file, settings);
