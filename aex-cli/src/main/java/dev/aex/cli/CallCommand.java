@@ -24,6 +24,7 @@ final class CallCommand extends DeployerCommand {
 
   @Override
   void run(Session session) throws Exception {
+    requireOutFolder(out);
     respond(session.call(module, entry, arg.bytes()), out);
   }
 }

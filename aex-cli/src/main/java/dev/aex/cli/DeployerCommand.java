@@ -168,6 +168,20 @@ abstract class DeployerCommand implements Callable<Integer> {
     return inOrder ? selection.inOrder() : selection;
   }
 
+  /**
+   * Fails unless {@code --out}'s folder exists: checked before the call or request is sent, since
+   * its handler runs and its counter is spent, and a reply that cannot be written is lost.
+   */
+  void requireOutFolder(Optional<String> out) throws CliException {
+    if (out.isPresent()) {
+      Path folder = context.resolve(out.get()).toAbsolutePath().getParent();
+      if (folder != null && !Files.isDirectory(folder)) {
+        throw new CliException("--out " + out.get() + ": no folder " + folder + "; nothing was"
+            + " sent");
+      }
+    }
+  }
+
   /** A response of call or request: raw to {@code --out}, else logged at INFO as the original. */
   void respond(byte[] response, Optional<String> out) throws java.io.IOException {
     if (out.isPresent()) {

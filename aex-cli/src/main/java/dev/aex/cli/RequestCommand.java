@@ -24,6 +24,7 @@ final class RequestCommand extends RecordingCommand {
 
   @Override
   void run(Session session) throws Exception {
+    requireOutFolder(out);
     byte[] response;
     try {
       response = session.request(direct.connection, direct.arg.bytes());

@@ -111,6 +111,13 @@ class EndToEndTest {
 
     ok("request", "res.yaml", "--connection", "get", "--out", "count.bin");
     assertThat(Files.readAllBytes(workspace.resolve("count.bin"))).containsExactly(0, 0, 0, 2);
+    // An --out that cannot be written fails before the request: no counter spent, no handler run.
+    String beforeRequest = Files.readString(workspace.resolve("res.yaml"));
+    CliRun nowhere = aex("request", "res.yaml", "--connection", "get", "--out", "no/such.bin");
+    assertThat(nowhere.status()).isEqualTo(1);
+    assertThat(nowhere.err()).isEqualTo("ERROR: --out no/such.bin: no folder "
+        + workspace.resolve("no") + "; nothing was sent\n");
+    assertThat(Files.readString(workspace.resolve("res.yaml"))).isEqualTo(beforeRequest);
 
     ok("call", "res.yaml", "--module", "counter", "--entry", "peek", "--out", "peek.bin");
     assertThat(Files.readAllBytes(workspace.resolve("peek.bin"))).containsExactly(0, 0, 0, 2);

@@ -103,7 +103,7 @@ final class EmLink {
           "Is the event manager running? Start one with ./aex em --port " + where.port(), e);
     }
     if (e instanceof WireTimeoutException) {
-      return where.fail("no answer: " + e.getMessage(),
+      return where.fail("no answer in time (of the reply it read " + e.getMessage() + ")",
           "Is the event manager or the module stuck? Check the event manager's log, or allow more"
               + " time with a longer timeout (aex --timeout SECONDS)", e);
     }
