@@ -60,6 +60,11 @@ final class Challenge {
     }
   }
 
+  /** Whether the event manager says that the module does not run there (InternalError). */
+  boolean notRunning() {
+    return reply.code() == ResultCode.INTERNAL_ERROR;
+  }
+
   /** Whether the module refused this result file's counter or key (CryptoError). */
   boolean refused() {
     return reply.code() == ResultCode.CRYPTO_ERROR;

@@ -39,6 +39,8 @@ import java.util.stream.Collectors;
  */
 final class Update {
   static final String TRANSFER = "__transfer";
+  private static final String REFUSES_CONNECTIONS = "its event manager refuses connections (it"
+      + " stopped, and an aex one stops its modules with it)";
 
   private Update() {}
 
@@ -59,6 +61,7 @@ final class Update {
     if (transfer.isPresent()) {
       Endpoints.entry(old, transfer.get().entry());
       Endpoints.id(old, EndpointKind.OUTPUT, EndpointRef.of(transfer.get().output()));
+      requireRunning(ctx, old);
     }
     Timer.time(ctx.listener(), "update", name, "Update time for " + name, () -> {
       Module clone = cloneOnTarget(ctx, old);
@@ -197,6 +200,40 @@ final class Update {
   }
 
   /**
+   * A state transfer needs the old instance running: it is asked first (a challenge), so that one
+   * that died fails the update before a new instance is built and loaded for nothing.
+   */
+  private static void requireRunning(Context ctx, Module old) throws DeployerException {
+    Optional<String> gone;
+    try {
+      Challenge challenge = Challenge.send(ctx, ModuleSlot.inState(ctx.state(), old.name()),
+          "update");
+      gone = challenge.notRunning()
+          ? Optional.of("its event manager answered a challenge with " + ResultCode.INTERNAL_ERROR
+              + " (it died, or the event manager restarted)")
+          : Optional.empty();
+      if (gone.isEmpty()) {
+        challenge.check();
+      }
+    } catch (DeployerException e) {
+      if (!(e.getCause() instanceof java.net.ConnectException)) {
+        throw e;
+      }
+      gone = Optional.of(REFUSES_CONNECTIONS);
+    }
+    if (gone.isPresent()) {
+      throw new DeployerException(doesNotRun(old, gone.get()) + ", so its state cannot be"
+          + " transferred. Update without --entry/--output/--input to replace it without its"
+          + " state; nothing was built or loaded");
+    }
+  }
+
+  private static String doesNotRun(Module old, String why) {
+    return "update " + old.name() + ": the old instance (module " + old.id().orElseThrow()
+        + " on " + old.common().oldNode() + ") does not run: " + why;
+  }
+
+  /**
    * Disables the old instance; why it does not run, if its event manager says so (InternalError:
    * it died, or the event manager restarted) or refuses connections (the event manager is gone,
    * and an aex one takes its modules with it).
@@ -209,8 +246,7 @@ final class Update {
               + " (it died, or the event manager restarted)");
     } catch (DeployerException e) {
       if (e.getCause() instanceof java.net.ConnectException) {
-        return Optional.of("its event manager refuses connections (it stopped, and an aex one"
-            + " stops its modules with it)");
+        return Optional.of(REFUSES_CONNECTIONS);
       }
       throw e;
     }
@@ -224,8 +260,7 @@ final class Update {
    */
   private static void replacingAGoneInstance(Context ctx, Module old, String why,
       Optional<StateTransfer> transfer, String unused) throws DeployerException {
-    String gone = "update " + old.name() + ": the old instance (module " + old.id().orElseThrow()
-        + " on " + old.common().oldNode() + ") does not run: " + why;
+    String gone = doesNotRun(old, why);
     if (transfer.isPresent()) {
       throw new DeployerException(gone + ", so its state cannot be transferred. Update without"
           + " --entry/--output/--input to replace it without its state; " + unused);

@@ -253,11 +253,18 @@ class FailureTest {
     old.destroyForcibly();
     old.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
 
+    String before = Files.readString(result);
     assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
         .update("a", Optional.of(new StateTransfer("save", "transfer_out", "restore"))))
-        .hasMessageStartingWith("update a: the old instance (module 1 on up) does not run: its"
-            + " event manager answered its disable with INTERNAL_ERROR(3) (it died, or the event"
-            + " manager restarted), so its state cannot be transferred. Update without");
+        .hasMessage("update a: the old instance (module 1 on up) does not run: its event manager"
+            + " answered a challenge with INTERNAL_ERROR(3) (it died, or the event manager"
+            + " restarted), so its state cannot be transferred. Update without"
+            + " --entry/--output/--input to replace it without its state; nothing was built or"
+            + " loaded");
+    // Asked before a new instance was built and loaded for nothing (one was, and stayed).
+    assertThat(live.modules()).singleElement().satisfies(m -> assertThat(m.alive()).isFalse());
+    assertThat(Fixture.read(result).nodes()).isEqualTo(Fixture.read(Files.writeString(
+        ws.resolve("before.json"), before)).nodes());
     Fixture.Recorder recorder = new Fixture.Recorder();
     Deployer deployer = Fixture.open(result, ws, result, recorder);
     deployer.update("a", Optional.empty());
