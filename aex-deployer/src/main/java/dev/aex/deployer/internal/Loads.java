@@ -90,7 +90,8 @@ final class Loads {
       return node instanceof SgxNode
           ? "Is it an aex event manager started with --sgx (gramine, or simulation for a node with"
               + " sgx_mode simulation)?"
-          : "Is this an aex or original native event manager?";
+          : "Is this an aex or original native event manager? One started with --sgx takes SGX"
+              + " modules only: then declare the node \"type\": \"sgx\" (docs/sgx.md)";
     }
     if (node instanceof SgxNode sgx) {
       String mode = sgx.mode().descriptorName();

@@ -322,6 +322,23 @@ class SgxSimulationTest {
     assertThat(sgxNode.modules()).hasSize(loaded);
   }
 
+  /** A native module for an event manager that runs SGX nodes: the hint names the node type. */
+  @Test
+  void aNativeNodeWhoseEventManagerRunsSgxSaysToDeclareItSgx() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("native-on-sgx"));
+    Path descriptor = ws.resolve("descriptor.json");
+    Files.writeString(descriptor, """
+        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "counter", "node": "n"}]}
+        """.formatted(sgxNode.port()));
+
+    assertThatThrownBy(() -> Fixture.open(descriptor, ws, ws.resolve("result.json"),
+        new Fixture.Recorder()).deploy(Selection.all()))
+        .hasMessageContaining("Load failed with ILLEGAL_PAYLOAD(2)")
+        .hasMessageEndingWith("One started with --sgx takes SGX modules only: then declare the"
+            + " node \"type\": \"sgx\" (docs/sgx.md)");
+  }
+
   /** A copy of the built result, named {@code name}, with vault deployed. */
   private static Path deployedVault(String name, Fixture.Recorder recorder) throws Exception {
     Path result = copy(built, name);
