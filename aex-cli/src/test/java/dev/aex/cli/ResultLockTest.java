@@ -55,13 +55,8 @@ class ResultLockTest {
   @Test
   void aCommandWaitsForAnotherThatUsesItsResultThenRuns() throws Exception {
     Path input = descriptor();
-    Path source = dir.resolve("Hold.java");
-    Files.writeString(source, HOLDER);
-    Process holder = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
-        source.toString(), ResultLock.sidecar(input).toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process holder = holdingTheLockOf(input);
     try {
-      assertThat(firstLine(holder)).isEqualTo("locked");
       FakeDeployment fake = new FakeDeployment();
 
       CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.run(dir, fake,
@@ -82,6 +77,20 @@ class ResultLockTest {
   }
 
   /**
+   * Another process that holds {@code input}'s lock, as another aex command would, until its
+   * stdin ends.
+   */
+  private Process holdingTheLockOf(Path input) throws IOException {
+    Path source = dir.resolve("Hold.java");
+    Files.writeString(source, HOLDER);
+    Process holder = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+        source.toString(), ResultLock.sidecar(input).toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    assertThat(firstLine(holder)).isEqualTo("locked");
+    return holder;
+  }
+
+  /**
    * A command on a symbolic link waits for another on the file it names: a save through the link
    * replaces that file, so the lock is beside it.
    */
@@ -89,13 +98,8 @@ class ResultLockTest {
   void aCommandOnALinkWaitsForAnotherThatUsesTheFileItNames() throws Exception {
     Path input = descriptor();
     Path link = Files.createSymbolicLink(dir.resolve("link.json"), input.getFileName());
-    Path source = dir.resolve("Hold.java");
-    Files.writeString(source, HOLDER);
-    Process holder = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
-        source.toString(), ResultLock.sidecar(input).toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process holder = holdingTheLockOf(input);
     try {
-      assertThat(firstLine(holder)).isEqualTo("locked");
       FakeDeployment fake = new FakeDeployment();
 
       CompletableFuture<CliRun> run =
