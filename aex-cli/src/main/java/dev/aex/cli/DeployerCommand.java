@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
  * state after every step in the result file when the command is one that writes it.
  */
 abstract class DeployerCommand implements Callable<Integer> {
+  /** The --out that means standard output. */
+  private static final String STDOUT = "-";
+
   @ParentCommand AexCommand top;
 
   @Spec CommandSpec spec;
@@ -173,7 +176,7 @@ abstract class DeployerCommand implements Callable<Integer> {
    * its handler runs and its counter is spent, and a reply that cannot be written is lost.
    */
   void requireOutFolder(Optional<String> out) throws CliException {
-    if (out.isPresent()) {
+    if (out.isPresent() && !out.get().equals(STDOUT)) {
       Path folder = context.resolve(out.get()).toAbsolutePath().getParent();
       if (folder != null && !Files.isDirectory(folder)) {
         throw new CliException("--out " + out.get() + ": no folder " + folder + "; nothing was"
@@ -182,9 +185,15 @@ abstract class DeployerCommand implements Callable<Integer> {
     }
   }
 
-  /** A response of call or request: raw to {@code --out}, else logged at INFO as the original. */
+  /**
+   * A response of call or request: raw to {@code --out} ({@code -}: standard output, for a pipe),
+   * else logged at INFO as the original.
+   */
   void respond(byte[] response, Optional<String> out) throws java.io.IOException {
-    if (out.isPresent()) {
+    if (out.isPresent() && out.get().equals(STDOUT)) {
+      context.out().write(response);
+      context.out().flush();
+    } else if (out.isPresent()) {
       Path file = context.resolve(out.get());
       Files.write(file, response);
       log.info("Response (" + response.length + " bytes) written to " + file);

@@ -121,6 +121,9 @@ class EndToEndTest {
 
     ok("call", "res.yaml", "--module", "counter", "--entry", "peek", "--out", "peek.bin");
     assertThat(Files.readAllBytes(workspace.resolve("peek.bin"))).containsExactly(0, 0, 0, 2);
+    assertThat(ok("call", "res.yaml", "--module", "counter", "--entry", "peek", "--out", "-")
+        .out()).as("raw to standard output").isEqualTo("\0\0\0\2");
+    assertThat(workspace.resolve("-")).doesNotExist();
     String before = Files.readString(workspace.resolve("res.yaml"));
     assertThat(ok("--verbose", "call", "res.yaml", "--module", "counter", "--entry", "peek").err())
         .contains("INFO: Response: \"00000002\"");
