@@ -19,7 +19,8 @@ final class CallCommand extends DeployerCommand {
       description = "The argument, in hex (default: empty).")
   Converters.HexArgument arg = Converters.HexArgument.EMPTY;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the raw response here (- for standard output).")
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Write the raw response here (- for standard output).")
   Optional<String> out;
 
   @Override

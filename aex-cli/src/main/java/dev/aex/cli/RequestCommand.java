@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 final class RequestCommand extends RecordingCommand {
   @Mixin DirectOptions direct = new DirectOptions();
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the raw response here (- for standard output).")
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Write the raw response here (- for standard output).")
   Optional<String> out;
 
   @Override

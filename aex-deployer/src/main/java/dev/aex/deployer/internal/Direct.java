@@ -61,7 +61,7 @@ final class Direct {
       Suite suite = Connections.suiteOf(ctx, c);
       checkSize(suite, argument, where);
       int connId = c.id().orElseThrow();
-      int counter = takeNonce(ctx, c, 1, where);
+      int counter = takeNonce(ctx, c, suite, 1, where);
       byte[] frame = suite.sealEvent(c.key().orElseThrow(), connId, counter, argument);
       RemoteOutput event = new RemoteOutput(to.id().orElseThrow(), connId, sealed(frame, where));
       Optional<ResultMessage> answer = ctx.em().deliver(where, event.toMessage());
@@ -81,7 +81,7 @@ final class Direct {
       Suite suite = Connections.suiteOf(ctx, c);
       checkSize(suite, argument, where);
       int connId = c.id().orElseThrow();
-      int counter = takeNonce(ctx, c, suite.requestCounters(), where);
+      int counter = takeNonce(ctx, c, suite, suite.requestCounters(), where);
       Suite.SentRequest sent = suite.sealRequest(c.key().orElseThrow(), connId, counter, argument);
       RemoteRequest request = new RemoteRequest(to.id().orElseThrow(), connId,
           sealed(sent.frame(), where));
@@ -167,15 +167,17 @@ final class Direct {
     return "run connect first";
   }
 
-  /** Takes {@code count} counters of the connection, saved before they are used. */
-  private static int takeNonce(Context ctx, Connection c, int count, Where where)
+  /**
+   * Takes {@code count} counters of the connection, saved before they are used; those of the
+   * secure suite also in the counter ledger.
+   */
+  private static int takeNonce(Context ctx, Connection c, Suite suite, int count, Where where)
       throws DeployerException {
     synchronized (ctx.state()) {
       Connection now = ctx.state().get().connections().stream()
           .filter(x -> x.id().equals(c.id())).findFirst().orElseThrow();
-      boolean secure = ctx.workspace().isAex(ctx.state().module(now.target().module()));
-      int nonce = Counters.take(ctx.state().ledger(), now.key().filter(k -> secure), now.nonce(),
-          count, where);
+      int nonce = Counters.take(ctx.state().ledger(),
+          now.key().filter(k -> suite == Suite.SECURE_AES), now.nonce(), count, where);
       if (nonce + count > 0xffff) {
         throw where.fail("the connection's counter is used up (65535 events)",
             "Connect it again to give it a fresh key");

@@ -32,6 +32,14 @@ final class EmLink {
     this.timeout = timeout;
   }
 
+  /**
+   * Whether {@code failure} is a connection the node refused: nothing reached its event manager,
+   * which does not run (an aex one takes its modules with it).
+   */
+  static boolean refused(DeployerException failure) {
+    return failure.getCause() instanceof ConnectException;
+  }
+
   /** Sends {@code command} and returns the reply, whatever its code. */
   ResultMessage exchange(Where where, Command command) throws DeployerException {
     ReentrantLock link = linkOf(where);

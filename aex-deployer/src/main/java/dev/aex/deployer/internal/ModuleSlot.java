@@ -48,7 +48,7 @@ interface ModuleSlot {
    * would lock the deployer out of it for good. aex modules keep skipped counters skipped.
    */
   default void giveBack(int nonce, DeployerException failure) throws DeployerException {
-    if (failure.getCause() instanceof java.net.ConnectException) {
+    if (EmLink.refused(failure)) {
       synchronized (monitor()) {
         if (get().common().nonce() == nonce + 1) {
           update(m -> Modules.withCommon(m, m.common().withNonce(nonce)));

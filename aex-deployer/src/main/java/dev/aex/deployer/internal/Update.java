@@ -204,33 +204,37 @@ final class Update {
    * that died fails the update before a new instance is built and loaded for nothing.
    */
   private static void requireRunning(Context ctx, Module old) throws DeployerException {
-    Optional<String> gone;
+    Challenge challenge;
     try {
-      Challenge challenge = Challenge.send(ctx, ModuleSlot.inState(ctx.state(), old.name()),
-          "update");
-      gone = challenge.notRunning()
-          ? Optional.of("its event manager answered a challenge with " + ResultCode.INTERNAL_ERROR
-              + " (it died, or the event manager restarted)")
-          : Optional.empty();
-      if (gone.isEmpty()) {
-        challenge.check();
-      }
+      challenge = Challenge.send(ctx, ModuleSlot.inState(ctx.state(), old.name()), "update");
     } catch (DeployerException e) {
-      if (!(e.getCause() instanceof java.net.ConnectException)) {
-        throw e;
+      if (EmLink.refused(e)) {
+        throw cannotTransfer(old, REFUSES_CONNECTIONS, "nothing was built or loaded");
       }
-      gone = Optional.of(REFUSES_CONNECTIONS);
+      throw e;
     }
-    if (gone.isPresent()) {
-      throw new DeployerException(doesNotRun(old, gone.get()) + ", so its state cannot be"
-          + " transferred. Update without --entry/--output/--input to replace it without its"
-          + " state; nothing was built or loaded");
+    if (challenge.notRunning()) {
+      throw cannotTransfer(old, answeredInternalError("a challenge"),
+          "nothing was built or loaded");
     }
+    challenge.check();
+  }
+
+  /** What an event manager's InternalError to {@code what} of the old instance tells. */
+  private static String answeredInternalError(String what) {
+    return "its event manager answered " + what + " with " + ResultCode.INTERNAL_ERROR
+        + " (it died, or the event manager restarted)";
   }
 
   private static String doesNotRun(Module old, String why) {
     return "update " + old.name() + ": the old instance (module " + old.id().orElseThrow()
         + " on " + old.common().oldNode() + ") does not run: " + why;
+  }
+
+  /** The old instance does not run ({@code why}), so a transfer cannot save its state. */
+  private static DeployerException cannotTransfer(Module old, String why, String changed) {
+    return new DeployerException(doesNotRun(old, why) + ", so its state cannot be transferred."
+        + " Update without --entry/--output/--input to replace it without its state; " + changed);
   }
 
   /**
@@ -242,10 +246,9 @@ final class Update {
       throws DeployerException {
     try {
       return Disables.disableIfRunning(ctx, old) ? Optional.empty()
-          : Optional.of("its event manager answered its disable with " + ResultCode.INTERNAL_ERROR
-              + " (it died, or the event manager restarted)");
+          : Optional.of(answeredInternalError("its disable"));
     } catch (DeployerException e) {
-      if (e.getCause() instanceof java.net.ConnectException) {
+      if (EmLink.refused(e)) {
         return Optional.of(REFUSES_CONNECTIONS);
       }
       throw e;
@@ -260,12 +263,10 @@ final class Update {
    */
   private static void replacingAGoneInstance(Context ctx, Module old, String why,
       Optional<StateTransfer> transfer, String unused) throws DeployerException {
-    String gone = doesNotRun(old, why);
     if (transfer.isPresent()) {
-      throw new DeployerException(gone + ", so its state cannot be transferred. Update without"
-          + " --entry/--output/--input to replace it without its state; " + unused);
+      throw cannotTransfer(old, why, unused);
     }
-    ctx.listener().warning(gone + "; replacing it. Its connections get new keys, which also cuts"
+    ctx.listener().warning(doesNotRun(old, why) + "; replacing it. Its connections get new keys, which also cuts"
         + " it off should it run after all");
   }
 
