@@ -29,8 +29,9 @@ import java.util.Optional;
  * logged. A direct {@link #output} fails when the module did not take the event (dead module,
  * stale counter, unknown connection) where the event manager is an aex one; where it is an
  * original one, RemoteOutput has no reply and nothing is known. Native nodes are complete; aex
- * SGX modules are built, loaded and attested with a DCAP quote (docs/sgx.md); TrustZone and Sancus modules built elsewhere can be attested, keyed, driven
- * and disabled (and TrustZone TAs loaded). Building TrustZone and Sancus modules, loading Sancus
+ * SGX modules are built, loaded and attested with a DCAP quote (docs/sgx.md); TrustZone and
+ * Sancus modules built elsewhere can be attested, keyed, driven and disabled (and TrustZone TAs
+ * loaded). Building TrustZone and Sancus modules, loading Sancus
  * ones and updating anything but aex native and SGX modules fail with "not supported yet".
  *
  * <p>Thread-safety: one operation at a time per instance; an operation itself works concurrently.

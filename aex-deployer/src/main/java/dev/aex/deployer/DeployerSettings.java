@@ -27,8 +27,8 @@ public record DeployerSettings(
 
   public static DeployerSettings defaults(Path workspace) {
     return new DeployerSettings(
-        workspace, DEFAULT_TIMEOUT, BuildMode.DEBUG, DeployerListener.silent(), ResultSink.discard(),
-        CounterLedger.none());
+        workspace, DEFAULT_TIMEOUT, BuildMode.DEBUG, DeployerListener.silent(),
+        ResultSink.discard(), CounterLedger.none());
   }
 
   public DeployerSettings withTimeout(Duration timeout) {

@@ -266,8 +266,8 @@ final class Update {
     if (transfer.isPresent()) {
       throw cannotTransfer(old, why, unused);
     }
-    ctx.listener().warning(doesNotRun(old, why) + "; replacing it. Its connections get new keys, which also cuts"
-        + " it off should it run after all");
+    ctx.listener().warning(doesNotRun(old, why) + "; replacing it. Its connections get new keys,"
+        + " which also cuts it off should it run after all");
   }
 
   private static void transfer(Context ctx, String name, StateTransfer t, ModuleSlot oldSlot,

@@ -786,7 +786,8 @@ class FailureTest {
 
     for (Path used : List.of(result, copy, copy, result)) {
       Deployer d = Fixture.open(used, ws, used, ledger);
-      assertThat(d.health()).as(used.toString()).containsExactly(new ModuleHealth.Answers("counter"));
+      assertThat(d.health()).as(used.toString())
+          .containsExactly(new ModuleHealth.Answers("counter"));
       d.output("inc", new byte[] {1});
     }
     assertThat(Fixture.u32(Fixture.open(result, ws, result, ledger)

@@ -1,5 +1,6 @@
 package dev.aex.module.build;
 
+import dev.aex.module.runtime.Deployment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  */
 public final class ModuleBuilder {
   static final String MANIFEST = "META-INF/aex/module.json";
-  static final String STAMP = "META-INF/aex/deployment.properties";
+  static final String STAMP = Deployment.RESOURCE;
 
   private ModuleBuilder() {}
 

@@ -146,13 +146,13 @@ public final class Fields {
 
   /** Reports each field not in {@code known}: an error or a warning ("ignored", as the original). */
   public void checkUnknown(boolean asError) {
+    if (!asError) {
+      ignoreUnknown(Set.of());
+      return;
+    }
     for (String key : unknownKeys()) {
-      Optional<String> meant = Suggestions.closest(key, known);
-      if (asError) {
-        report.error(key, "unknown field (expected one of: " + String.join(", ", known) + ")", meant);
-      } else {
-        report.warning(key, "unknown field, ignored", meant);
-      }
+      report.error(key, "unknown field (expected one of: " + String.join(", ", known) + ")",
+          Suggestions.closest(key, known));
     }
   }
 

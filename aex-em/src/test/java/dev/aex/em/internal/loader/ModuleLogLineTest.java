@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ModuleLogLineTest {
   @Test
   void aModuleRecordIsLoggedAtItsLevelWithoutThePrefix() {
-    assertThat(ModuleLogLine.parse("aex-module WARNING: module m: input i (0) threw", Optional.empty()))
+    assertThat(ModuleLogLine.parse("aex-module WARNING: module m: input i (0) threw",
+        Optional.empty()))
         .isEqualTo(new ModuleLogLine(Level.WARNING, "module m: input i (0) threw"));
     assertThat(ModuleLogLine.parse("aex-module SEVERE: x", Optional.empty()).level()).isEqualTo(Level.ERROR);
     assertThat(ModuleLogLine.parse("aex-module FINE: x", Optional.empty()).level()).isEqualTo(Level.DEBUG);
@@ -18,7 +19,8 @@ class ModuleLogLineTest {
 
   @Test
   void indentedLinesContinueTheRecordBeforeThem() {
-    ModuleLogLine warning = ModuleLogLine.parse("aex-module WARNING: module m: input i (0) threw", Optional.empty());
+    ModuleLogLine warning =
+        ModuleLogLine.parse("aex-module WARNING: module m: input i (0) threw", Optional.empty());
     ModuleLogLine trace = ModuleLogLine.parse("  java.lang.IllegalStateException: x", Optional.of(warning));
 
     assertThat(trace).isEqualTo(new ModuleLogLine(Level.WARNING, "  java.lang.IllegalStateException: x"));
