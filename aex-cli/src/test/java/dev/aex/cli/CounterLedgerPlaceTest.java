@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CounterLedgerPlaceTest {
   @TempDir Path dir;
 
-  private int takeTwice(Map<String, String> env) throws IOException {
+  private long takeTwice(Map<String, String> env) throws IOException {
     PrintStream discard = new PrintStream(PrintStream.nullOutputStream());
     CliContext context = new CliContext(discard, discard, env, dir, false,
         SessionOpener.deployer());

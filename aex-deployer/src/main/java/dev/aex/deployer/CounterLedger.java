@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * of it goes stale as soon as the other copy is used: its counters, used already, would seal a
  * second message under the same key and counter, the one thing AES-GCM must never do (the event
  * manager sees both, and could then forge messages under that key). A ledger shared by every
- * copy on this machine hands out each counter once.
+ * copy on this machine hands out each counter once; copies on other machines are kept apart by
+ * the random skip of each deployer's first counter under a key (SECURITY.md §4).
  *
  * <pre>{@code
  * DeployerSettings settings = DeployerSettings.defaults(workspace)
@@ -24,9 +25,10 @@ public interface CounterLedger {
    * result file's next counter) or above every counter this ledger handed out under it, and
    * records them as used before returning the first.
    *
-   * @throws IOException if the ledger cannot be read or written: nothing may be sealed then
+   * @throws IOException if the ledger cannot be read or written, or holds a counter too large to
+   *     add {@code count} to: nothing may be sealed then
    */
-  int take(SymmetricKey key, int recorded, int count) throws IOException;
+  long take(SymmetricKey key, long recorded, long count) throws IOException;
 
   /** No ledger: the result file's counters are used as they are (one file, never copied). */
   static CounterLedger none() {

@@ -28,7 +28,7 @@ final class FolderLedger implements CounterLedger {
   }
 
   @Override
-  public int take(SymmetricKey key, int recorded, int count) throws IOException {
+  public long take(SymmetricKey key, long recorded, long count) throws IOException {
     Files.createDirectories(folder,
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     Path path = folder.resolve(fileName(key));
@@ -36,8 +36,8 @@ final class FolderLedger implements CounterLedger {
       try (FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE,
           StandardOpenOption.READ, StandardOpenOption.WRITE)) {
         file.lock();
-        int first = Math.max(recorded, read(file));
-        byte[] next = Integer.toString(first + count).getBytes(StandardCharsets.US_ASCII);
+        long first = Math.max(recorded, read(file));
+        byte[] next = Long.toString(next(first, count)).getBytes(StandardCharsets.US_ASCII);
         file.truncate(0).write(ByteBuffer.wrap(next), 0);
         file.force(true);
         return first;
@@ -51,7 +51,15 @@ final class FolderLedger implements CounterLedger {
     return HexFormat.of().formatHex(Sha256.of(label, key.revealBytes()), 0, 16);
   }
 
-  private static int read(FileChannel file) throws IOException {
+  private static long next(long first, long count) throws IOException {
+    try {
+      return Math.addExact(first, count);
+    } catch (ArithmeticException e) {
+      throw new IOException("counter ledger: counter " + first + " cannot advance by " + count, e);
+    }
+  }
+
+  private static long read(FileChannel file) throws IOException {
     ByteBuffer text = ByteBuffer.allocate(32);
     file.read(text, 0); // a few digits: one read of a local file takes them all
     String value = new String(text.array(), 0, text.position(), StandardCharsets.US_ASCII).strip();
@@ -59,7 +67,7 @@ final class FolderLedger implements CounterLedger {
       return 0;
     }
     try {
-      return Integer.parseInt(value);
+      return Long.parseLong(value);
     } catch (NumberFormatException e) {
       throw new IOException("counter ledger file is damaged (\"" + value + "\"); remove it only"
           + " if no copy of the result file has been used since", e);

@@ -37,7 +37,7 @@ class CounterLedgerTest {
   void concurrentTakesGetDistinctCounters() throws Exception {
     CounterLedger ledger = CounterLedger.inFolder(dir.resolve("counters"));
     SymmetricKey key = SymmetricKey.random16();
-    Set<Integer> taken = ConcurrentHashMap.newKeySet();
+    Set<Long> taken = ConcurrentHashMap.newKeySet();
     try (var pool = Executors.newFixedThreadPool(8)) {
       List<Future<Boolean>> all = java.util.stream.IntStream.range(0, 200)
           .mapToObj(i -> pool.submit(() -> taken.add(ledger.take(key, 0, 1)))).toList();
@@ -64,6 +64,20 @@ class CounterLedgerTest {
     }
     assertThat(Files.getPosixFilePermissions(folder)).hasToString("[OWNER_READ, OWNER_WRITE,"
         + " OWNER_EXECUTE]");
+  }
+
+  /** The secure suite's counters go up to 2^63 − 1; the ledger refuses to wrap past it. */
+  @Test
+  void countersBeyondAU16AreKeptAndNeverWrap() throws IOException {
+    CounterLedger ledger = CounterLedger.inFolder(dir.resolve("counters"));
+    SymmetricKey key = SymmetricKey.random16();
+
+    assertThat(ledger.take(key, 1L << 40, 5)).isEqualTo(1L << 40);
+    assertThat(ledger.take(key, 0, 1)).isEqualTo((1L << 40) + 5);
+    assertThat(ledger.take(key, Long.MAX_VALUE - 2, 2)).isEqualTo(Long.MAX_VALUE - 2);
+    assertThatThrownBy(() -> ledger.take(key, 0, 1))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("cannot advance by 1");
   }
 
   @Test

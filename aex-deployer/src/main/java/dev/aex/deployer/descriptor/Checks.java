@@ -22,6 +22,14 @@ final class Checks {
     return range(field, value, min, 0x10000);
   }
 
+  /** A send counter of the deployer: the next one it may use, 2^63 − 1 when all are used. */
+  static void sendCounter(String field, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(
+          field + ": " + value + " (expected: 0.." + Long.MAX_VALUE + ")");
+    }
+  }
+
   static int range(String field, long value, long min, long max) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(field + ": " + value + " (expected: " + min + ".." + max + ")");

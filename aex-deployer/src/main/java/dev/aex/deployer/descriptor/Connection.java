@@ -16,12 +16,13 @@ import java.util.Optional;
  * @param key the connection key, generated when the connection is planned. Never shown by {@link
  *     #toString()}.
  * @param id the connection id, a u16; default: the descriptor's next free connection id
- * @param nonce the deployer's send counter; meaningful for direct connections only
+ * @param nonce the deployer's next send counter; meaningful for direct connections only: a u16
+ *     under the original's ciphers, up to 2^63 − 1 under the secure suite (SECURITY.md §4)
  * @param established whether both ends have the key
  */
 public record Connection(Optional<String> name, Optional<ModuleEndpoint> source,
     ModuleEndpoint target, Encryption encryption, Optional<SymmetricKey> key, Optional<Integer> id,
-    int nonce, boolean established) {
+    long nonce, boolean established) {
   public Connection {
     Checks.nonNull(name, source, target, encryption, key, id);
     if (target.isSource()) {
@@ -34,7 +35,7 @@ public record Connection(Optional<String> name, Optional<ModuleEndpoint> source,
       }
     });
     id.ifPresent(v -> Checks.u16("id", v));
-    Checks.u16("nonce", nonce);
+    Checks.sendCounter("nonce", nonce);
   }
 
   /** A new connection with nothing assigned yet; {@code source} empty for a direct one. */

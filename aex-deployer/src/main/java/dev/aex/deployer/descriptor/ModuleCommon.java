@@ -12,17 +12,19 @@ import java.util.Optional;
  * @param priority modules with a priority deploy first, in ascending order
  * @param deployed whether it has been loaded (written as the original writes it: true, or null
  *     for "not yet"; false reads alike)
- * @param nonce the count of set_key and disable messages already sent to it, a u16
+ * @param nonce the deployer's next counter under the module key: for an original module the
+ *     count of set_key and disable messages sent to it (a u16, which it must match); for an aex
+ *     module any counter the deployer has not used yet, up to 2^63 − 1 (SECURITY.md §4)
  * @param attested whether it has been attested
  */
 public record ModuleCommon(String name, String node, String oldNode, Optional<Integer> priority,
-    boolean deployed, int nonce, boolean attested) {
+    boolean deployed, long nonce, boolean attested) {
   public ModuleCommon {
     Checks.name("name", name);
     Checks.name("node", node);
     Checks.name("old_node", oldNode);
     Checks.nonNull(priority);
-    Checks.u16("nonce", nonce);
+    Checks.sendCounter("nonce", nonce);
   }
 
   /** A module not yet deployed on {@code node}, with every default of the descriptor. */
@@ -30,8 +32,8 @@ public record ModuleCommon(String name, String node, String oldNode, Optional<In
     return new ModuleCommon(name, node, node, Optional.empty(), false, 0, false);
   }
 
-  /** After a set_key or disable message: the module's count of them. */
-  public ModuleCommon withNonce(int next) {
+  /** After a control message: the next counter under the module key. */
+  public ModuleCommon withNonce(long next) {
     return new ModuleCommon(name, node, oldNode, priority, deployed, next, attested);
   }
 

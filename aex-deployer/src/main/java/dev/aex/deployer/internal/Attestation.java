@@ -107,10 +107,11 @@ final class Attestation {
   }
 
   /** The two reasons a module refuses a control message under its key. */
-  static String staleOrWrongKey(String module, int nonce) {
+  static String staleOrWrongKey(String module, long nonce) {
     return "Either its module key differs from the result file's (the module was built or"
         + " deployed from another result file), or this result file is stale: its nonce for "
-        + module + " (" + nonce + ") is behind what the module has already seen."
+        + module + " (" + nonce + ") is behind what the module took from another copy of it"
+        + " (each run starts a random step further ahead, so running it again may pass)."
         + " Use the latest result file, or deploy the module again";
   }
 }

@@ -25,12 +25,12 @@ final class Challenge {
   private final Where where;
   private final String module;
   private final int moduleId;
-  private final int counter;
+  private final long counter;
   private final byte[] challenge;
   private final PendingRequest pending;
   private final ResultMessage reply;
 
-  private Challenge(Where where, Module module, int counter, byte[] challenge,
+  private Challenge(Where where, Module module, long counter, byte[] challenge,
       PendingRequest pending, ResultMessage reply) {
     this.where = where;
     this.module = module.name();
@@ -50,7 +50,7 @@ final class Challenge {
     ReentrantLock lock = ctx.lockOf(m);
     lock.lock();
     try {
-      int counter = slot.takeNonce(where);
+      long counter = slot.takeNonce(where);
       PendingRequest pending = Control.secureAttest(m.key().orElseThrow(), counter, challenge);
       ResultMessage reply = ctx.em().exchange(where, new Call(m.id().orElseThrow(),
           ReservedEntry.ATTEST.id(), Bytes.of(pending.frame())).toMessage());

@@ -106,7 +106,7 @@ final class Connections {
     SymmetricKey moduleKey = ModuleKeys.of(ctx, m, where);
     ctx.lockOf(m).lock();
     try {
-      int nonce = slot.takeNonce(where);
+      long nonce = slot.takeNonce(where);
       boolean aex = ctx.workspace().isAex(m);
       byte[] args = aex
           ? Control.secureSetKey(moduleKey, nonce, suite.enc(), connId, ioId, key)

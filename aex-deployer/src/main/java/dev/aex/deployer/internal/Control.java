@@ -31,7 +31,7 @@ final class Control {
    * ({@link ModuleSlot#giveBack}), since it accepts only the next one.
    */
   static ResultMessage exchange(Context ctx, ModuleSlot slot, Where where, int entry, byte[] args,
-      int nonce) throws DeployerException {
+      long nonce) throws DeployerException {
     try {
       return ctx.em().exchange(where,
           new Call(slot.get().id().orElseThrow(), entry, Bytes.of(args)).toMessage());
@@ -44,7 +44,7 @@ final class Control {
   }
 
   /** {@code [enc:1][conn_id:2][io_id:2][frame:40]}, AD {@code BE16(0) ‖ enc ‖ conn_id ‖ io_id}. */
-  static byte[] secureSetKey(SymmetricKey moduleKey, int counter, int enc, int connId, int ioId,
+  static byte[] secureSetKey(SymmetricKey moduleKey, long counter, int enc, int connId, int ioId,
       SymmetricKey connectionKey) {
     byte[] header = ByteBuffer.allocate(5).put((byte) enc).putShort((short) connId)
         .putShort((short) ioId).array();
@@ -55,7 +55,7 @@ final class Control {
   }
 
   /** A 40-byte frame sealing {@code challenge}; its reply must seal the same challenge back. */
-  static PendingRequest secureAttest(SymmetricKey moduleKey, int counter, byte[] challenge) {
+  static PendingRequest secureAttest(SymmetricKey moduleKey, long counter, byte[] challenge) {
     return SecureAesGcm.create(moduleKey).resumeSender(counter).sealRequest(ATTEST_AD, challenge);
   }
 
@@ -64,12 +64,12 @@ final class Control {
   }
 
   /** A 24-byte frame, AD {@code BE16(2)}, empty plaintext. */
-  static byte[] secureDisable(SymmetricKey moduleKey, int counter) {
+  static byte[] secureDisable(SymmetricKey moduleKey, long counter) {
     return SecureAesGcm.create(moduleKey).resumeSender(counter).seal(DISABLE_AD, new byte[0]);
   }
 
   /** The original set_key: {@code [enc][conn_id][io_id][nonce][ct:16][tag:16]}, AD = first 7. */
-  static byte[] legacySetKey(SymmetricKey moduleKey, int nonce, int enc, int connId, int ioId,
+  static byte[] legacySetKey(SymmetricKey moduleKey, long nonce, int enc, int connId, int ioId,
       SymmetricKey connectionKey) {
     byte[] ad = ByteBuffer.allocate(7).put((byte) enc).putShort((short) connId)
         .putShort((short) ioId).putShort((short) nonce).array();
@@ -78,7 +78,7 @@ final class Control {
   }
 
   /** Sancus set_key: {@code [conn_id][io_id][nonce][ct:16][tag:16]}, SpongeWrap, AD = first 6. */
-  static byte[] sancusSetKey(SymmetricKey moduleKey, int nonce, int connId, int ioId,
+  static byte[] sancusSetKey(SymmetricKey moduleKey, long nonce, int connId, int ioId,
       SymmetricKey connectionKey) {
     byte[] ad = ByteBuffer.allocate(6).putShort((short) connId).putShort((short) ioId)
         .putShort((short) nonce).array();
@@ -87,7 +87,7 @@ final class Control {
   }
 
   /** Sancus disable: {@code [nonce][ct:2][tag:16]} under SpongeWrap. */
-  static byte[] sancusDisable(SymmetricKey moduleKey, int nonce) {
+  static byte[] sancusDisable(SymmetricKey moduleKey, long nonce) {
     byte[] n = {(byte) (nonce >>> 8), (byte) nonce};
     byte[] sealed = spongeWrap(moduleKey).wrap(n, n);
     return ByteBuffer.allocate(2 + sealed.length).put(n).put(sealed).array();
@@ -113,7 +113,7 @@ final class Control {
   }
 
   /** The original disable: {@code [nonce][ct:2][tag:16]}, AD and plaintext the nonce. */
-  static byte[] legacyDisable(SymmetricKey moduleKey, int nonce) {
+  static byte[] legacyDisable(SymmetricKey moduleKey, long nonce) {
     byte[] n = {(byte) (nonce >>> 8), (byte) nonce};
     byte[] sealed = LegacyZeroIvAesGcm.create(moduleKey).encrypt(n, n);
     return ByteBuffer.allocate(2 + sealed.length).put(n).put(sealed).array();

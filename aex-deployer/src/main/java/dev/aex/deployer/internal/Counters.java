@@ -4,24 +4,76 @@ import dev.aex.crypto.SymmetricKey;
 import dev.aex.deployer.CounterLedger;
 import dev.aex.deployer.DeployerException;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 
-/** The counters a command takes: the result file's, raised past the ledger's where it has more. */
+/**
+ * The counters that one deployer (one {@code Deployer}, one command of the CLI) takes under the
+ * keys it seals with.
+ *
+ * <p>Under a key of the secure suite, the deployer's first take skips a random number of counters
+ * (up to 2^36) past the result file's next one and every one the ledger handed out. A copy of the
+ * result file used on another machine, which no ledger here can see, thereby starts at a counter
+ * of its own: the two copies seal under the same counter only if their random starts fall within
+ * a command's length of each other (about 2^-33 for commands of a few messages). Later takes
+ * under the key continue where the first ended, so that the messages of one command stay within
+ * the module's replay window however the event manager reorders them. Skipping costs nothing:
+ * the module accepts any counter above the highest it has seen (SECURITY.md §3).
+ *
+ * <p>The original's modules (no key here) accept only the exact next counter, a u16: they take
+ * it as it is.
+ */
 final class Counters {
-  private Counters() {}
+  /** The random skip at a key's first take is 1 to this many counters. */
+  static final long SPREAD = 1L << 36;
+  /** One past the last counter of the original's modules (a u16 nonce). */
+  static final long ORIGINAL_LIMIT = 0xffff;
+  /** One past the last counter of the secure suite (2^63 − 1 is never sent). */
+  static final long SECURE_LIMIT = Long.MAX_VALUE;
+
+  private final CounterLedger ledger;
+  private final RandomGenerator random;
+  private final Set<SymmetricKey> started = ConcurrentHashMap.newKeySet();
+
+  Counters(CounterLedger ledger, RandomGenerator random) {
+    this.ledger = ledger;
+    this.random = random;
+  }
+
+  /** The counters of one deployer, with skips drawn from a {@link SecureRandom}. */
+  static Counters of(CounterLedger ledger) {
+    return new Counters(ledger, new SecureRandom());
+  }
 
   /**
-   * The first of {@code count} counters after {@code recorded}, the result file's next one; with
-   * a {@code key} of the secure suite, never one the ledger handed out under it already. The
-   * original's modules (no key here) take the exact next counter, so they are not raised.
+   * The first of {@code count} consecutive counters at or after {@code recorded}, the result
+   * file's next one; under a secure-suite {@code key}, after every counter the ledger handed out
+   * too, and on the key's first take here after a random skip.
+   *
+   * @throws DeployerException if the ledger fails, or the counters would pass the key's limit
+   *     ({@code exhausted} says which counter and what to do)
    */
-  static int take(CounterLedger ledger, Optional<SymmetricKey> key, int recorded, int count,
-      Where where) throws DeployerException {
-    if (key.isEmpty()) {
-      return recorded;
+  long take(Optional<SymmetricKey> key, long recorded, int count, Where where,
+      String exhausted, String hint) throws DeployerException {
+    long limit = key.isPresent() ? SECURE_LIMIT : ORIGINAL_LIMIT;
+    long first = key.isPresent() ? takeSecure(key.get(), recorded, count, limit, where) : recorded;
+    if (first > limit - count) {
+      throw where.fail(exhausted, hint);
+    }
+    return first;
+  }
+
+  private long takeSecure(SymmetricKey key, long recorded, int count, long limit, Where where)
+      throws DeployerException {
+    long skip = started.add(key) ? random.nextLong(1, SPREAD + 1) : 0;
+    if (recorded > limit - skip - count) {
+      return limit; // beyond the limit whatever the ledger holds; take() says so
     }
     try {
-      return ledger.take(key.get(), recorded, count);
+      return ledger.take(key, recorded, skip + count) + skip;
     } catch (IOException e) {
       throw where.fail("cannot use the counter ledger: " + e.getMessage(),
           "Nothing was sent. Check the folder of AEX_STATE_DIR (docs/cli.md)", e);

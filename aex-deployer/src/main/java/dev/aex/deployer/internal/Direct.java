@@ -25,8 +25,9 @@ import java.util.Optional;
 final class Direct {
   /** For a CryptoError: what makes a module refuse a counter or a key. */
   private static final String STALE = "The result file is stale (the connection's nonce is behind"
-      + " what the module has seen) or the connection was re-keyed since; use the latest result"
-      + " file, or connect again";
+      + " what the module took from another copy of it; each run starts a random step further"
+      + " ahead, so running it again may pass) or the connection was re-keyed since; use the"
+      + " latest result file, or connect again";
   /**
    * For a BadRequest: the module does not know the connection. connect would not help, since the
    * result records it as established; an update of the module makes all its connections anew.
@@ -61,7 +62,7 @@ final class Direct {
       Suite suite = Connections.suiteOf(ctx, c);
       checkSize(suite, argument, where);
       int connId = c.id().orElseThrow();
-      int counter = takeNonce(ctx, c, suite, 1, where);
+      long counter = takeNonce(ctx, c, suite, 1, where);
       byte[] frame = suite.sealEvent(c.key().orElseThrow(), connId, counter, argument);
       RemoteOutput event = new RemoteOutput(to.id().orElseThrow(), connId, sealed(frame, where));
       Optional<ResultMessage> answer = ctx.em().deliver(where, event.toMessage());
@@ -81,7 +82,7 @@ final class Direct {
       Suite suite = Connections.suiteOf(ctx, c);
       checkSize(suite, argument, where);
       int connId = c.id().orElseThrow();
-      int counter = takeNonce(ctx, c, suite, suite.requestCounters(), where);
+      long counter = takeNonce(ctx, c, suite, suite.requestCounters(), where);
       Suite.SentRequest sent = suite.sealRequest(c.key().orElseThrow(), connId, counter, argument);
       RemoteRequest request = new RemoteRequest(to.id().orElseThrow(), connId,
           sealed(sent.frame(), where));
@@ -168,20 +169,17 @@ final class Direct {
   }
 
   /**
-   * Takes {@code count} counters of the connection, saved before they are used; those of the
-   * secure suite also in the counter ledger.
+   * Takes {@code count} counters of the connection, saved before they are used ({@link
+   * Counters}).
    */
-  private static int takeNonce(Context ctx, Connection c, Suite suite, int count, Where where)
+  private static long takeNonce(Context ctx, Connection c, Suite suite, int count, Where where)
       throws DeployerException {
     synchronized (ctx.state()) {
       Connection now = ctx.state().get().connections().stream()
           .filter(x -> x.id().equals(c.id())).findFirst().orElseThrow();
-      int nonce = Counters.take(ctx.state().ledger(),
-          now.key().filter(k -> suite == Suite.SECURE_AES), now.nonce(), count, where);
-      if (nonce + count > 0xffff) {
-        throw where.fail("the connection's counter is used up (65535 events)",
-            "Connect it again to give it a fresh key");
-      }
+      long nonce = ctx.state().counters().take(now.key().filter(k -> suite == Suite.SECURE_AES),
+          now.nonce(), count, where, "the connection's counter is used up",
+          "Connect it again to give it a fresh key");
       ctx.state().updateConnection(c.id().orElseThrow(), x -> Modules.withNonce(x, nonce + count));
       return nonce;
     }

@@ -59,7 +59,7 @@ final class Disables {
   private static ResultMessage send(Context ctx, ModuleSlot slot, SymmetricKey key, Where where)
       throws DeployerException {
     Module m = slot.get();
-    int nonce = slot.takeNonce(where);
+    long nonce = slot.takeNonce(where);
     boolean aex = ctx.workspace().isAex(m);
     byte[] args = aex
         ? Control.secureDisable(key, nonce)

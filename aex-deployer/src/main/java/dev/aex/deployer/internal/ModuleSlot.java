@@ -19,27 +19,22 @@ interface ModuleSlot {
   /** The monitor that makes reading and advancing the counter one step. */
   Object monitor();
 
-  /** Where the module key's counters are also kept ({@link CounterLedger}). */
-  CounterLedger ledger();
+  /** Where the module key's counters come from. */
+  Counters counters();
 
   /**
    * Takes the next module-key counter and records that it is used before returning it, so a
    * message built with it can never be sealed twice with the same counter.
    */
-  default int takeNonce(Where where) throws DeployerException {
-    int[] taken = new int[1];
+  default long takeNonce(Where where) throws DeployerException {
     synchronized (monitor()) {
       Module now = get();
-      int nonce = Counters.take(ledger(), now.key().filter(k -> Workspace.builtByAex(now)),
-          now.common().nonce(), 1, where);
-      if (nonce >= 0xffff) {
-        throw where.fail("the module's control counter is used up (65535 messages)",
-            "Deploy the module again (update) to give it a fresh key");
-      }
-      taken[0] = nonce;
+      long nonce = counters().take(now.key().filter(k -> Workspace.builtByAex(now)),
+          now.common().nonce(), 1, where, "the module's control counter is used up",
+          "Deploy the module again (update) to give it a fresh key");
       update(m -> Modules.withCommon(m, m.common().withNonce(nonce + 1)));
+      return nonce;
     }
-    return taken[0];
   }
 
   /**
@@ -47,7 +42,7 @@ interface ModuleSlot {
    * connection was refused): such a module accepts only the exact next nonce, so a skipped one
    * would lock the deployer out of it for good. aex modules keep skipped counters skipped.
    */
-  default void giveBack(int nonce, DeployerException failure) throws DeployerException {
+  default void giveBack(long nonce, DeployerException failure) throws DeployerException {
     if (EmLink.refused(failure)) {
       synchronized (monitor()) {
         if (get().common().nonce() == nonce + 1) {
@@ -75,14 +70,16 @@ interface ModuleSlot {
       }
 
       @Override
-      public CounterLedger ledger() {
-        return state.ledger();
+      public Counters counters() {
+        return state.counters();
       }
     };
   }
 
   static ModuleSlot inMemory(Module initial) {
     AtomicReference<Module> ref = new AtomicReference<>(initial);
+    // an update's instances, whose counters no copy of a result file holds
+    Counters counters = Counters.of(CounterLedger.none());
     return new ModuleSlot() {
       @Override
       public Module get() {
@@ -100,8 +97,8 @@ interface ModuleSlot {
       }
 
       @Override
-      public CounterLedger ledger() {
-        return CounterLedger.none(); // an update's instances, whose counters no copy holds
+      public Counters counters() {
+        return counters;
       }
     };
   }

@@ -105,7 +105,7 @@ final class Modules {
         c.id(), 0, established);
   }
 
-  static Connection withNonce(Connection c, int nonce) {
+  static Connection withNonce(Connection c, long nonce) {
     return new Connection(c.name(), c.source(), c.target(), c.encryption(), c.key(), c.id(),
         nonce, c.established());
   }

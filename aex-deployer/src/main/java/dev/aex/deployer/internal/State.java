@@ -21,18 +21,18 @@ import java.util.function.UnaryOperator;
  */
 public final class State {
   private final ResultSink sink;
-  private final CounterLedger ledger;
+  private final Counters counters;
   private Descriptor current; // guarded by this
 
   public State(Descriptor initial, ResultSink sink, CounterLedger ledger) {
     this.current = Objects.requireNonNull(initial, "initial");
     this.sink = Objects.requireNonNull(sink, "sink");
-    this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.counters = Counters.of(Objects.requireNonNull(ledger, "ledger"));
   }
 
-  /** Where the counters this state's result file takes are also kept. */
-  CounterLedger ledger() {
-    return ledger;
+  /** The counters taken under the keys of this state's result file. */
+  Counters counters() {
+    return counters;
   }
 
   public synchronized Descriptor get() {

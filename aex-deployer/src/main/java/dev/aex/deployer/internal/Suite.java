@@ -50,7 +50,7 @@ enum Suite {
   private static final int LEGACY_TAG_BYTES = 16;
 
   /** An event for entry 3 of {@code connId}, the {@code counter}-th of the deployer's sender. */
-  byte[] sealEvent(SymmetricKey key, int connId, int counter, byte[] data) {
+  byte[] sealEvent(SymmetricKey key, int connId, long counter, byte[] data) {
     return switch (this) {
       case SECURE_AES -> SecureAesGcm.create(key).resumeSender(counter).seal(ad(3, connId), data);
       case LEGACY_AES -> LegacyZeroIvAesGcm.create(key).encrypt(be16(counter), data);
@@ -59,7 +59,7 @@ enum Suite {
   }
 
   /** Seals a request (entry 4) and returns how to open its reply. */
-  SentRequest sealRequest(SymmetricKey key, int connId, int counter, byte[] data) {
+  SentRequest sealRequest(SymmetricKey key, int connId, long counter, byte[] data) {
     return switch (this) {
       case SECURE_AES -> {
         PendingRequest pending =
@@ -94,7 +94,7 @@ enum Suite {
     return ByteBuffer.allocate(4).putShort((short) entry).putShort((short) connId).array();
   }
 
-  private static byte[] be16(int value) {
+  private static byte[] be16(long value) {
     return new byte[] {(byte) (value >>> 8), (byte) value};
   }
 

@@ -55,6 +55,16 @@ class ModuleRulesTest {
         true));
   }
 
+  /** An aex module's counter runs to 2^63 − 1 (SECURITY.md §4); a u16 was the original's. */
+  @Test
+  void aNonceIsAnyCounterUpTo2Pow63Minus1() throws Exception {
+    assertThat(parse(withModules(NATIVE, "{type: native, name: a, node: n1, nonce: "
+        + Long.MAX_VALUE + "}")).modules().get(0).common().nonce()).isEqualTo(Long.MAX_VALUE);
+    Problem p = error(withModules(NATIVE, "{type: native, name: a, node: n1, nonce: "
+        + "9223372036854775808}"), A, "nonce");
+    assertThat(p.message()).startsWith("expected an integer 0..9223372036854775807, found");
+  }
+
   /** What a later command's suite depends on: the result's word, not the folder it runs in. */
   @Test
   void aNativeModuleThatAexBuiltSaysSo() throws Exception {

@@ -66,7 +66,7 @@ final class RandomDescriptors {
   private Module module(String name, int id, List<Node> nodes) {
     Node node = pick(nodes);
     ModuleCommon common = new ModuleCommon(name, node.name(), pick(nodes).name(),
-        maybe(r::nextInt), r.nextBoolean(), r.nextInt(0x10000), r.nextBoolean());
+        maybe(r::nextInt), r.nextBoolean(), counter(), r.nextBoolean());
     Optional<Integer> ids = maybe(() -> id);
     return switch (node.architecture()) {
       case NATIVE -> new NativeModule(common, "f" + name, strings(), ids, maybe(() -> 6000 + id),
@@ -101,7 +101,7 @@ final class RandomDescriptors {
     boolean complete = r.nextBoolean();
     return new Connection(complete ? Optional.of("c" + k) : maybe(() -> "c" + k), from, to,
         encryption, complete ? Optional.of(key(16)) : maybe(() -> key(16)),
-        complete ? Optional.of(50 + k) : maybe(() -> 50 + k), r.nextInt(0x10000),
+        complete ? Optional.of(50 + k) : maybe(() -> 50 + k), counter(),
         complete && r.nextBoolean());
   }
 
@@ -138,6 +138,11 @@ final class RandomDescriptors {
     byte[] b = new byte[length];
     r.nextBytes(b);
     return SymmetricKey.copyOf(b);
+  }
+
+  /** A send counter: a u16 as the original's, or one of the secure suite's up to 2^63 − 1. */
+  private long counter() {
+    return r.nextBoolean() ? r.nextInt(0x10000) : r.nextLong(Long.MAX_VALUE);
   }
 
   private <T> Optional<T> maybe(Supplier<T> value) {

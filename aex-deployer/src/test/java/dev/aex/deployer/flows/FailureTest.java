@@ -2,6 +2,7 @@ package dev.aex.deployer.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.aex.crypto.SymmetricKey;
 import dev.aex.deployer.CounterLedger;
@@ -82,6 +83,15 @@ class FailureTest {
     Files.writeString(source, edited);
     Files.setLastModifiedTime(source, FileTime.fromMillis(Files.getLastModifiedTime(
         ws.resolve("build/counter/counter")).toMillis() + 1000));
+  }
+
+  /** A deployer that deployed, attested and connected {@code file} into {@code result}. */
+  private static Deployer connected(Path file, Path ws, Path result) throws Exception {
+    Deployer deployer = Fixture.open(file, ws, result, new Fixture.Recorder());
+    deployer.deploy(Selection.all());
+    deployer.attest(Selection.all());
+    deployer.connect(Selection.all());
+    return deployer;
   }
 
   /** {@link #counterOnLive} with the direct connection "inc" to counter's input increment. */
@@ -364,10 +374,7 @@ class FailureTest {
     Path ws = Fixture.workspace(dir.resolve("renamed"));
     Path file = counterWithInc(ws);
     Path result = ws.resolve("result.json");
-    Deployer deployer = Fixture.open(file, ws, result, new Fixture.Recorder());
-    deployer.deploy(Selection.all());
-    deployer.attest(Selection.all());
-    deployer.connect(Selection.all());
+    connected(file, ws, result);
     Path source = ws.resolve("counter/src/main/java/flows/Counter.java");
     Files.writeString(source, Files.readString(source).replace("void increment(", "void bump("));
 
@@ -406,10 +413,7 @@ class FailureTest {
     editCounterAfterItsBuild(ws, "void increment(", "void bump(");
     Files.writeString(file, Files.readString(file).replace("\"increment\"", "\"bump\""));
 
-    Deployer deployer = Fixture.open(file, ws, result, new Fixture.Recorder());
-    deployer.deploy(Selection.all());
-    deployer.attest(Selection.all());
-    deployer.connect(Selection.all());
+    Deployer deployer = connected(file, ws, result);
     deployer.output("inc", new byte[0]);
     assertThat(deployer.call("counter", "peek", new byte[0])).containsExactly(0, 0, 0, 1);
   }
@@ -770,8 +774,8 @@ class FailureTest {
   /**
    * With a counter ledger (the aex command keeps one per user), a stale copy of the result file
    * takes counters nobody used: both copies work, and the module, which refuses a counter it saw,
-   * proves that none was sealed twice (without it, each copy seals its own message under the
-   * other's counters: AES-GCM's one forbidden case).
+   * proves that none was sealed twice (before the ledger and the random skip, each copy sealed its
+   * own message under the other's counters: AES-GCM's one forbidden case).
    */
   @Test
   void withALedgerCopiesOfAResultNeverSealUnderACounterUsedAlready() throws Exception {
@@ -795,15 +799,78 @@ class FailureTest {
   }
 
   /**
-   * A module that another copy of the result file talked to since runs, but refuses this copy's
-   * counter: status tells it from one that does not answer (it said NOT ANSWERING, and "update
-   * brings back a module that died").
+   * Copies of a result file on two machines (no ledger in common) seal under counters of their
+   * own: each command starts a random skip ahead of its file's counter. Before, the second copy
+   * sealed its event under the counter the first had used. Whether the module then takes the
+   * second event depends on the draw (a counter more than its replay window below the highest it
+   * saw is refused, and the command says so); that it takes the first one does not.
+   */
+  @Test
+  void copiesOnTwoMachinesSealUnderCountersOfTheirOwn() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("two-machines"));
+    Path file = counterWithInc(ws);
+    Path result = ws.resolve("result.json");
+    Deployer deployer = connected(file, ws, result);
+    long base = Fixture.read(result).connection("inc").orElseThrow().nonce();
+    Path there = Files.copy(result, ws.resolve("there.json"));
+
+    Fixture.open(result, ws, result, CounterLedger.inFolder(dir.resolve("here"))).output("inc",
+        new byte[] {1});
+    Throwable second = catchThrowable(() -> Fixture.open(there, ws, there,
+        CounterLedger.inFolder(dir.resolve("there"))).output("inc", new byte[] {1}));
+
+    long usedHere = Fixture.read(result).connection("inc").orElseThrow().nonce() - 1;
+    long usedThere = Fixture.read(there).connection("inc").orElseThrow().nonce() - 1;
+    assertThat(usedHere).isNotEqualTo(usedThere).isGreaterThan(base);
+    assertThat(usedThere).isGreaterThan(base);
+    if (second != null) {
+      assertThat(second)
+          .hasMessageContaining("the module did not take the event (CRYPTO_ERROR(5))");
+    }
+    assertThat(Fixture.u32(deployer.call("counter", "peek", new byte[0])))
+        .isEqualTo(second == null ? 2 : 1);
+  }
+
+  /**
+   * A file that a copy far ahead of it has left more than a replay window behind: its request and
+   * its disable are refused, and the messages say why.
+   */
+  @Test
+  void aFileFarBehindACopyIsRefusedAsStale() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("behind"));
+    Path file = counterOnLive(ws, """
+        "connections": [{"name": "get", "direct": true, "to_module": "counter",
+                         "to_handler": "get_count", "encryption": "aes"}]
+        """);
+    Path result = ws.resolve("result.json");
+    connected(file, ws, result);
+    Path ahead = Fixture.countersAt(result, ws.resolve("ahead.json"), 1L << 62);
+    Deployer far = Fixture.open(ahead, ws, ahead, new Fixture.Recorder());
+    assertThat(Fixture.u32(far.request("get", new byte[0]))).isZero();
+    assertThat(far.health()).containsExactly(new ModuleHealth.Answers("counter"));
+
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .request("get", new byte[0]))
+        .hasMessageStartingWith("request get on n (127.0.0.1:" + live.port() + "): the"
+            + " module refused the request (CryptoError). The result file is stale");
+    assertThatThrownBy(() -> Fixture.open(result, ws, result, new Fixture.Recorder())
+        .disable("counter"))
+        .isInstanceOf(DeployerException.class)
+        .hasMessageContaining("disable counter on n (127.0.0.1:" + live.port() + ")")
+        .hasMessageContaining("CryptoError")
+        .hasMessageContaining("stale");
+  }
+
+  /**
+   * A module that another copy of the result file, far ahead of this one, talked to since runs,
+   * but refuses this copy's counter: status tells it from one that does not answer (it said NOT
+   * ANSWERING, and "update brings back a module that died").
    */
   @Test
   void aModuleThatAnotherCopyOfTheResultTalkedToRefusesButRuns() throws Exception {
     Path result = deployedCounter("copies", Fixture.deadPort());
     Path ws = result.getParent();
-    Path copy = Files.copy(result, ws.resolve("copy.json"));
+    Path copy = Fixture.countersAt(result, ws.resolve("copy.json"), 1L << 62);
     assertThat(Fixture.open(copy, ws, copy, new Fixture.Recorder()).health())
         .containsExactly(new ModuleHealth.Answers("a"));
 
@@ -816,8 +883,8 @@ class FailureTest {
 
   /**
    * A direct output that its module does not take fails, where the event manager is an aex one:
-   * under a stale result file (the module refuses the counter), and once the module died. Before,
-   * RemoteOutput had no answer and both "succeeded".
+   * under a stale result file (the module refuses the counter, since a copy far ahead was used),
+   * and once the module died. Before, RemoteOutput had no answer and both "succeeded".
    */
   @Test
   void aDirectOutputItsModuleDidNotTakeFailsAndSaysWhy() throws Exception {
@@ -830,13 +897,12 @@ class FailureTest {
            "encryption": "aes"}]
         """);
     Path result = ws.resolve("result.json");
-    Deployer deployer = Fixture.open(file, ws, result, new Fixture.Recorder());
-    deployer.deploy(Selection.all());
-    deployer.attest(Selection.all());
-    deployer.connect(Selection.all());
+    Deployer deployer = connected(file, ws, result);
     Path stale = Files.copy(result, ws.resolve("stale.json"));
     deployer.output("inc", new byte[0]);
     assertThat(Fixture.u32(deployer.request("get", new byte[0]))).isEqualTo(1);
+    Path ahead = Fixture.countersAt(result, ws.resolve("ahead.json"), 1L << 62);
+    Fixture.open(ahead, ws, ahead, new Fixture.Recorder()).output("inc", new byte[0]);
 
     assertThatThrownBy(() -> Fixture.open(stale, ws, stale, new Fixture.Recorder())
         .output("inc", new byte[0]))

@@ -115,6 +115,19 @@ final class Fixture {
     return Deployer.open(file, settings);
   }
 
+  /**
+   * A copy of {@code result} at {@code copy} whose every counter is {@code counter}: a copy that
+   * went far ahead, which once used leaves {@code result} more than a replay window behind.
+   */
+  static Path countersAt(Path result, Path copy, long counter) throws IOException {
+    String text = Files.readString(result);
+    String ahead = text.replaceAll("\"nonce\": \\d+", "\"nonce\": " + counter);
+    if (ahead.equals(text)) {
+      throw new AssertionError("no counter in " + result);
+    }
+    return Files.writeString(copy, ahead);
+  }
+
   static Descriptor read(Path result) throws Exception {
     return DescriptorReader.create().withHostResolver(HostResolver.system()).read(result)
         .descriptor();

@@ -30,7 +30,7 @@ public final class ConnectionParser {
     Optional<Encryption> encryption = encryption(f);
     Optional<SymmetricKey> key = KeyFields.hex(f, "key", false, List.of(16));
     Optional<Integer> id = f.optionalInt("id", 0, 0xFFFF, Fields.U16);
-    int nonce = f.optionalInt("nonce", 0, 0xFFFF, Fields.U16).orElse(0);
+    long nonce = f.optionalLong("nonce", 0, Long.MAX_VALUE, Fields.SEND_COUNTER).orElse(0L);
     boolean established = f.optionalBool("established").orElse(false);
     Optional<ConnectionShape.Source> source = ConnectionShape.source(f);
     Optional<ModuleEndpoint> target = ConnectionShape.target(f);

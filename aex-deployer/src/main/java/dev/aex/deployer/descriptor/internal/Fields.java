@@ -16,6 +16,7 @@ import java.util.Set;
  */
 public final class Fields {
   static final String U16 = "an integer 0..65535";
+  static final String SEND_COUNTER = "an integer 0.." + Long.MAX_VALUE;
   static final String POSITIVE_U16 = "a positive u16 (1..65535)";
 
   private final ObjectNode object;

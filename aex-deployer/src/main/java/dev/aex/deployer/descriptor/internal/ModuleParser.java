@@ -35,7 +35,7 @@ public final class ModuleParser {
     Optional<Integer> priority =
         f.optionalInt("priority", Integer.MIN_VALUE, Integer.MAX_VALUE, "an integer");
     boolean deployed = f.optionalBool("deployed").orElse(false);
-    int nonce = f.optionalInt("nonce", 0, 0xFFFF, Fields.U16).orElse(0);
+    long nonce = f.optionalLong("nonce", 0, Long.MAX_VALUE, Fields.SEND_COUNTER).orElse(0L);
     boolean attested = f.optionalBool("attested").orElse(false);
     return name.flatMap(n -> node.map(d -> new ModuleCommon(
         n, d, oldNode.orElse(d), priority, deployed, nonce, attested)));
