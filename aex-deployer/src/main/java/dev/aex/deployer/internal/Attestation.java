@@ -111,7 +111,8 @@ final class Attestation {
     return "Either its module key differs from the result file's (the module was built or"
         + " deployed from another result file), or this result file is stale: its nonce for "
         + module + " (" + nonce + ") is behind what the module took from another copy of it"
-        + " (each run starts a random step further ahead, so running it again may pass)."
+        + " (each command, or Deployer opened anew, starts a random step further ahead, so"
+        + " running it again may pass)."
         + " Use the latest result file, or deploy the module again";
   }
 }

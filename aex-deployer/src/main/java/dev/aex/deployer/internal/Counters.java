@@ -68,12 +68,17 @@ final class Counters {
 
   private long takeSecure(SymmetricKey key, long recorded, int count, long limit, Where where)
       throws DeployerException {
-    long skip = started.add(key) ? random.nextLong(1, SPREAD + 1) : 0;
+    // Takes under one key are serialized by the caller (ModuleSlot, Direct hold the state's
+    // monitor), so checking and marking need not be one step. Marked only once a take succeeds:
+    // a failed one must not leave the next to start at the file's counter.
+    long skip = started.contains(key) ? 0 : random.nextLong(1, SPREAD + 1);
     if (recorded > limit - skip - count) {
       return limit; // beyond the limit whatever the ledger holds; take() says so
     }
     try {
-      return ledger.take(key, recorded, skip + count) + skip;
+      long first = ledger.take(key, recorded, skip + count) + skip;
+      started.add(key);
+      return first;
     } catch (IOException e) {
       throw where.fail("cannot use the counter ledger: " + e.getMessage(),
           "Nothing was sent. Check the folder of AEX_STATE_DIR (docs/cli.md)", e);

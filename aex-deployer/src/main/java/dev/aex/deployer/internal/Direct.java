@@ -25,9 +25,9 @@ import java.util.Optional;
 final class Direct {
   /** For a CryptoError: what makes a module refuse a counter or a key. */
   private static final String STALE = "The result file is stale (the connection's nonce is behind"
-      + " what the module took from another copy of it; each run starts a random step further"
-      + " ahead, so running it again may pass) or the connection was re-keyed since; use the"
-      + " latest result file, or connect again";
+      + " what the module took from another copy of it; each command, or Deployer opened anew,"
+      + " starts a random step further ahead, so running it again may pass), or another copy"
+      + " re-keyed the connection since; use the latest result file";
   /**
    * For a BadRequest: the module does not know the connection. connect would not help, since the
    * result records it as established; an update of the module makes all its connections anew.
@@ -179,7 +179,8 @@ final class Direct {
           .filter(x -> x.id().equals(c.id())).findFirst().orElseThrow();
       long nonce = ctx.state().counters().take(now.key().filter(k -> suite == Suite.SECURE_AES),
           now.nonce(), count, where, "the connection's counter is used up",
-          "Connect it again to give it a fresh key");
+          "Give it a fresh key: update the module it goes to (aex update --module "
+              + now.target().module() + "), or disable that module and connect again");
       ctx.state().updateConnection(c.id().orElseThrow(), x -> Modules.withNonce(x, nonce + count));
       return nonce;
     }

@@ -908,7 +908,8 @@ class FailureTest {
         .output("inc", new byte[0]))
         .hasMessageStartingWith("output inc on n (127.0.0.1:" + live.port() + "): the"
             + " module did not take the event (CRYPTO_ERROR(5)). The result file is stale")
-        .hasMessageEndingWith("use the latest result file, or connect again");
+        .hasMessageEndingWith("another copy re-keyed the connection since; use the latest result"
+            + " file");
     Path otherId = Files.writeString(ws.resolve("other-id.json"), Files.readString(result)
         .replaceFirst("\"id\": 0,(\\s*\"nonce\": \\d+,\\s*\"direct\": true)", "\"id\": 9,$1"));
     assertThatThrownBy(() -> Fixture.open(otherId, ws, otherId, new Fixture.Recorder())

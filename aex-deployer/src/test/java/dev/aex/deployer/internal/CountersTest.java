@@ -83,6 +83,30 @@ class CountersTest {
         .as("no room for the skip").hasMessageContaining("used up");
   }
 
+  /** A take that failed did not use the skip: the next one still starts a random step ahead. */
+  @Test
+  void aFailedFirstTakeLeavesTheSkipToTheNext() throws DeployerException {
+    Optional<SymmetricKey> key = Optional.of(SymmetricKey.random16());
+    int[] calls = {0};
+    CounterLedger failsOnce = (k, recorded, count) -> {
+      if (calls[0]++ == 0) {
+        throw new java.io.IOException("disk full");
+      }
+      return recorded;
+    };
+    SplittableRandom draws = new SplittableRandom(3);
+    draws.nextLong(1, Counters.SPREAD + 1); // drawn for the take that fails
+    Counters counters = new Counters(failsOnce, new SplittableRandom(3));
+
+    assertThatThrownBy(() -> take(counters, key, 10, 1)).hasMessageContaining("disk full");
+    assertThat(take(counters, key, 10, 1)).isEqualTo(10 + draws.nextLong(1, Counters.SPREAD + 1));
+    Counters nearTheEnd = new Counters(CounterLedger.none(), new SplittableRandom(3));
+    assertThatThrownBy(() -> take(nearTheEnd, key, Long.MAX_VALUE - 1, 1))
+        .hasMessageContaining("used up");
+    assertThatThrownBy(() -> take(nearTheEnd, key, Long.MAX_VALUE - 1, 1))
+        .as("still no room for a skip").hasMessageContaining("used up");
+  }
+
   @Test
   void aLedgerThatFailsStopsTheTakeWithAHint() {
     Optional<SymmetricKey> key = Optional.of(SymmetricKey.random16());
