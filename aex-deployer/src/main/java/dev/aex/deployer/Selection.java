@@ -11,6 +11,9 @@ import java.util.List;
  * deployer.attest(Selection.all());
  * deployer.connect(Selection.of(List.of("init-server")).inOrder());
  * }</pre>
+ *
+ * @param names the items' names; empty for every item ({@link #all()})
+ * @param sequential whether they are handled one at a time, in descriptor order
  */
 public record Selection(List<String> names, boolean sequential) {
   public Selection {
@@ -22,8 +25,17 @@ public record Selection(List<String> names, boolean sequential) {
     return new Selection(List.of(), false);
   }
 
-  /** Only the named items; an unknown name is an error of the operation. */
+  /**
+   * Only the named items; an unknown name is an error of the operation.
+   *
+   * @throws IllegalArgumentException if {@code names} is empty: a list built at run time that
+   *     came out empty must not act on every item ({@link #all()} says that)
+   */
   public static Selection of(List<String> names) {
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("Selection.of(): no names given (Selection.all() selects"
+          + " every item)");
+    }
     return new Selection(names, false);
   }
 
