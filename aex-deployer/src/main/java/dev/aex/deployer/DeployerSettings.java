@@ -2,6 +2,7 @@ package dev.aex.deployer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How a {@link Deployer} works: the workspace that module folders and file paths in the
@@ -21,6 +22,22 @@ public record DeployerSettings(
     DeployerListener listener,
     ResultSink resultSink,
     CounterLedger counterLedger) {
+
+  /**
+   * @throws NullPointerException naming the setting that is null
+   * @throws IllegalArgumentException if {@code timeout} is zero or negative
+   */
+  public DeployerSettings {
+    Objects.requireNonNull(workspace, "workspace");
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(listener, "listener (DeployerListener.silent() for none)");
+    Objects.requireNonNull(resultSink, "resultSink (ResultSink.discard() for none)");
+    Objects.requireNonNull(counterLedger, "counterLedger (CounterLedger.none() for none)");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout: " + timeout + " (expected: more than zero)");
+    }
+  }
 
   /** The default timeout of one network step (a Load includes the module's start-up). */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
