@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * enough, then the usual install folders, then the java on PATH; and says so when there is none.
  */
 class ModuleLauncherTest extends CounterBinaryFixture {
-  private static final List<String> SHELL_TOOLS = List.of("sed", "head", "dirname", "readlink", "id");
+  private static final List<String> SHELL_TOOLS = List.of("sed", "head", "dirname", "readlink");
   private static final Path OLD_JAVA = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
 
   @Test
@@ -54,6 +54,22 @@ class ModuleLauncherTest extends CounterBinaryFixture {
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.stderr()).contains("aex needs a Java (JDK or JRE) 21 or newer, and none was found")
         .contains("JAVA_HOME (/nonexistent)").contains("set JAVA_HOME");
+  }
+
+  /**
+   * A module writes no class-data-sharing archive: one per build (each stamps its own key) and per
+   * event manager folder, never mapped again, had piled up by the thousand in $TMPDIR.
+   */
+  @Test
+  void aModuleLeavesNoArchiveInTmpdir() throws Exception {
+    Path tmp = Files.createDirectories(out.resolve("tmpdir"));
+    try (ModuleProcess module = ModuleProcess.start(counter.binary(), counter.port(),
+        env -> env.put("TMPDIR", tmp.toString()))) {
+      assertThat(module.isAlive()).isTrue();
+    }
+    try (var left = Files.list(tmp)) {
+      assertThat(left).isEmpty();
+    }
   }
 
   @Test
