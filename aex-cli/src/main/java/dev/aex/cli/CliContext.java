@@ -55,10 +55,19 @@ record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Pat
    * $XDG_STATE_HOME} or {@code ~/.local/state}, {@code aex/counters}; none without a home.
    */
   CounterLedger counterLedger() {
-    Optional<Path> state = Optional.ofNullable(env.get("AEX_STATE_DIR")).map(Path::of)
-        .or(() -> Optional.ofNullable(env.get("XDG_STATE_HOME")).map(d -> Path.of(d, "aex")))
-        .or(() -> Optional.ofNullable(env.get("HOME")).map(h -> Path.of(h, ".local/state/aex")));
+    Optional<Path> state = absolute("AEX_STATE_DIR")
+        .or(() -> absolute("XDG_STATE_HOME").map(d -> d.resolve("aex")))
+        .or(() -> absolute("HOME").map(h -> h.resolve(".local/state/aex")));
     return state.map(d -> CounterLedger.inFolder(d.resolve("counters")))
         .orElse(CounterLedger.none());
+  }
+
+  /**
+   * The folder a variable names; an empty or relative value counts as unset (as XDG says), since
+   * it would give each working folder a ledger of its own and so none that copies share.
+   */
+  private Optional<Path> absolute(String variable) {
+    return Optional.ofNullable(env.get(variable)).filter(v -> !v.isBlank()).map(Path::of)
+        .filter(Path::isAbsolute);
   }
 }

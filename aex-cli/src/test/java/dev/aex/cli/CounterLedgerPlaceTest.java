@@ -37,6 +37,18 @@ class CounterLedgerPlaceTest {
     assertThat(dir.resolve("h/.local/state/aex/counters")).isDirectory();
   }
 
+  /** An empty AEX_STATE_DIR put the ledger in the working folder: one per folder, shared by none. */
+  @Test
+  void anEmptyOrRelativeFolderCountsAsUnset() throws IOException {
+    takeTwice(Map.of("AEX_STATE_DIR", "", "XDG_STATE_HOME", "relative",
+        "HOME", dir.resolve("h").toString()));
+    assertThat(dir.resolve("h/.local/state/aex/counters")).isDirectory();
+    assertThat(takeTwice(Map.of("AEX_STATE_DIR", " ", "HOME", ""))).isEqualTo(5);
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(dir.resolve("h"));
+    }
+  }
+
   @Test
   void withoutAHomeThereIsNoLedger() throws IOException {
     assertThat(takeTwice(Map.of())).isEqualTo(5);

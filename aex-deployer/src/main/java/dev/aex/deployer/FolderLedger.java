@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link CounterLedger#inFolder}: one file per key, locked while a take reads and writes it. */
@@ -20,6 +23,9 @@ final class FolderLedger implements CounterLedger {
    * turns on a monitor per file first.
    */
   private static final ConcurrentHashMap<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private final Path folder;
 
@@ -33,8 +39,8 @@ final class FolderLedger implements CounterLedger {
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     Path path = folder.resolve(fileName(key));
     synchronized (IN_PROCESS.computeIfAbsent(path, p -> new Object())) {
-      try (FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE,
-          StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      try (FileChannel file = FileChannel.open(path, Set.of(StandardOpenOption.CREATE,
+          StandardOpenOption.READ, StandardOpenOption.WRITE), OWNER_ONLY)) {
         file.lock();
         long first = Math.max(recorded, read(file));
         byte[] next = Long.toString(next(first, count)).getBytes(StandardCharsets.US_ASCII);

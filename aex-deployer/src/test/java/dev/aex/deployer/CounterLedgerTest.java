@@ -60,6 +60,7 @@ class CounterLedgerTest {
       assertThat(files).singleElement().satisfies(f -> {
         assertThat(f.getFileName().toString()).hasSize(32).doesNotContain(hex.substring(0, 8));
         assertThat(Files.readString(f)).isEqualTo("1");
+        assertThat(Files.getPosixFilePermissions(f)).hasToString("[OWNER_READ, OWNER_WRITE]");
       });
     }
     assertThat(Files.getPosixFilePermissions(folder)).hasToString("[OWNER_READ, OWNER_WRITE,"
