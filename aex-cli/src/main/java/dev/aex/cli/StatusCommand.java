@@ -91,7 +91,7 @@ final class StatusCommand extends RecordingCommand {
     if (health.stream().anyMatch(h -> h instanceof ModuleHealth.NotAnswering)) {
       out.println("A module that died comes back with: aex update --module NAME " + result
           + "; after an event manager restarted, update each of its modules, then aex connect "
-          + result + " (or reset, then deploy again).");
+          + result + " (or reset, then deploy, attest and connect again).");
     }
     if (health.stream().anyMatch(h -> h instanceof ModuleHealth.Refuses)) {
       out.println("A module that refuses runs, but " + result + " is not the file that last"

@@ -85,7 +85,7 @@ class StatusCommandTest {
         "Problems\n  status db on node1: the module answered INTERNAL_ERROR(3). Is the module still"
             + " running?\nA module that died comes back with: aex update --module NAME d.json;"
             + " after an event manager restarted, update each of its modules, then aex connect"
-            + " d.json (or reset, then deploy again).\n");
+            + " d.json (or reset, then deploy, attest and connect again).\n");
     assertThat(run.err()).isEqualTo("ERROR: not running as " + dir.resolve("d.json")
         + " records: node node2, db\n");
   }

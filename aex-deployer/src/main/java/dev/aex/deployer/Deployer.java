@@ -35,6 +35,8 @@ import java.util.Optional;
  * ones and updating anything but aex native and SGX modules fail with "not supported yet".
  *
  * <p>Thread-safety: one operation at a time per instance; an operation itself works concurrently.
+ * One instance per result file at a time: each saves its whole state at every change, so a second
+ * one on the same file overwrites what the first recorded (the aex command locks the file).
  *
  * <pre>{@code
  * Deployer deployer = Deployer.open(Path.of("descriptor.json"), settings);

@@ -5,6 +5,9 @@ import java.time.Duration;
 /**
  * What the deployer reports while it works. The CLI turns these into progress lines on a
  * terminal, log lines at {@code --verbose}, and the original's timing lines at {@code --timing}.
+ *
+ * <p>Called from the threads of an operation's concurrent steps, at the same time: an
+ * implementation must be thread-safe.
  */
 public interface DeployerListener {
   /** A step began, for example {@code ("deploy", "controller")}. */
@@ -12,7 +15,8 @@ public interface DeployerListener {
 
   /**
    * A step finished; {@code timingLabel} is the original's label, for example {@code "Deploy time
-   * for controller"} or {@code "Establish time for init-server"}.
+   * for controller"} or {@code "Establish time for init-server"}. Not called for a step that
+   * failed: its failure is what the operation throws.
    */
   default void finished(String timingLabel, Duration elapsed) {}
 
