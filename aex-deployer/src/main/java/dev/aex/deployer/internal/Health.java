@@ -18,17 +18,41 @@ final class Health {
 
   static List<ModuleHealth> of(Context ctx) throws DeployerException {
     List<Module> modules = ctx.state().get().modules();
+    if (modules.stream().anyMatch(m -> challenged(ctx, m))) {
+      requireRecordable(ctx);
+    }
     Map<String, ModuleHealth> found = new ConcurrentHashMap<>();
     Parallel.each(modules, false, m -> found.put(m.name(), check(ctx, m)));
     return modules.stream().map(m -> found.get(m.name())).toList();
+  }
+
+  /** Whether {@code m} gets a challenge: a deployed aex module with a key. */
+  private static boolean challenged(Context ctx, Module m) {
+    boolean aex = m instanceof SgxModule || ctx.workspace().isAex(m);
+    return m.common().deployed() && aex && m.key().isPresent();
+  }
+
+  /**
+   * Saves the state as it is before any challenge: each challenge's counter must be recorded
+   * before it is sent, and a result that cannot be written (a full disk) made every module look
+   * as if it did not answer, with advice to update them all.
+   */
+  private static void requireRecordable(Context ctx) throws DeployerException {
+    try {
+      ctx.state().update(d -> d);
+    } catch (DeployerException e) {
+      String why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+      throw new DeployerException("status: cannot write the result file (" + why + "), where the"
+          + " counter of each challenge must be recorded before it is sent: nothing was sent."
+          + " Free some space or fix the permissions, then run status again", e);
+    }
   }
 
   private static ModuleHealth check(Context ctx, Module m) {
     if (!m.common().deployed()) {
       return new ModuleHealth.NotDeployed(m.name());
     }
-    boolean aex = m instanceof SgxModule || ctx.workspace().isAex(m);
-    if (!aex || m.key().isEmpty()) {
+    if (!challenged(ctx, m)) {
       return new ModuleHealth.NotChecked(m.name(), m instanceof SgxModule
           ? "not attested yet: it has no key to challenge"
           : "an original module: it answers no aex challenge");

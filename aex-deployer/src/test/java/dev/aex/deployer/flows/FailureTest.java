@@ -862,6 +862,26 @@ class FailureTest {
   }
 
   /**
+   * Status whose result file cannot be written (a full disk) fails once, before any challenge,
+   * and says so: it showed every module NOT ANSWERING, with advice to update them all.
+   */
+  @Test
+  void aStatusThatCannotRecordItsCountersSendsNothingAndSaysWhy() throws Exception {
+    Path result = deployedCounter("full-disk", Fixture.deadPort());
+    DeployerSettings full = DeployerSettings.defaults(result.getParent())
+        .withTimeout(Fixture.TIMEOUT)
+        .withResultSink(state -> {
+          throw new IOException("No space left on device");
+        });
+
+    assertThatThrownBy(() -> Deployer.open(result, full).health())
+        .isInstanceOf(DeployerException.class)
+        .hasMessage("status: cannot write the result file (No space left on device), where the"
+            + " counter of each challenge must be recorded before it is sent: nothing was sent."
+            + " Free some space or fix the permissions, then run status again");
+  }
+
+  /**
    * A module that another copy of the result file, far ahead of this one, talked to since runs,
    * but refuses this copy's counter: status tells it from one that does not answer (it said NOT
    * ANSWERING, and "update brings back a module that died").
