@@ -134,7 +134,7 @@ abstract class DeployerCommand implements Callable<Integer> {
         .orElse(input);
     ResultFile.requireWritable(target);
     resultFile = new ResultFile(target, outputFormat(), input, log);
-    try (ResultLock lock = ResultLock.acquire(List.of(input, target), log)) {
+    try (ResultLock lock = ResultLock.acquire(input, target, log)) {
       operate(flags, workspace, input,
           savesOnlyItsCounter() ? new CounterSave(resultFile, lock) : resultFile);
     }

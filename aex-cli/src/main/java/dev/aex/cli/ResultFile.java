@@ -100,6 +100,14 @@ final class ResultFile implements ResultSink {
       throw new CliException("Cannot write the result to " + target + ": folder " + folder
           + " does not exist");
     }
+    if (Files.isDirectory(target)) {
+      throw new CliException("Cannot write the result to " + target + ": it is a folder (give a"
+          + " file, for example " + target.resolve("res.json") + ")");
+    }
+    if (readOnly(folder)) {
+      throw new CliException("Cannot write the result to " + target + ": " + folder + " is on a"
+          + " read-only file system (give a --result in a folder you can write)");
+    }
     if (Files.exists(target) && !Files.isWritable(target)) {
       throw new CliException("Cannot write the result to " + target + ": permission denied");
     }
@@ -108,6 +116,14 @@ final class ResultFile implements ResultSink {
       throw new CliException("Cannot write the result to " + target + ": folder " + folder
           + " is not writable (the result is replaced by a new file at every step; give a"
           + " --result in a folder you can write)");
+    }
+  }
+
+  private static boolean readOnly(Path folder) {
+    try {
+      return Files.getFileStore(folder).isReadOnly();
+    } catch (IOException e) {
+      return false; // the checks that follow, or the first save, say what is wrong
     }
   }
 

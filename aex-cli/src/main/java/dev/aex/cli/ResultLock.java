@@ -2,10 +2,10 @@ package dev.aex.cli;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -25,16 +25,26 @@ final class ResultLock implements AutoCloseable {
     this.held = held;
   }
 
-  /** Locks {@code files}, waiting (and saying so on {@code log}) while another command has one. */
-  static ResultLock acquire(Collection<Path> files, CliLog log) throws IOException {
-    TreeSet<Path> real = new TreeSet<>();
-    for (Path file : files) {
-      real.add(ResultFile.real(file));
-    }
+  /**
+   * Locks {@code input} and {@code target}, waiting (and saying so on {@code log}) while another
+   * command has one. An input that is not the target is left unlocked when its folder takes no
+   * lock file (read-only): no command can record anything in it, and copies of it that commands
+   * read at once are kept apart by the counter ledger.
+   */
+  static ResultLock acquire(Path input, Path target, CliLog log) throws IOException {
+    Path written = ResultFile.real(target);
+    TreeSet<Path> real = new TreeSet<>(List.of(ResultFile.real(input), written));
     List<FileChannel> held = new ArrayList<>();
     try {
       for (Path file : real) {
-        held.add(lock(file, log));
+        try {
+          held.add(lock(file, log));
+        } catch (FileSystemException e) {
+          if (file.equals(written)) {
+            throw e;
+          }
+          log.debug("not locking " + file + ", only read: " + ErrorReporter.message(e));
+        }
       }
       return new ResultLock(held);
     } catch (IOException | RuntimeException e) {

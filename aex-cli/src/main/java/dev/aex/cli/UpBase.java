@@ -7,7 +7,6 @@ import dev.aex.deployer.descriptor.DescriptorFormat;
 import dev.aex.em.LogLevel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -101,7 +100,7 @@ abstract class UpBase implements Callable<Integer> {
         ? result + " records every step that finished"
         : "no step had finished, so " + result + " was not written"));
     // Held while this command sends under the deployment's counters, not while it only runs.
-    try (ResultLock lock = ResultLock.acquire(List.of(input, result), log)) {
+    try (ResultLock lock = ResultLock.acquire(input, result, log)) {
       deployAndRun(flags, stop, input, workspace, resultFile, lock);
     }
   }

@@ -52,6 +52,25 @@ class ResultLockTest {
 
   @TempDir Path dir;
 
+  /**
+   * A descriptor that is only read may sit where no lock file can be made (a read-only checkout):
+   * it is read unlocked (up and deploy with --result elsewhere failed on its lock file). The file
+   * that is written is always locked.
+   */
+  @Test
+  void anInputWhereNoLockFileCanBeMadeIsReadUnlocked() throws IOException {
+    Path input = Path.of("/proc/self/status"); // nobody, root included, creates files in /proc
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(input), "no /proc");
+    Path target = dir.resolve("res.json");
+    CliLog log = new CliLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+        CliLog.LogLevel.WARNING);
+    try (ResultLock lock = ResultLock.acquire(input, target, log)) {
+      assertThat(ResultLock.sidecar(target)).exists();
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResultLock.acquire(target, input, log))
+        .isInstanceOf(java.nio.file.FileSystemException.class);
+  }
+
   @Test
   void aCommandWaitsForAnotherThatUsesItsResultThenRuns() throws Exception {
     Path input = descriptor();

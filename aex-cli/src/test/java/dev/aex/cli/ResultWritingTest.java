@@ -271,6 +271,17 @@ class ResultWritingTest {
     assertThat(fake.calls).as("checked before anything is deployed").isEmpty();
   }
 
+  /** A --result that names a folder was found only at the first save, after the build. */
+  @Test
+  void aResultThatIsAFolderIsRefusedBeforeAnything() throws IOException {
+    Files.createDirectory(dir.resolve("resdir"));
+    CliRun run = run("deploy", "descriptor.json", "--result", "resdir");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("ERROR: Cannot write the result to " + dir.resolve("resdir")
+        + ": it is a folder (give a file, for example " + dir.resolve("resdir/res.json") + ")\n");
+    assertThat(fake.calls).isEmpty();
+  }
+
   /** A writable result in a read-only folder: every save makes a new file there, so it fails. */
   @Test
   void aResultInAFolderThatCannotBeWrittenIsRefusedBeforeAnything() throws IOException {
