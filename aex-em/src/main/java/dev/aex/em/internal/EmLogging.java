@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
@@ -13,18 +14,21 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The {@code dev.aex.em} loggers: their level, and for the command line a console format with UTC
- * timestamps like the original's ({@code 2026-01-10T12:00:00.123Z INFO  message}).
+ * The event manager's loggers, its own ({@code dev.aex.em}) and those of the wire code it runs
+ * ({@code dev.aex.wire}: kept streams, I/O guards): their level, and for the command line a
+ * console format with UTC timestamps like the original's ({@code 2026-01-10T12:00:00.123Z INFO
+ * message}).
  */
 public final class EmLogging {
   /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-  private static final Logger ROOT = Logger.getLogger("dev.aex.em");
+  private static final List<Logger> ROOTS =
+      List.of(Logger.getLogger("dev.aex.em"), Logger.getLogger("dev.aex.wire"));
 
   private EmLogging() {}
 
-  /** Sets the level for every event manager in this JVM. */
+  /** Sets the level for every event manager in this JVM (and the wire code they run). */
   public static void setLevel(LogLevel level) {
-    ROOT.setLevel(julLevel(level));
+    ROOTS.forEach(root -> root.setLevel(julLevel(level)));
   }
 
   /** The java.util.logging level that lets exactly {@code level}'s records through. */
@@ -44,11 +48,13 @@ public final class EmLogging {
     ConsoleHandler console = new ConsoleHandler();
     console.setLevel(Level.ALL);
     console.setFormatter(new LineFormatter());
-    for (var handler : ROOT.getHandlers()) {
-      ROOT.removeHandler(handler);
+    for (Logger root : ROOTS) {
+      for (var handler : root.getHandlers()) {
+        root.removeHandler(handler);
+      }
+      root.addHandler(console);
+      root.setUseParentHandlers(false);
     }
-    ROOT.addHandler(console);
-    ROOT.setUseParentHandlers(false);
   }
 
   private static final class LineFormatter extends Formatter {
