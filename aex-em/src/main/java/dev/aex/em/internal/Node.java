@@ -107,6 +107,8 @@ public final class Node implements AutoCloseable {
     delivery.close();
     modules.stopAll(STOP_WAIT);
     WorkFolder.delete(folder);
-    LOG.log(Level.INFO, "event manager stopped");
+    if (listener != null) { // one that could not listen never started
+      LOG.log(Level.INFO, "event manager stopped");
+    }
   }
 }

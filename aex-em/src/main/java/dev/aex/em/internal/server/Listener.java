@@ -64,12 +64,22 @@ public final class Listener implements AutoCloseable {
       server.bind(address, 128);
     } catch (IOException e) {
       server.close();
-      throw new IOException(
-          "cannot listen on " + address + ": " + e.getMessage()
-              + " (is another event manager running there? choose another port with --port or EM_PORT)",
-          e);
+      throw new IOException("cannot listen on " + settings.host().getHostAddress() + ":"
+          + settings.port() + ": " + e.getMessage() + " (" + bindHint(e) + ")", e);
     }
     return new Listener(server, handler, settings);
+  }
+
+  /** What to change when an address cannot be bound: the port when it is taken, else the host. */
+  private static String bindHint(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("in use")) {
+      return "is another event manager running there? choose another port with --port or EM_PORT";
+    }
+    if (message.contains("assign requested address")) {
+      return "it is not an address of this machine: choose one of its own with --host, or 0.0.0.0";
+    }
+    return "check --host and --port";
   }
 
   public void start() {
