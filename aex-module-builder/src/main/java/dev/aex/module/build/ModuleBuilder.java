@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +33,17 @@ import java.util.stream.Stream;
 public final class ModuleBuilder {
   static final String MANIFEST = "META-INF/aex/module.json";
   static final String STAMP = Deployment.RESOURCE;
+
+  /**
+   * Work folders of builds under way. A JVM that exits in the middle of one (Ctrl-C during
+   * {@code aex up}) runs no finally block of the building thread, only shutdown hooks.
+   */
+  private static final Set<Path> UNDER_WAY = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(
+        new Thread(ModuleBuilder::deleteUnfinished, "aex-build-cleanup"));
+  }
 
   private ModuleBuilder() {}
 
@@ -127,13 +140,37 @@ public final class ModuleBuilder {
 
   private static Path tempFolder() throws ModuleBuildException {
     try {
-      return Files.createTempDirectory("aex-build-");
+      Path work = Files.createTempDirectory("aex-build-");
+      UNDER_WAY.add(work);
+      return work;
     } catch (IOException e) {
       throw new ModuleBuildException("cannot create a temporary folder: " + e.getMessage(), e);
     }
   }
 
+  /**
+   * Deletes the work folders of builds cut short by the JVM's exit, for at most a second: the
+   * compiler, still running in its thread, may write files into a folder being deleted.
+   */
+  private static void deleteUnfinished() {
+    long end = System.nanoTime() + 1_000_000_000L;
+    while (!UNDER_WAY.isEmpty() && System.nanoTime() < end) {
+      for (Path work : UNDER_WAY) {
+        deleteQuietly(work);
+        if (Files.exists(work)) {
+          UNDER_WAY.add(work); // not yet: the next round tries again
+        }
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        return; // the JVM is going: what is left stays
+      }
+    }
+  }
+
   private static void deleteQuietly(Path dir) {
+    UNDER_WAY.remove(dir);
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
