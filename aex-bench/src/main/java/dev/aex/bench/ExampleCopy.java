@@ -1,9 +1,11 @@
 package dev.aex.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +28,15 @@ public final class ExampleCopy {
       }
     }
     return to;
+  }
+
+  /** Deletes a run's copy, with what the run built in it; one already gone is no error. */
+  public static void delete(Path copy) {
+    try (Stream<Path> files = Files.walk(copy)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException | UncheckedIOException alreadyGone) {
+      // a temporary folder, perhaps deleted by another cleanup already
+    }
   }
 
   private static boolean isSource(Path relative) {

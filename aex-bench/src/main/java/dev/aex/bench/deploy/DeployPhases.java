@@ -66,6 +66,7 @@ public final class DeployPhases {
       return phases;
     } finally {
       managers.forEach(EventManager::close);
+      ExampleCopy.delete(workspace);
     }
   }
 

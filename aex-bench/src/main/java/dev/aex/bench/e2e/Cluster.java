@@ -12,7 +12,6 @@ import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.NativeModule;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -23,13 +22,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Two event manager processes on free loopback ports, the FOSDEM example deployed on them through
@@ -308,10 +305,6 @@ final class Cluster implements AutoCloseable {
   }
 
   private void deleteWorkspace() {
-    try (Stream<Path> files = Files.walk(workspace)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException | UncheckedIOException alreadyGone) {
-      // a temporary folder, perhaps deleted by the other of close() and the hook
-    }
+    ExampleCopy.delete(workspace); // by close() or the hook, whichever comes first
   }
 }

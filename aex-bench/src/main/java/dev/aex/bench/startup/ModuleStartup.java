@@ -1,5 +1,6 @@
 package dev.aex.bench.startup;
 
+import dev.aex.bench.ExampleCopy;
 import dev.aex.crypto.SymmetricKey;
 import dev.aex.module.build.BuiltModule;
 import dev.aex.module.build.ModuleBuilder;
@@ -18,8 +19,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Start-up time and resident memory of one module process, built from {@code aex-bench/modules/sink}
- * by the module builder. Compares the module binary's launcher (its JVM flags, with and without
- * its class-data-sharing archive) with plain {@code java -jar} and the JDK's defaults.
+ * by the module builder. Compares the module binary's launcher (its JVM flags) with plain {@code
+ * java -jar} and the JDK's defaults.
  *
  * <pre>
  * bash scripts/bench.sh startup [runs] [calls]
@@ -43,16 +44,14 @@ public final class ModuleStartup {
         + " | CPU to idle | CPU after calls |");
     System.out.println("|---|---|---|---|---|---|---|");
 
-    report("launcher, first start (writes its CDS archive)", runs,
-        i -> StartupRun.measure(List.of(binary), Map.of("JAVA_HOME", System.getProperty("java.home"),
-            "TMPDIR", Files.createTempDirectory(work, "cold-").toString()), emPort + 1, calls));
-    Path warm = Files.createTempDirectory(work, "warm-");
-    Map<String, String> warmEnv = Map.of("JAVA_HOME", System.getProperty("java.home"), "TMPDIR", warm.toString());
-    StartupRun.measure(List.of(binary), warmEnv, emPort + 1, 0);
-    report("launcher, later starts (CDS archive in place)", runs,
-        i -> StartupRun.measure(List.of(binary), warmEnv, emPort + 1, calls));
-    report("java -jar with the JDK's defaults", runs,
-        i -> StartupRun.measure(List.of(java, "-jar", binary), Map.of(), emPort + 1, calls));
+    try {
+      report("launcher", runs, i -> StartupRun.measure(List.of(binary),
+          Map.of("JAVA_HOME", System.getProperty("java.home")), emPort + 1, calls));
+      report("java -jar with the JDK's defaults", runs,
+          i -> StartupRun.measure(List.of(java, "-jar", binary), Map.of(), emPort + 1, calls));
+    } finally {
+      ExampleCopy.delete(work);
+    }
   }
 
   interface Run {
