@@ -16,7 +16,9 @@ final class UsageReporter implements IParameterExceptionHandler {
     CommandLine line = e.getCommandLine();
     PrintWriter err = line.getErr();
     err.print("Usage: " + line.getHelp().synopsis("Usage: ".length()));
-    err.println(line.getCommandSpec().qualifiedName() + ": error: " + e.getMessage());
+    // picocli starts some messages with its own "Error: ", which would follow ours
+    String message = String.valueOf(e.getMessage()).replaceFirst("^Error: ", "");
+    err.println(line.getCommandSpec().qualifiedName() + ": error: " + message);
     UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();

@@ -155,7 +155,7 @@ class UsageTest {
   void anAmbiguousAbbreviationIsAUsageErrorThatNamesTheCandidates() {
     // As the original's argparse: --conn could be --connection or --connect-in-order.
     CliRun run = run("connect", "d.json", "--conn", "x");
-    assertUsageError(run, "--conn");
+    assertUsageError(run, "aex connect: error: '--conn' is not unique");
     assertThat(run.err()).contains("--connection").contains("--connect-in-order");
   }
 
