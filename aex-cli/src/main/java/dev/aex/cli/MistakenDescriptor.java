@@ -2,6 +2,7 @@ package dev.aex.cli;
 
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.descriptor.Connection;
+import dev.aex.deployer.descriptor.Descriptor;
 import dev.aex.deployer.descriptor.DescriptorException;
 import dev.aex.deployer.descriptor.DescriptorReader;
 import dev.aex.deployer.descriptor.EndpointKind;
@@ -40,15 +41,33 @@ final class MistakenDescriptor {
         + " beside it (where " + connection + " is established)?", failure);
   }
 
+  /**
+   * For status on {@code input} where nothing is deployed: the result that {@code aex up} wrote
+   * beside it, if that records a deployed module (status said "not deployed" for each, and exit 0).
+   */
+  static Optional<Path> deployedResultBeside(Path input, Session session) {
+    if (session.state().modules().stream().anyMatch(m -> m.common().deployed())) {
+      return Optional.empty();
+    }
+    Path result = UpBase.defaultResult(input, session.format());
+    return read(result).filter(d -> d.modules().stream().anyMatch(m -> m.common().deployed()))
+        .map(d -> result);
+  }
+
   private static boolean establishedIn(Path result, String connection) {
-    if (!Files.isRegularFile(result)) {
-      return false;
+    return read(result).flatMap(d -> d.connection(connection)).map(Connection::established)
+        .orElse(false);
+  }
+
+  /** The result at {@code path}, if there is a readable one. */
+  private static Optional<Descriptor> read(Path path) {
+    if (!Files.isRegularFile(path)) {
+      return Optional.empty();
     }
     try {
-      return DescriptorReader.create().read(result).descriptor().connection(connection)
-          .map(Connection::established).orElse(false);
+      return Optional.of(DescriptorReader.create().read(path).descriptor());
     } catch (DescriptorException e) {
-      return false;   // not a result: nothing to point at
+      return Optional.empty();   // not a result: nothing to point at
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.aex.deployer.descriptor.Node;
 import dev.aex.deployer.descriptor.PeriodicEvent;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,10 @@ final class StatusCommand extends RecordingCommand {
     silent.addAll(printModules(out, state, health));
     printConnections(out, state);
     printProblems(out, health);
+    MistakenDescriptor.deployedResultBeside(configPath, session).ifPresent(result -> out.println(
+        "\nNothing of " + UpReport.quote(config) + " is deployed: it is a descriptor. The result"
+            + " that aex up wrote beside it: aex status "
+            + UpReport.quote(Path.of(config).resolveSibling(result.getFileName()).toString())));
     out.flush();
     if (!silent.isEmpty()) {
       throw new CliException("not running as " + resultFile.target() + " records: "

@@ -130,6 +130,27 @@ class StatusCommandTest {
     assertThat(fake.calls).containsExactly("health");
   }
 
+  /** Status on the descriptor that aex up deployed said "not deployed" and no more. */
+  @Test
+  void aDescriptorWhoseUpResultIsBesideItNamesThatResult() throws IOException {
+    fake.health = List.of(new ModuleHealth.NotDeployed("controller"),
+        new ModuleHealth.NotDeployed("db"));
+    fake.saveOnHealth = false;
+    bothNodesAnswer();
+    String descriptor = Files.readString(dir.resolve("d.json"));
+    Files.writeString(dir.resolve("d.result.json"), descriptor.replace(
+        "\"name\": \"db\", \"node\": \"node1\"}", "\"name\": \"db\", \"node\": \"node1\","
+            + " \"deployed\": true}"));
+
+    CliRun run = CliRun.run(dir, fake, "status", "d.json");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).endsWith("\nNothing of d.json is deployed: it is a descriptor. The"
+        + " result that aex up wrote beside it: aex status d.result.json\n");
+    Files.delete(dir.resolve("d.result.json"));
+    assertThat(CliRun.run(dir, fake, "status", "d.json").out()).doesNotContain("Nothing of");
+  }
+
   /** A descriptor given to status is not rewritten as a result when no challenge was sent. */
   @Test
   void aDescriptorIsLeftAsItWasWhenNothingChanged() throws IOException {
