@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -62,6 +63,11 @@ public final class DescriptorWriter {
   public static void write(Descriptor descriptor, DescriptorFormat format, Path file)
       throws IOException {
     Path absolute = file.toAbsolutePath();
+    if (!Files.isDirectory(absolute.getParent())) {
+      // Else the error names only the temporary file beside it.
+      throw new NoSuchFileException(file.toString(), null,
+          "folder " + absolute.getParent() + " does not exist");
+    }
     Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".tmp");
     try {
       Files.writeString(temp, render(descriptor, format), StandardCharsets.UTF_8);

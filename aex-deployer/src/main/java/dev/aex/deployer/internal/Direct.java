@@ -43,7 +43,11 @@ final class Direct {
   /** The connection by name, or by id when the argument is all digits (as the original). */
   static Connection find(Context ctx, String nameOrId) throws DeployerException {
     List<Connection> all = ctx.state().get().connections();
-    if (!nameOrId.isEmpty() && nameOrId.chars().allMatch(Character::isDigit)) {
+    if (nameOrId.isBlank()) {
+      throw new DeployerException("No connection given: name one of " + all.stream()
+          .flatMap(c -> c.name().stream()).toList() + ", or give its id");
+    }
+    if (nameOrId.chars().allMatch(Character::isDigit)) {
       return all.stream().filter(c -> c.id().map(id -> id.toString().equals(
               nameOrId.replaceFirst("^0+(?=.)", ""))).orElse(false)).findFirst()
           .orElseThrow(() -> new DeployerException("No connection with ID " + nameOrId));

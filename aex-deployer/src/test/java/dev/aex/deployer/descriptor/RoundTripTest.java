@@ -116,6 +116,17 @@ class RoundTripTest {
     }
   }
 
+  /** The error named only the temporary file it could not create beside the result. */
+  @Test
+  void writeIntoAMissingFolderSaysSo(@TempDir Path dir) throws Exception {
+    Descriptor d = Fixture.example("db-webserver.json").descriptor();
+    Path file = dir.resolve("missing/res.json");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> DescriptorWriter.write(d, DescriptorFormat.JSON, file))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class)
+        .hasMessage(file + ": folder " + dir.resolve("missing") + " does not exist");
+  }
+
   @Test
   void jsonLooksLikeTheOriginals() {
     String json = DescriptorWriter.render(new Descriptor(java.util.Optional.empty(), List.of(),

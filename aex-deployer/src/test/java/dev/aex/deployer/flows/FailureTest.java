@@ -1119,6 +1119,8 @@ class FailureTest {
     assertThatThrownBy(() -> d.output("nope", new byte[0]))
         .hasMessage("No connection with name nope");
     assertThatThrownBy(() -> d.output("99", new byte[0])).hasMessage("No connection with ID 99");
+    assertThatThrownBy(() -> d.output("", new byte[0]))
+        .hasMessage("No connection given: name one of [forward, get, inc], or give its id");
     assertThatThrownBy(() -> d.output("forward", new byte[0]))
         .hasMessageStartingWith("Connection is not direct. (");
     assertThatThrownBy(() -> d.output("get", new byte[0]))
