@@ -17,7 +17,7 @@ class BindFailureTest {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     try (ServerSocket taken = new ServerSocket(0, 1, loopback)) {
       EventManager em = EventManager.builder().host(loopback).port(taken.getLocalPort())
-          .workDirectory(dir).logLevel(LogLevel.OFF).build();
+          .workDirectory(dir).build();
       assertThatThrownBy(em::start)
           .hasMessageStartingWith("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": ")
           .hasMessageEndingWith("(is another event manager running there? choose another port"
@@ -30,7 +30,7 @@ class BindFailureTest {
   void anAddressOfAnotherMachineAsksForAnotherHost() throws IOException {
     InetAddress elsewhere = InetAddress.getByName("192.0.2.1"); // TEST-NET-1, never local
     EventManager em = EventManager.builder().host(elsewhere).port(0)
-        .workDirectory(dir).logLevel(LogLevel.OFF).build();
+        .workDirectory(dir).build();
     assertThatThrownBy(em::start)
         .hasMessageStartingWith("cannot listen on 192.0.2.1:0: ")
         .hasMessageEndingWith("(it is not an address of this machine: choose one of its own with"
