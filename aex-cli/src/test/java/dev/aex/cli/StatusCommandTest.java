@@ -66,7 +66,7 @@ class StatusCommandTest {
   @Test
   void aNodeOrModuleThatDoesNotAnswerIsShownWithItsProblemAndFailsTheCommand() {
     fake.health = List.of(new ModuleHealth.Answers("controller"),
-        new ModuleHealth.NotAnswering("db", "status db on node1: the module answered"
+        new ModuleHealth.NotAnswering("db", "status db on node1: the answer was"
             + " INTERNAL_ERROR(3). Is the module still running?"));
 
     CliRun run = CliRun.run(dir, fake, "status", "d.json");
@@ -82,7 +82,7 @@ class StatusCommandTest {
         "NOT ANSWERING (see Problems)\n",
         "Connections\n  init             not established (aex connect)\n",
         "Periodic events\n  ticks            db.tick every 500 ms: not registered (aex register)\n",
-        "Problems\n  status db on node1: the module answered INTERNAL_ERROR(3). Is the module still"
+        "Problems\n  status db on node1: the answer was INTERNAL_ERROR(3). Is the module still"
             + " running?\nA module that died comes back with: aex update --module NAME d.json;"
             + " after an event manager restarted, update each of its modules, then aex connect"
             + " d.json (or reset, then deploy, attest and connect again).\n");

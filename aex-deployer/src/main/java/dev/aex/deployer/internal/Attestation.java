@@ -90,7 +90,7 @@ final class Attestation {
     ResultMessage reply = ctx.em().exchange(where, new Call(id, ReservedEntry.ATTEST.id(),
         new Attest(Bytes.of(challenge)).encode()).toMessage());
     if (reply.code() != ResultCode.OK) {
-      throw where.fail("the module answered " + reply.code(), "Is module " + id
+      throw where.fail(Hints.answered(reply.code()), "Is module " + id
           + " loaded on that node? The event manager's log says why");
     }
     byte[] expected = m instanceof SancusModule

@@ -77,7 +77,7 @@ final class Challenge {
           Attestation.staleOrWrongKey(module, counter));
     }
     if (reply.code() != ResultCode.OK) {
-      throw where.fail("the module answered " + reply.code(),
+      throw where.fail(Hints.answered(reply.code()),
           reply.code() == ResultCode.INTERNAL_ERROR ? Hints.MODULE_NOT_REACHED
               : "Is module " + moduleId + " on that node the one this result file deployed?");
     }

@@ -127,7 +127,7 @@ final class Connections {
             + " was loaded again since; use the latest result file, or deploy the module again");
       }
       if (reply.code() != ResultCode.OK) {
-        throw where.fail("the module answered " + reply.code(), Hints.MODULE_NOT_REACHED);
+        throw where.fail(Hints.answered(reply.code()), Hints.MODULE_NOT_REACHED);
       }
     } finally {
       ctx.lockOf(m).unlock();

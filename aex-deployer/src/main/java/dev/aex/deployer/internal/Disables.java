@@ -18,7 +18,7 @@ final class Disables {
 
   static void disable(Context ctx, ModuleSlot slot) throws DeployerException {
     if (!disableIfRunning(ctx, slot)) {
-      throw where(ctx, slot.get()).fail("the module answered " + ResultCode.INTERNAL_ERROR,
+      throw where(ctx, slot.get()).fail(Hints.answered(ResultCode.INTERNAL_ERROR),
           Hints.MODULE_NOT_REACHED);
     }
   }
@@ -78,7 +78,7 @@ final class Disables {
           + " latest result file");
     }
     if (reply.code() != ResultCode.OK && reply.code() != ResultCode.INTERNAL_ERROR) {
-      throw where.fail("the module answered " + reply.code(), Hints.MODULE_NOT_REACHED);
+      throw where.fail(Hints.answered(reply.code()), Hints.MODULE_NOT_REACHED);
     }
     return reply;
   }

@@ -1,5 +1,7 @@
 package dev.aex.deployer.internal;
 
+import dev.aex.wire.ResultCode;
+
 /** What to do, for failures that several steps share. */
 final class Hints {
   /**
@@ -9,6 +11,17 @@ final class Hints {
   static final String MODULE_NOT_REACHED = "Is the module still running? update brings back a"
       + " module that died, and each module of an event manager restarted since the deploy (then"
       + " connect). The event manager's log says why the module was not reached";
+
+  /**
+   * What an answer other than Ok says: InternalError is most often the event manager's own, for
+   * a module it could not reach, so it is not put in the module's mouth.
+   */
+  static String answered(ResultCode code) {
+    return code == ResultCode.INTERNAL_ERROR
+        ? "the answer was " + code + " (the event manager's, when it cannot reach the module; or"
+            + " the module's, when it failed)"
+        : "the module answered " + code;
+  }
 
   /**
    * After InternalError for a message to module code ({@code code}: "The handler", "The entry"),

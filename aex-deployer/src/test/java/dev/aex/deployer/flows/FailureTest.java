@@ -556,7 +556,7 @@ class FailureTest {
         .hasMessageStartingWith("reset node on down (127.0.0.1:" + dead + "): connection refused");
 
     assertThat(recorder.warnings).singleElement().asString()
-        .startsWith("disable a on up (127.0.0.1:" + port + "): the module answered")
+        .startsWith("disable a on up (127.0.0.1:" + port + "): the answer was")
         .endsWith("; its node was reset, which stopped it");
     assertThat(Fixture.read(result).module("a").orElseThrow().common().deployed()).isFalse();
     Fixture.open(result, ws, result, new Fixture.Recorder()).deploy(Selection.all());
@@ -704,7 +704,9 @@ class FailureTest {
 
     assertThat(after.get(0)).isInstanceOfSatisfying(ModuleHealth.NotAnswering.class,
         n -> assertThat(n.problem())
-            .startsWith("status a on n (127.0.0.1:" + port + "): the module answered INTERNAL_ERROR(3)")
+            .startsWith("status a on n (127.0.0.1:" + port + "): the answer was"
+                + " INTERNAL_ERROR(3) (the event manager's, when it cannot reach the module; or"
+                + " the module's, when it failed)")
             .contains("update brings back a module that died"));
   }
 
