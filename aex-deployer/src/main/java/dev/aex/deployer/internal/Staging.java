@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -22,9 +23,12 @@ final class Staging {
     if (!Files.isDirectory(staged)) {
       return staged;
     }
-    try (Stream<Path> files = Files.list(staged)) {
-      for (Path file : files.toList()) {
-        Files.delete(file);
+    // Folders too: a build cut short leaves its work folder there (ModuleBuilder).
+    try (Stream<Path> files = Files.walk(staged)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        if (!file.equals(staged)) {
+          Files.delete(file);
+        }
       }
       return staged;
     } catch (IOException e) {

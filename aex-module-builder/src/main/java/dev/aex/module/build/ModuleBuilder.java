@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -33,24 +33,15 @@ import java.util.stream.Stream;
 public final class ModuleBuilder {
   static final String MANIFEST = "META-INF/aex/module.json";
   static final String STAMP = Deployment.RESOURCE;
-
-  /**
-   * Work folders of builds under way. A JVM that exits in the middle of one (Ctrl-C during
-   * {@code aex up}) runs no finally block of the building thread, only shutdown hooks.
-   */
-  private static final Set<Path> UNDER_WAY = ConcurrentHashMap.newKeySet();
-
-  static {
-    Runtime.getRuntime().addShutdownHook(
-        new Thread(ModuleBuilder::deleteUnfinished, "aex-build-cleanup"));
-  }
+  private static final String WORK_PREFIX = ".aex-work-";
+  private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
   private ModuleBuilder() {}
 
   /** Builds {@code folder} into {@code output} (replaced if present, made executable). */
   public static BuiltModule build(Path folder, ModuleStamp stamp, Path output)
       throws ModuleBuildException {
-    Path work = tempFolder();
+    Path work = workFolder(output.toAbsolutePath().getParent());
     try {
       JarContents contents = compile(folder, stamp.toProperties(), RuntimeJars.locate(), work);
       byte[] binary = ExecutableJar.write(contents);
@@ -74,7 +65,7 @@ public final class ModuleBuilder {
    */
   public static SgxBuiltModule buildSgx(Path folder, ModuleStamp stamp, SgxOptions options,
       Path outputFolder) throws ModuleBuildException {
-    Path work = tempFolder();
+    Path work = workFolder(outputFolder.toAbsolutePath());
     try {
       JarContents contents = compile(folder, stamp.toSgxProperties(), RuntimeJars.locate(), work);
       return SgxPackaging.write(contents, manifest(contents, folder), options, outputFolder);
@@ -138,39 +129,39 @@ public final class ModuleBuilder {
     Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static Path tempFolder() throws ModuleBuildException {
+  /**
+   * A build's work folder, in {@code folder} beside its output rather than in $TMPDIR: a JVM that
+   * exits in the middle of a build (Ctrl-C during {@code aex up}) deletes nothing, and its work
+   * folder stays; here the next build finds and removes it.
+   */
+  private static Path workFolder(Path folder) throws ModuleBuildException {
     try {
-      Path work = Files.createTempDirectory("aex-build-");
-      UNDER_WAY.add(work);
-      return work;
+      Files.createDirectories(folder);
+      removeAbandoned(folder);
+      return Files.createTempDirectory(folder, WORK_PREFIX);
     } catch (IOException e) {
-      throw new ModuleBuildException("cannot create a temporary folder: " + e.getMessage(), e);
+      throw new ModuleBuildException("cannot create a work folder in " + folder + ": "
+          + e.getMessage(), e);
     }
   }
 
   /**
-   * Deletes the work folders of builds cut short by the JVM's exit, for at most a second: the
-   * compiler, still running in its thread, may write files into a folder being deleted.
+   * Removes the work folders in {@code folder} of builds cut short, those older than any build
+   * takes (one younger may be another build's, under way).
    */
-  private static void deleteUnfinished() {
-    long end = System.nanoTime() + 1_000_000_000L;
-    while (!UNDER_WAY.isEmpty() && System.nanoTime() < end) {
-      for (Path work : UNDER_WAY) {
-        deleteQuietly(work);
-        if (Files.exists(work)) {
-          UNDER_WAY.add(work); // not yet: the next round tries again
+  private static void removeAbandoned(Path folder) throws IOException {
+    Instant started = Instant.now().minus(ABANDONED_AFTER);
+    try (Stream<Path> entries = Files.list(folder)) {
+      for (Path entry : entries.filter(e -> e.getFileName().toString().startsWith(WORK_PREFIX))
+          .toList()) {
+        if (Files.getLastModifiedTime(entry).toInstant().isBefore(started)) {
+          deleteQuietly(entry);
         }
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        return; // the JVM is going: what is left stays
       }
     }
   }
 
   private static void deleteQuietly(Path dir) {
-    UNDER_WAY.remove(dir);
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

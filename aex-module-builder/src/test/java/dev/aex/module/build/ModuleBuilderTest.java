@@ -72,6 +72,28 @@ class ModuleBuilderTest {
     assertThat(Files.readAllBytes(second.binary())).isEqualTo(Files.readAllBytes(first.binary()));
   }
 
+  /**
+   * A build works beside its output, not in $TMPDIR (where a JVM stopped mid-build, Ctrl-C during
+   * aex up, left its folder for good), and removes what a build cut short left there an hour ago
+   * or more; a younger one may be another build's.
+   */
+  @Test
+  void aBuildWorksBesideItsOutputAndRemovesWhatAnInterruptedOneLeft() throws Exception {
+    Path folder = Files.createDirectories(out.resolve("beside"));
+    Path abandoned = Files.createDirectories(folder.resolve(".aex-work-1"));
+    Files.writeString(abandoned.resolve("Half.class"), "");
+    Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(java.time.Duration.ofHours(2))));
+    Path underWay = Files.createDirectories(folder.resolve(".aex-work-2"));
+
+    ModuleBuilder.build(TestModules.folder("counter"), ModuleStamp.of(3, 5000, KEY),
+        folder.resolve("counter"));
+
+    try (var left = Files.list(folder)) {
+      assertThat(left).containsExactlyInAnyOrder(folder.resolve("counter"), underWay);
+    }
+  }
+
   @Test
   void compileErrorsNameTheFileAndLine() {
     assertThatThrownBy(() -> ModuleBuilder.build(TestModules.folder("broken"),

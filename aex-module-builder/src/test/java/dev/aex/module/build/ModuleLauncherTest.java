@@ -72,24 +72,6 @@ class ModuleLauncherTest extends CounterBinaryFixture {
     }
   }
 
-  /** Ctrl-C during aex up's build left its work folder in $TMPDIR. */
-  @Test
-  void aJvmThatExitsMidBuildLeavesNoWorkFolder() throws Exception {
-    Path tmp = Files.createDirectories(out.resolve("exit-tmp"));
-    Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"),
-        "-Djava.io.tmpdir=" + tmp, InterruptedBuild.class.getName(),
-        Files.createDirectories(out.resolve("exit-out")).toString())
-        .redirectErrorStream(true).start();
-    String output = new String(jvm.getInputStream().readAllBytes());
-    assertThat(jvm.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-
-    assertThat(output).contains("exiting mid-build");
-    try (var left = Files.list(tmp)) {
-      assertThat(left).isEmpty();
-    }
-  }
-
   @Test
   void theNativeHeapIsTrimmedWhereTheJavaHasTheFlag() throws Exception {
     assertThat(argumentsGivenTo(javaThatEchoes("21.0.1"))).contains("-XX:TrimNativeHeapInterval=2000 ");
