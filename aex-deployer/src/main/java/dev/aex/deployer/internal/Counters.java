@@ -66,6 +66,19 @@ final class Counters {
     return first;
   }
 
+  /**
+   * For a failed save of the counters just taken: they are saved before the message that uses
+   * them is sealed, so nothing was sent (the save's own message says that steps may be done but
+   * unrecorded, true only of saves after a step).
+   */
+  static DeployerException unrecorded(Where where, DeployerException failure) {
+    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+    String why = cause.getMessage();
+    return where.fail("cannot write the result file, where the counter must be recorded before it"
+        + " is used: " + why, "Nothing was sent. Free some space or fix the permissions, then run"
+        + " it again", failure);
+  }
+
   private long takeSecure(SymmetricKey key, long recorded, int count, long limit, Where where)
       throws DeployerException {
     // Takes under one key are serialized by the caller (ModuleSlot, Direct hold the state's

@@ -185,7 +185,12 @@ final class Direct {
           now.nonce(), count, where, "the connection's counter is used up",
           "Give it a fresh key: update the module it goes to (aex update --module "
               + now.target().module() + "), or disable that module and connect again");
-      ctx.state().updateConnection(c.id().orElseThrow(), x -> Modules.withNonce(x, nonce + count));
+      try {
+        ctx.state().updateConnection(c.id().orElseThrow(),
+            x -> Modules.withNonce(x, nonce + count));
+      } catch (DeployerException e) {
+        throw Counters.unrecorded(where, e);
+      }
       return nonce;
     }
   }

@@ -32,7 +32,11 @@ interface ModuleSlot {
       long nonce = counters().take(now.key().filter(k -> Workspace.builtByAex(now)),
           now.common().nonce(), 1, where, "the module's control counter is used up",
           "Deploy the module again (update) to give it a fresh key");
-      update(m -> Modules.withCommon(m, m.common().withNonce(nonce + 1)));
+      try {
+        update(m -> Modules.withCommon(m, m.common().withNonce(nonce + 1)));
+      } catch (DeployerException e) {
+        throw Counters.unrecorded(where, e);
+      }
       return nonce;
     }
   }

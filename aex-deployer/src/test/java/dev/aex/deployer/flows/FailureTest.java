@@ -240,6 +240,9 @@ class FailureTest {
     // taken for the new instance's build output.
     Path staging = binary.resolveSibling(".update");
     Files.writeString(staging.resolve("left-over"), "from the failed update");
+    // and the work folder of a build cut short there (Ctrl-C), which a file-by-file delete failed on
+    Files.writeString(Files.createDirectories(staging.resolve(".aex-work-7/classes"))
+        .resolve("Half.class"), "");
     Files.writeString(result, Files.readString(result).replace("\"node\": \"down\"",
         "\"node\": \"up\""));
     Fixture.open(result, ws, result, new Fixture.Recorder()).update("a", Optional.empty());
@@ -881,6 +884,28 @@ class FailureTest {
         .hasMessage("status: cannot write the result file (No space left on device), where the"
             + " counter of each challenge must be recorded before it is sent: nothing was sent."
             + " Free some space or fix the permissions, then run status again");
+  }
+
+  /**
+   * An output whose counter cannot be recorded (a full disk) says that nothing was sent, and
+   * nothing was: it said that "the steps so far were done but are not recorded".
+   */
+  @Test
+  void anOutputWhoseCounterCannotBeRecordedSaysNothingWasSent() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("full-output"));
+    Path result = ws.resolve("result.json");
+    Deployer deployer = connected(counterWithInc(ws), ws, result);
+    DeployerSettings full = DeployerSettings.defaults(ws).withTimeout(Fixture.TIMEOUT)
+        .withResultSink(state -> {
+          throw new IOException("No space left on device");
+        });
+
+    assertThatThrownBy(() -> Deployer.open(result, full).output("inc", new byte[] {1}))
+        .hasMessage("output inc on n (127.0.0.1:" + live.port() + "): cannot write the result"
+            + " file, where the counter must be recorded before it is used: No space left on"
+            + " device. Nothing was sent. Free some space or fix the permissions, then run it"
+            + " again");
+    assertThat(Fixture.u32(deployer.call("counter", "peek", new byte[0]))).isZero();
   }
 
   /**
