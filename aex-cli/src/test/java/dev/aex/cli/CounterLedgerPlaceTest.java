@@ -37,7 +37,7 @@ class CounterLedgerPlaceTest {
     assertThat(dir.resolve("h/.local/state/aex/counters")).isDirectory();
   }
 
-  /** An empty AEX_STATE_DIR put the ledger in the working folder: one per folder, shared by none. */
+  /** An empty AEX_STATE_DIR put the ledger in the working folder, one per folder. */
   @Test
   void anEmptyOrRelativeFolderCountsAsUnset() throws IOException {
     takeTwice(Map.of("AEX_STATE_DIR", "", "XDG_STATE_HOME", "relative",

@@ -240,7 +240,7 @@ class FailureTest {
     // taken for the new instance's build output.
     Path staging = binary.resolveSibling(".update");
     Files.writeString(staging.resolve("left-over"), "from the failed update");
-    // and the work folder of a build cut short there (Ctrl-C), which a file-by-file delete failed on
+    // and the work folder of a build cut short there (Ctrl-C): a file-by-file delete failed
     Files.writeString(Files.createDirectories(staging.resolve(".aex-work-7/classes"))
         .resolve("Half.class"), "");
     Files.writeString(result, Files.readString(result).replace("\"node\": \"down\"",
