@@ -130,13 +130,17 @@ class StatusCommandTest {
     assertThat(fake.calls).containsExactly("health");
   }
 
-  /** Status on the descriptor that aex up deployed said "not deployed" and no more. */
-  @Test
-  void aDescriptorWhoseUpResultIsBesideItNamesThatResult() throws IOException {
+  private void nothingDeployedAndBothNodesAnswer() throws IOException {
     fake.health = List.of(new ModuleHealth.NotDeployed("controller"),
         new ModuleHealth.NotDeployed("db"));
     fake.saveOnHealth = false;
     bothNodesAnswer();
+  }
+
+  /** Status on the descriptor that aex up deployed said "not deployed" and no more. */
+  @Test
+  void aDescriptorWhoseUpResultIsBesideItNamesThatResult() throws IOException {
+    nothingDeployedAndBothNodesAnswer();
     String descriptor = Files.readString(dir.resolve("d.json"));
     Files.writeString(dir.resolve("d.result.json"), descriptor.replace(
         "\"name\": \"db\", \"node\": \"node1\"}", "\"name\": \"db\", \"node\": \"node1\","
@@ -154,10 +158,7 @@ class StatusCommandTest {
   /** A descriptor given to status is not rewritten as a result when no challenge was sent. */
   @Test
   void aDescriptorIsLeftAsItWasWhenNothingChanged() throws IOException {
-    fake.health = List.of(new ModuleHealth.NotDeployed("controller"),
-        new ModuleHealth.NotDeployed("db"));
-    fake.saveOnHealth = false;
-    bothNodesAnswer();
+    nothingDeployedAndBothNodesAnswer();
     String before = Files.readString(dir.resolve("d.json"));
 
     assertThat(CliRun.run(dir, fake, "status", "d.json").status()).isZero();
