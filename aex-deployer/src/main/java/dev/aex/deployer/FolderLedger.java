@@ -44,10 +44,19 @@ final class FolderLedger implements CounterLedger {
         file.lock();
         long first = Math.max(recorded, read(file));
         byte[] next = Long.toString(next(first, count)).getBytes(StandardCharsets.US_ASCII);
-        file.truncate(0).write(ByteBuffer.wrap(next), 0);
-        file.force(true);
+        write(file, next, path);
         return first;
       }
+    }
+  }
+
+  /** Writes and syncs {@code next}; a failure names the file (a full disk names nothing). */
+  private static void write(FileChannel file, byte[] next, Path path) throws IOException {
+    try {
+      file.truncate(0).write(ByteBuffer.wrap(next), 0);
+      file.force(true);
+    } catch (IOException e) {
+      throw new IOException(path + ": " + e.getMessage(), e);
     }
   }
 

@@ -43,20 +43,36 @@ final class Challenge {
 
   /** Sends a fresh challenge to the module of {@code slot}, its failures naming {@code step}. */
   static Challenge send(Context ctx, ModuleSlot slot, String step) throws DeployerException {
+    ReentrantLock lock = ctx.lockOf(slot.get());
+    lock.lock();
+    try {
+      return seal(ctx, slot, step).send(ctx);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * A fresh challenge sealed under the module's next counter, which is taken and recorded, but not
+   * sent yet: a counter that cannot be taken or recorded fails before anything leaves.
+   */
+  static Sealed seal(Context ctx, ModuleSlot slot, String step) throws DeployerException {
     Module m = slot.get();
     Where where = Where.at(step, m.name(), ctx.runsOn(m));
     byte[] challenge = new byte[16];
     RANDOM.nextBytes(challenge);
-    ReentrantLock lock = ctx.lockOf(m);
-    lock.lock();
-    try {
-      long counter = slot.takeNonce(where);
-      PendingRequest pending = Control.secureAttest(m.key().orElseThrow(), counter, challenge);
-      ResultMessage reply = ctx.em().exchange(where, new Call(m.id().orElseThrow(),
+    long counter = slot.takeNonce(where);
+    return new Sealed(where, m, counter, challenge,
+        Control.secureAttest(m.key().orElseThrow(), counter, challenge));
+  }
+
+  /** {@link #seal}'s challenge, to {@link #send}. */
+  record Sealed(Where where, Module module, long counter, byte[] challenge,
+      PendingRequest pending) {
+    Challenge send(Context ctx) throws DeployerException {
+      ResultMessage reply = ctx.em().exchange(where, new Call(module.id().orElseThrow(),
           ReservedEntry.ATTEST.id(), Bytes.of(pending.frame())).toMessage());
-      return new Challenge(where, m, counter, challenge, pending, reply);
-    } finally {
-      lock.unlock();
+      return new Challenge(where, module, counter, challenge, pending, reply);
     }
   }
 

@@ -4,8 +4,10 @@ import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.ModuleHealth;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.SgxModule;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,11 +20,19 @@ final class Health {
 
   static List<ModuleHealth> of(Context ctx) throws DeployerException {
     List<Module> modules = ctx.state().get().modules();
-    if (modules.stream().anyMatch(m -> challenged(ctx, m))) {
-      requireRecordable(ctx);
+    // Sealed one by one before any is sent: a counter that cannot be taken or recorded (a full
+    // disk, a ledger that cannot be written) fails status once, saying that nothing was sent; it
+    // made every module look as if it did not answer, with advice to update them all.
+    Map<String, Challenge.Sealed> sealed = new LinkedHashMap<>();
+    for (Module m : modules) {
+      if (challenged(ctx, m)) {
+        sealed.put(m.name(), Challenge.seal(ctx, ModuleSlot.inState(ctx.state(), m.name()),
+            "status"));
+      }
     }
     Map<String, ModuleHealth> found = new ConcurrentHashMap<>();
-    Parallel.each(modules, false, m -> found.put(m.name(), check(ctx, m)));
+    Parallel.each(modules, false,
+        m -> found.put(m.name(), check(ctx, m, Optional.ofNullable(sealed.get(m.name())))));
     return modules.stream().map(m -> found.get(m.name())).toList();
   }
 
@@ -32,34 +42,18 @@ final class Health {
     return m.common().deployed() && aex && m.key().isPresent();
   }
 
-  /**
-   * Saves the state as it is before any challenge: each challenge's counter must be recorded
-   * before it is sent, and a result that cannot be written (a full disk) made every module look
-   * as if it did not answer, with advice to update them all.
-   */
-  private static void requireRecordable(Context ctx) throws DeployerException {
-    try {
-      ctx.state().update(d -> d);
-    } catch (DeployerException e) {
-      String why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-      throw new DeployerException("status: cannot write the result file (" + why + "), where the"
-          + " counter of each challenge must be recorded before it is sent: nothing was sent."
-          + " Free some space or fix the permissions, then run status again", e);
-    }
-  }
-
-  private static ModuleHealth check(Context ctx, Module m) {
+  private static ModuleHealth check(Context ctx, Module m, Optional<Challenge.Sealed> sealed) {
     if (!m.common().deployed()) {
       return new ModuleHealth.NotDeployed(m.name());
     }
-    if (!challenged(ctx, m)) {
+    if (sealed.isEmpty()) {
       return new ModuleHealth.NotChecked(m.name(), m instanceof SgxModule
           ? "not attested yet: it has no key to challenge"
           : "an original module: it answers no aex challenge");
     }
     Challenge challenge;
     try {
-      challenge = Challenge.send(ctx, ModuleSlot.inState(ctx.state(), m.name()), "status");
+      challenge = sealed.get().send(ctx);
     } catch (DeployerException e) {
       return new ModuleHealth.NotAnswering(m.name(), e.getMessage());
     }

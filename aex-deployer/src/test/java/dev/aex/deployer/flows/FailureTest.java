@@ -867,23 +867,31 @@ class FailureTest {
   }
 
   /**
-   * Status whose result file cannot be written (a full disk) fails once, before any challenge,
-   * and says so: it showed every module NOT ANSWERING, with advice to update them all.
+   * Status whose counters cannot be recorded (a full disk) or taken (a ledger that cannot be
+   * written) fails once, before any challenge, and says so: it showed every module NOT ANSWERING,
+   * with advice to update them all.
    */
   @Test
   void aStatusThatCannotRecordItsCountersSendsNothingAndSaysWhy() throws Exception {
     Path result = deployedCounter("full-disk", Fixture.deadPort());
-    DeployerSettings full = DeployerSettings.defaults(result.getParent())
-        .withTimeout(Fixture.TIMEOUT)
-        .withResultSink(state -> {
-          throw new IOException("No space left on device");
-        });
+    DeployerSettings settings = DeployerSettings.defaults(result.getParent())
+        .withTimeout(Fixture.TIMEOUT);
+    DeployerSettings fullDisk = settings.withResultSink(state -> {
+      throw new IOException("No space left on device");
+    });
+    DeployerSettings readOnlyLedger = settings.withCounterLedger((key, recorded, count) -> {
+      throw new IOException("/ro/counters: Read-only file system");
+    });
+    String where = "status a on up (127.0.0.1:" + live.port() + "): ";
 
-    assertThatThrownBy(() -> Deployer.open(result, full).health())
+    assertThatThrownBy(() -> Deployer.open(result, fullDisk).health())
         .isInstanceOf(DeployerException.class)
-        .hasMessage("status: cannot write the result file (No space left on device), where the"
-            + " counter of each challenge must be recorded before it is sent: nothing was sent."
-            + " Free some space or fix the permissions, then run status again");
+        .hasMessage(where + "cannot write the result file, where the counter must be recorded"
+            + " before it is used: No space left on device. Nothing was sent. Free some space or"
+            + " fix the permissions, then run it again");
+    assertThatThrownBy(() -> Deployer.open(result, readOnlyLedger).health())
+        .hasMessage(where + "cannot use the counter ledger: /ro/counters: Read-only file"
+            + " system. Nothing was sent. Check the folder of AEX_STATE_DIR (docs/cli.md)");
   }
 
   /**
