@@ -12,7 +12,7 @@ import java.util.Objects;
  * <pre>{@code
  * DeployerSettings settings = DeployerSettings.defaults(Path.of("examples/fosdem"))
  *     .withListener(listener)
- *     .withResultSink(state -> DescriptorWriter.write(state, DescriptorFormat.JSON, result));
+ *     .withResultSink(ResultSink.toFile(result, DescriptorFormat.JSON));
  * }</pre>
  */
 public record DeployerSettings(

@@ -10,6 +10,7 @@ import dev.aex.deployer.Deployer;
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.DeployerSettings;
 import dev.aex.deployer.ModuleHealth;
+import dev.aex.deployer.ResultSink;
 import dev.aex.deployer.Selection;
 import dev.aex.deployer.StateTransfer;
 import dev.aex.deployer.descriptor.Descriptor;
@@ -892,6 +893,31 @@ class FailureTest {
     assertThatThrownBy(() -> Deployer.open(result, readOnlyLedger).health())
         .hasMessage(where + "cannot use the counter ledger: /ro/counters: Read-only file"
             + " system. Nothing was sent. Check the folder of AEX_STATE_DIR (docs/cli.md)");
+  }
+
+  /**
+   * Two Deployers on one result file: with {@code ResultSink.toFile}, the second one's save is
+   * refused once the first has written (before, it silently undid the first one's records).
+   */
+  @Test
+  void aFileSinkRefusesToUndoWhatAnotherDeployerWrote() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("two-deployers"));
+    Path result = ws.resolve("result.json");
+    connected(counterWithInc(ws), ws, result);
+    DeployerSettings settings = DeployerSettings.defaults(ws).withTimeout(Fixture.TIMEOUT);
+    Deployer first = Deployer.open(result,
+        settings.withResultSink(ResultSink.toFile(result, DescriptorFormat.JSON)));
+    Deployer second = Deployer.open(result,
+        settings.withResultSink(ResultSink.toFile(result, DescriptorFormat.JSON)));
+
+    first.output("inc", new byte[] {1});
+    assertThatThrownBy(() -> second.output("inc", new byte[] {1}))
+        .hasMessageContaining(result + " was changed since this deployer last read or wrote it"
+            + " (by another Deployer or aex command)")
+        .hasMessageContaining("Nothing was sent");
+    first.output("inc", new byte[] {1});
+
+    assertThat(Fixture.u32(first.call("counter", "peek", new byte[0]))).isEqualTo(2);
   }
 
   /**
