@@ -13,6 +13,7 @@ import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.descriptor.SgxMode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +35,9 @@ import java.util.TreeSet;
  *   "mrsigner": "<64 hex>", "isv_prod_id": 0, "min_isv_svn": 0 }
  * }</pre>
  *
- * Every field is optional. The original's IAS settings (with {@code spid}) are refused: EPID
- * attestation is shut down by Intel.
+ * Every field is optional, but {@code isv_prod_id} and {@code min_isv_svn} only with {@code
+ * mrsigner}; a value of the wrong type is refused. The original's IAS settings (with {@code
+ * spid}) are refused: EPID attestation is shut down by Intel.
  */
 record SgxSettings(Optional<Path> collateral, List<TcbStatus> statuses, List<String> advisories,
     boolean allowDebug, Optional<HexBytes> mrSigner, int isvProdId, int minIsvSvn) {
@@ -47,7 +49,7 @@ record SgxSettings(Optional<Path> collateral, List<TcbStatus> statuses, List<Str
     try {
       json = new ObjectMapper().readTree(Files.readAllBytes(file));
     } catch (IOException e) {
-      throw where.fail("cannot read ra_settings " + file + ": " + e.getMessage(),
+      throw where.fail("cannot read ra_settings " + file + ": " + why(e),
           "Give a JSON file with the attestation policy (docs/sgx.md), {} for the defaults", e);
     }
     if (json == null || !json.isObject()) {
@@ -70,14 +72,17 @@ record SgxSettings(Optional<Path> collateral, List<TcbStatus> statuses, List<Str
         statuses.add(TcbStatus.fromJson(s).orElseThrow(() -> new IllegalArgumentException(
             "accept_tcb_statuses: \"" + s + "\" is not a TCB status (e.g. UpToDate, SWHardeningNeeded)")));
       }
-      Optional<Path> collateral = json.has("collateral")
-          ? Optional.of(file.toAbsolutePath().resolveSibling(json.get("collateral").asText()))
-          : Optional.empty();
-      Optional<HexBytes> signer = json.has("mrsigner")
-          ? Optional.of(HexBytes.fromHex(json.get("mrsigner").asText())) : Optional.empty();
+      Optional<Path> collateral = string(json, "collateral")
+          .map(c -> file.toAbsolutePath().resolveSibling(c));
+      Optional<HexBytes> signer = string(json, "mrsigner").map(SgxSettings::mrSigner);
+      if (signer.isEmpty() && (json.has("isv_prod_id") || json.has("min_isv_svn"))) {
+        // Checked only with a signer (a product id means something only within its signer's
+        // products): alone they were ignored, and attestation passed a policy never applied.
+        throw new IllegalArgumentException("isv_prod_id and min_isv_svn are checked together with"
+            + " mrsigner, the enclave signer's measurement: give mrsigner too");
+      }
       return new SgxSettings(collateral, statuses, strings(json, "accept_advisories"),
-          json.path("allow_debug").asBoolean(false), signer, json.path("isv_prod_id").asInt(0),
-          json.path("min_isv_svn").asInt(0));
+          bool(json, "allow_debug"), signer, u16(json, "isv_prod_id"), u16(json, "min_isv_svn"));
     } catch (IllegalArgumentException e) {
       throw where.fail("ra_settings " + file + ": " + e.getMessage(), "See docs/sgx.md");
     }
@@ -113,10 +118,52 @@ record SgxSettings(Optional<Path> collateral, List<TcbStatus> statuses, List<Str
     try {
       return Collateral.fromDcapQvlJson(Files.readAllBytes(file));
     } catch (IOException e) {
-      throw where.fail("cannot read the collateral " + file + ": " + e.getMessage(), "", e);
+      throw where.fail("cannot read the collateral " + file + ": " + why(e), "Fetch the DCAP"
+          + " collateral of the node's platform and name it in ra_settings (docs/sgx.md)", e);
     } catch (AttestationException e) {
       throw where.fail("collateral " + file + ": " + e.getMessage(), "Fetch it again", e);
     }
+  }
+
+  /** What went wrong reading a file: a missing one's exception says only its name. */
+  private static String why(IOException e) {
+    return e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+  }
+
+  private static HexBytes mrSigner(String hex) {
+    if (!hex.matches("[0-9a-fA-F]{64}")) {
+      throw new IllegalArgumentException("mrsigner: expected 64 hex digits (32 bytes), found \""
+          + hex + "\"");
+    }
+    return HexBytes.fromHex(hex);
+  }
+
+  private static Optional<String> string(JsonNode json, String field) {
+    JsonNode v = json.get(field);
+    if (v != null && !v.isTextual()) {
+      throw new IllegalArgumentException(field + ": expected a string, found " + v);
+    }
+    return Optional.ofNullable(v).map(JsonNode::textValue);
+  }
+
+  /** A wrong type was read as the default ("yes" as false), so the policy was not the one given. */
+  private static boolean bool(JsonNode json, String field) {
+    JsonNode v = json.get(field);
+    if (v != null && !v.isBoolean()) {
+      throw new IllegalArgumentException(field + ": expected true or false, found " + v);
+    }
+    return v != null && v.booleanValue();
+  }
+
+  private static int u16(JsonNode json, String field) {
+    JsonNode v = json.get(field);
+    if (v == null) {
+      return 0;
+    }
+    if (!v.isIntegralNumber() || v.asLong(-1) < 0 || v.asLong(-1) > 0xFFFF) {
+      throw new IllegalArgumentException(field + ": expected an integer 0..65535, found " + v);
+    }
+    return v.intValue();
   }
 
   private static List<String> strings(JsonNode json, String field) {
