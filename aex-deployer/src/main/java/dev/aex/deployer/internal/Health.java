@@ -36,10 +36,15 @@ final class Health {
     return modules.stream().map(m -> found.get(m.name())).toList();
   }
 
-  /** Whether {@code m} gets a challenge: a deployed aex module with a key. */
+  /**
+   * Whether {@code m} gets a challenge: a deployed aex module with a key; an SGX one only once
+   * attested, since its key is agreed with the enclave then (after a reset and deploy, the key in
+   * the result is the previous enclave's, and the new one refused it as if the file were stale).
+   */
   private static boolean challenged(Context ctx, Module m) {
-    boolean aex = m instanceof SgxModule || ctx.workspace().isAex(m);
-    return m.common().deployed() && aex && m.key().isPresent();
+    boolean keyed = m instanceof SgxModule ? m.common().attested() && m.key().isPresent()
+        : ctx.workspace().isAex(m) && m.key().isPresent();
+    return m.common().deployed() && keyed;
   }
 
   private static ModuleHealth check(Context ctx, Module m, Optional<Challenge.Sealed> sealed) {
@@ -48,7 +53,7 @@ final class Health {
     }
     if (sealed.isEmpty()) {
       return new ModuleHealth.NotChecked(m.name(), m instanceof SgxModule
-          ? "not attested yet: it has no key to challenge"
+          ? "not attested yet: no key agreed with this enclave to challenge"
           : "an original module: it answers no aex challenge");
     }
     Challenge challenge;

@@ -224,6 +224,31 @@ class SgxSimulationTest {
     }
   }
 
+  /**
+   * After a reset and a deploy, the result still holds the previous enclave's agreed key: status
+   * does not challenge the new enclave until it is attested (it said the module REFUSES this
+   * file's challenge, as if the file were stale, and exited 1).
+   */
+  @Test
+  void aDeployedEnclaveIsNotChallengedUntilAttested() throws Exception {
+    Fixture.Recorder recorder = new Fixture.Recorder();
+    Path result = deployedVault("redeployed.json", recorder);
+    try {
+      Fixture.open(result, workspace, result, recorder).attest(VAULT);
+      Fixture.open(result, workspace, result, recorder).reset();
+      Fixture.open(result, workspace, result, recorder).deploy(VAULT);
+
+      assertThat(Fixture.open(result, workspace, result, recorder).health())
+          .contains(new ModuleHealth.NotChecked("vault",
+              "not attested yet: no key agreed with this enclave to challenge"));
+      Fixture.open(result, workspace, result, recorder).attest(VAULT);
+      assertThat(Fixture.open(result, workspace, result, recorder).health())
+          .contains(new ModuleHealth.Answers("vault"));
+    } finally {
+      Fixture.open(result, workspace, result, recorder).reset();
+    }
+  }
+
   @Test
   void aWrongMrEnclaveIsRefusedNamingTheCheck() throws Exception {
     Fixture.Recorder recorder = new Fixture.Recorder();

@@ -34,8 +34,8 @@ final class ModuleChecks {
     if (node.architecture() != module.architecture()) {
       String type = module.architecture().descriptorName();
       report.error("node", "Node " + node.name() + " (" + node.architecture().descriptorName()
-          + ") does not support module " + module.name() + " (" + type + "); a " + type
-          + " module needs a " + type + " node");
+          + ") does not support module " + module.name() + " (" + type + "); modules of type "
+          + type + " need a node of type " + type);
     }
   }
 
