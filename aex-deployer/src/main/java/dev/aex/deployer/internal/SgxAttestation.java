@@ -104,7 +104,8 @@ final class SgxAttestation {
     try {
       verified = QuoteVerifier.verify(quote, collateral, policy, now);
     } catch (AttestationException e) {
-      throw where.fail("the quote failed check " + e.check() + ": " + e.getMessage(), hint(e, m));
+      // The message starts with the check's name already ("SVN: ISV SVN 0 is below …").
+      throw where.fail("the quote failed check " + e.getMessage(), hint(e, m));
     }
     byte[] expected = SgxKeyAgreement.reportData(enclavePublic, deployerPublic, nonce);
     if (!ConstantTime.equals(expected, verified.reportData().toByteArray())) {
