@@ -133,10 +133,10 @@ final class SgxAttestation {
           new ByteArrayInputStream(DcapQuote.parse(quote).pckCertificateChainPem().toByteArray())));
       if (!chain.isEmpty() && Arrays.equals(chain.get(chain.size() - 1).getEncoded(),
           TrustAnchor.simulationRootCa().certificate().getEncoded())) {
-        throw where.fail("the quote is signed under the INSECURE simulation root CA, but node "
-            + node.name() + " is not in simulation", "The node runs modules without SGX (its"
-            + " event manager has --sgx simulation); use a real SGX node, or for tests set the"
-            + " node's \"sgx_mode\": \"simulation\"");
+        throw where.fail("the quote failed check SIMULATION_ROOT: it is signed under the INSECURE"
+            + " simulation root CA, but node " + node.name() + " is not in simulation",
+            "The node runs modules without SGX (its event manager has --sgx simulation); use a"
+            + " real SGX node, or for tests set the node's \"sgx_mode\": \"simulation\"");
       }
     } catch (AttestationException | CertificateException e) {
       // Not parseable here: the verifier reports it with its check.

@@ -76,7 +76,8 @@ class SgxAttestationCheckTest {
   @Test
   void aSimulatedQuoteIsRefusedForANodeNotInSimulation() throws Exception {
     assertThatThrownBy(() -> check(node(SgxMode.GRAMINE), reply(nonce), policy(MR_ENCLAVE)))
-        .hasMessageContaining("INSECURE simulation root CA, but node enclaves is not in simulation")
+        .hasMessageContaining("the quote failed check SIMULATION_ROOT: it is signed under the"
+            + " INSECURE simulation root CA, but node enclaves is not in simulation")
         .hasMessageContaining("sgx_mode");
   }
 
