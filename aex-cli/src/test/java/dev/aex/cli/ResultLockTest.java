@@ -1,11 +1,16 @@
 package dev.aex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -60,15 +65,15 @@ class ResultLockTest {
   @Test
   void anInputWhereNoLockFileCanBeMadeIsReadUnlocked() throws IOException {
     Path input = Path.of("/proc/self/status"); // nobody, root included, creates files in /proc
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(input), "no /proc");
+    assumeTrue(Files.isReadable(input), "no /proc");
     Path target = dir.resolve("res.json");
-    CliLog log = new CliLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+    CliLog log = new CliLog(new PrintStream(OutputStream.nullOutputStream()),
         CliLog.LogLevel.WARNING);
     try (ResultLock lock = ResultLock.acquire(input, target, log)) {
       assertThat(ResultLock.sidecar(target)).exists();
     }
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResultLock.acquire(target, input, log))
-        .isInstanceOf(java.nio.file.FileSystemException.class);
+    assertThatThrownBy(() -> ResultLock.acquire(target, input, log))
+        .isInstanceOf(FileSystemException.class);
   }
 
   @Test

@@ -1,12 +1,12 @@
 package dev.aex.deployer.descriptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -121,8 +121,7 @@ class RoundTripTest {
   void writeIntoAMissingFolderSaysSo(@TempDir Path dir) throws Exception {
     Descriptor d = Fixture.example("db-webserver.json").descriptor();
     Path file = dir.resolve("missing/res.json");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> DescriptorWriter.write(d, DescriptorFormat.JSON, file))
+    assertThatThrownBy(() -> DescriptorWriter.write(d, DescriptorFormat.JSON, file))
         .isInstanceOf(java.nio.file.NoSuchFileException.class)
         .hasMessage(file + ": folder " + dir.resolve("missing") + " does not exist");
   }
