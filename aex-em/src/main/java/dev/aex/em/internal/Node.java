@@ -68,6 +68,7 @@ public final class Node implements AutoCloseable {
     LOG.log(Level.INFO, "event manager listening on {0}:{1}; periodic tasks {2}; modules in {3}",
         settings.host().getHostAddress(), String.valueOf(port.get()),
         settings.periodicTasks() ? "on" : "off", folder);
+    loader.startupWarning().ifPresent(warning -> LOG.log(Level.WARNING, warning));
     return node;
   }
 

@@ -67,6 +67,19 @@ public final class ModuleLoader {
     return SgxStarter.systemPath();
   }
 
+  /**
+   * What to warn of at start: an event manager for real SGX on a machine without {@code
+   * gramine-sgx} fails every Load (it started without a word, and the first deploy found out).
+   */
+  public Optional<String> startupWarning() {
+    if (sgx.equals(Optional.of(SgxLoading.GRAMINE)) && SgxStarter.find(path).isEmpty()) {
+      return Optional.of(SgxStarter.GRAMINE_SGX + " is not on the PATH: every SGX Load will fail"
+          + " until Gramine with SGX support is installed on this node (for tests without SGX:"
+          + " --sgx simulation, INSECURE)");
+    }
+    return Optional.empty();
+  }
+
   /** Answers the Load; the connection closes after it (nothing may follow a u32-framed body). */
   public Outcome load(LoadMessage load) throws InterruptedException {
     if (load instanceof NativeLoad nativeLoad && sgx.isEmpty()) {

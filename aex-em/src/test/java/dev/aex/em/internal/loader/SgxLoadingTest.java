@@ -112,6 +112,24 @@ class SgxLoadingTest {
         .doesNotContainKey(ModuleEnvironment.EXIT_WITH_STDIN);
   }
 
+  /** An event manager for real SGX started without a word where gramine-sgx is missing. */
+  @Test
+  void anEventManagerForGramineWithoutGramineSgxWarnsAtStart() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty-path"));
+    assertThat(loader(SgxLoading.GRAMINE, empty).startupWarning()).hasValueSatisfying(w ->
+        assertThat(w).startsWith("gramine-sgx is not on the PATH: every SGX Load will fail"));
+    assertThat(loader(SgxLoading.SIMULATION, empty).startupWarning()).isEmpty();
+
+    Path tool = Files.writeString(empty.resolve("gramine-sgx"), "#!/bin/sh\n");
+    tool.toFile().setExecutable(true);
+    assertThat(loader(SgxLoading.GRAMINE, empty).startupWarning()).isEmpty();
+  }
+
+  private ModuleLoader loader(SgxLoading loading, Path path) {
+    return new ModuleLoader(new ModuleTable(id -> { }), dir, () -> 5000,
+        java.time.Duration.ofSeconds(1), java.util.Optional.of(loading), List.of(path));
+  }
+
   @Test
   void aBundleThatUnpacksBeyondTheBoundIsRefused() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
