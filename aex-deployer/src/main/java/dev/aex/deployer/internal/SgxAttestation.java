@@ -47,10 +47,6 @@ final class SgxAttestation {
     Where where = Where.at("attest", m.name(), node);
     HexBytes mrEnclave = HexBytes.fromHex(m.mrEnclave().orElseThrow(() -> where.fail(
         "the result file has no mrenclave for the module", "Build and deploy it again")));
-    if (node.mode() == SgxMode.SIMULATION) {
-      ctx.listener().warning("Node " + node.name() + " is an SGX SIMULATION (sgx_mode): module "
-          + m.name() + " is attested with INSECURE test quotes and is not isolated");
-    }
     SgxSettings settings = SgxSettings.read(ctx.workspace().root().resolve(m.raSettings()), where);
     Instant now = Instant.now();
     var collateral = settings.collateral(node.mode(), now, where);
@@ -76,6 +72,12 @@ final class SgxAttestation {
     SymmetricKey key = agreed.key();
     VerifiedQuote verified = agreed.quote();
     slot.update(x -> ((SgxModule) x).withKey(key));
+    if (node.mode() == SgxMode.SIMULATION) {
+      // Only once it is: a refused attestation (or deploy's probe for an enclave left running)
+      // warned of one that did not happen.
+      ctx.listener().warning("Node " + node.name() + " is an SGX SIMULATION (sgx_mode): module "
+          + m.name() + " is attested with INSECURE test quotes and is not isolated");
+    }
     ctx.listener().info("Module " + m.name() + " attested: quote verified (MRENCLAVE "
         + mrEnclave.hex() + ", TCB " + verified.tcbStatus()
         + (verified.isSimulation() ? ", INSECURE simulation" : "") + "), module key agreed");

@@ -255,18 +255,23 @@ class SgxSimulationTest {
     Path result = deployedVault("wrong-mrenclave.json", recorder);
     String mr = ((SgxModule) Fixture.read(result).module("vault").orElseThrow()).mrEnclave().orElseThrow();
     Files.writeString(result, Files.readString(result).replace(mr, "ab".repeat(32)));
+    Fixture.Recorder attests = new Fixture.Recorder();
+    String attestedInsecurely = "module vault is attested with INSECURE test quotes";
     try {
-      assertThatThrownBy(() -> Fixture.open(result, workspace, result, recorder).attest(VAULT))
+      assertThatThrownBy(() -> Fixture.open(result, workspace, result, attests).attest(VAULT))
           .isInstanceOf(DeployerException.class)
           .hasMessageContaining("attest vault on enclaves (127.0.0.1:" + sgxNode.port() + ")")
           .hasMessageContaining("check MRENCLAVE")
           .hasMessageContaining("does not run the code built for vault");
       assertThat(Fixture.read(result).module("vault").orElseThrow().key()).isEmpty();
+      assertThat(attests.warnings).as("no warning of an attestation that did not happen")
+          .noneMatch(w -> w.contains(attestedInsecurely));
 
       // The policy put right, it attests without a restart: the refused agreement was never used.
       Files.writeString(result, Files.readString(result).replace("ab".repeat(32), mr));
-      Fixture.open(result, workspace, result, recorder).attest(VAULT);
+      Fixture.open(result, workspace, result, attests).attest(VAULT);
       assertThat(Fixture.read(result).module("vault").orElseThrow().common().attested()).isTrue();
+      assertThat(attests.warnings).anyMatch(w -> w.contains(attestedInsecurely));
     } finally {
       Fixture.open(result, workspace, result, recorder).reset();
     }
