@@ -48,35 +48,45 @@ final class Counters {
     return new Counters(ledger, new SecureRandom());
   }
 
+  /** Records the next free counter in the result (saved before any counter is used). */
+  @FunctionalInterface
+  interface Record {
+    void next(long next) throws DeployerException;
+  }
+
   /**
    * The first of {@code count} consecutive counters at or after {@code recorded}, the result
    * file's next one; under a secure-suite {@code key}, after every counter the ledger handed out
-   * too, and on the key's first take here after a random skip.
+   * too, and on the key's first take here after a random skip. The counter after them is given to
+   * {@code record} before this returns, so no message is sealed with a counter not yet recorded.
    *
-   * @throws DeployerException if the ledger fails, or the counters would pass the key's limit
-   *     ({@code exhausted} says which counter and what to do)
+   * @throws DeployerException if the ledger fails, the counters would pass the key's limit
+   *     ({@code exhausted} says which counter and what to do), or they cannot be recorded
    */
   long take(Optional<SymmetricKey> key, long recorded, int count, Where where,
-      String exhausted, String hint) throws DeployerException {
+      String exhausted, String hint, Record record) throws DeployerException {
     long limit = key.isPresent() ? SECURE_LIMIT : ORIGINAL_LIMIT;
     long first = key.isPresent() ? takeSecure(key.get(), recorded, count, limit, where) : recorded;
     if (first > limit - count) {
       throw where.fail(exhausted, hint);
     }
+    try {
+      record.next(first + count);
+    } catch (DeployerException e) {
+      throw unrecorded(where, e);
+    }
     return first;
   }
 
   /**
-   * For a failed save of the counters just taken: they are saved before the message that uses
-   * them is sealed, so nothing was sent (the save's own message says that steps may be done but
-   * unrecorded, true only of saves after a step).
+   * For a failed save of the counters just taken: nothing was sent yet (the save's own message
+   * says that steps may be done but unrecorded, true only of saves after a step).
    */
-  static DeployerException unrecorded(Where where, DeployerException failure) {
+  private static DeployerException unrecorded(Where where, DeployerException failure) {
     Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-    String why = cause.getMessage();
     return where.fail("cannot write the result file, where the counter must be recorded before it"
-        + " is used: " + why, "Nothing was sent. Free some space or fix the permissions, then run"
-        + " it again", failure);
+        + " is used: " + cause.getMessage(), "Nothing was sent. Free some space or fix the"
+        + " permissions, then run it again", failure);
   }
 
   private long takeSecure(SymmetricKey key, long recorded, int count, long limit, Where where)

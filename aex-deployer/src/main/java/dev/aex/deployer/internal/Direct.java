@@ -181,17 +181,12 @@ final class Direct {
     synchronized (ctx.state()) {
       Connection now = ctx.state().get().connections().stream()
           .filter(x -> x.id().equals(c.id())).findFirst().orElseThrow();
-      long nonce = ctx.state().counters().take(now.key().filter(k -> suite == Suite.SECURE_AES),
+      return ctx.state().counters().take(now.key().filter(k -> suite == Suite.SECURE_AES),
           now.nonce(), count, where, "the connection's counter is used up",
           "Give it a fresh key: update the module it goes to (aex update --module "
-              + now.target().module() + "), or disable that module and connect again");
-      try {
-        ctx.state().updateConnection(c.id().orElseThrow(),
-            x -> Modules.withNonce(x, nonce + count));
-      } catch (DeployerException e) {
-        throw Counters.unrecorded(where, e);
-      }
-      return nonce;
+              + now.target().module() + "), or disable that module and connect again",
+          next -> ctx.state().updateConnection(c.id().orElseThrow(),
+              x -> Modules.withNonce(x, next)));
     }
   }
 

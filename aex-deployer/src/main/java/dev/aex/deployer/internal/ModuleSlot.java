@@ -29,15 +29,10 @@ interface ModuleSlot {
   default long takeNonce(Where where) throws DeployerException {
     synchronized (monitor()) {
       Module now = get();
-      long nonce = counters().take(now.key().filter(k -> Workspace.builtByAex(now)),
+      return counters().take(now.key().filter(k -> Workspace.builtByAex(now)),
           now.common().nonce(), 1, where, "the module's control counter is used up",
-          "Deploy the module again (update) to give it a fresh key");
-      try {
-        update(m -> Modules.withCommon(m, m.common().withNonce(nonce + 1)));
-      } catch (DeployerException e) {
-        throw Counters.unrecorded(where, e);
-      }
-      return nonce;
+          "Deploy the module again (update) to give it a fresh key",
+          next -> update(m -> Modules.withCommon(m, m.common().withNonce(next))));
     }
   }
 

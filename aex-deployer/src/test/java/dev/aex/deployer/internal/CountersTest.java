@@ -22,7 +22,8 @@ class CountersTest {
 
   private static long take(Counters counters, Optional<SymmetricKey> key, long recorded, int count)
       throws DeployerException {
-    return counters.take(key, recorded, count, WHERE, "the counter is used up", "Re-key it");
+    return counters.take(key, recorded, count, WHERE, "the counter is used up", "Re-key it",
+        next -> { });
   }
 
   /** A flow's first take under a key skips what the same generator draws; later ones follow on. */
