@@ -57,23 +57,9 @@ final class ResultFile implements ResultSink {
   @Override
   public synchronized void save(Descriptor state) throws IOException {
     Path file = real(target);
-    try {
-      DescriptorWriter.write(state, format(), file);
-    } catch (IOException e) {
-      throw naming(file, e);
-    }
+    DescriptorWriter.write(state, format(), file);
     saved = true;
     log.debug("Wrote " + file + " (" + format().optionName() + ")");
-  }
-
-  /**
-   * {@code failure} with {@code file} in its message: a write that fails for want of space says
-   * only "No space left on device".
-   */
-  static IOException naming(Path file, IOException failure) {
-    String message = String.valueOf(failure.getMessage());
-    return message.contains(file.toString()) ? failure
-        : new IOException(file + ": " + message, failure);
   }
 
   /**

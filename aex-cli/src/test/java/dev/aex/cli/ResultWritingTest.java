@@ -271,16 +271,6 @@ class ResultWritingTest {
     assertThat(fake.calls).as("checked before anything is deployed").isEmpty();
   }
 
-  /** A full disk said only "ERROR: No space left on device" at the end of attest or deploy. */
-  @Test
-  void aFailedSaveNamesTheFileOnce() {
-    Path file = dir.resolve("res.json");
-    assertThat(ResultFile.naming(file, new IOException("No space left on device")))
-        .hasMessage(file + ": No space left on device");
-    IOException named = new java.nio.file.NoSuchFileException(file.toString(), null, "gone");
-    assertThat(ResultFile.naming(file, named)).isSameAs(named);
-  }
-
   /** A --result that names a folder was found only at the first save, after the build. */
   @Test
   void aResultThatIsAFolderIsRefusedBeforeAnything() throws IOException {

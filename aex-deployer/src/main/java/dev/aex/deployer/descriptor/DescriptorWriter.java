@@ -76,9 +76,21 @@ public final class DescriptorWriter {
       }
       move(temp, absolute);
       syncFolder(absolute.getParent());
+    } catch (IOException e) {
+      throw naming(file, e);
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * {@code failure} with {@code file} in its message: a write that fails for want of space says
+   * only "No space left on device".
+   */
+  static IOException naming(Path file, IOException failure) {
+    String message = String.valueOf(failure.getMessage());
+    return message.contains(file.toString()) ? failure
+        : new IOException(file + ": " + message, failure);
   }
 
   /** Puts the rename on disk; where a folder cannot be opened for that, the file system decides. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,6 +125,16 @@ class RoundTripTest {
     assertThatThrownBy(() -> DescriptorWriter.write(d, DescriptorFormat.JSON, file))
         .isInstanceOf(java.nio.file.NoSuchFileException.class)
         .hasMessage(file + ": folder " + dir.resolve("missing") + " does not exist");
+  }
+
+  /** A full disk said only "ERROR: No space left on device" at the end of attest or deploy. */
+  @Test
+  void aFailedSaveNamesTheFileOnce() {
+    Path file = Path.of("/results/res.json");
+    assertThat(DescriptorWriter.naming(file, new IOException("No space left on device")))
+        .hasMessage(file + ": No space left on device");
+    IOException named = new java.nio.file.NoSuchFileException(file.toString(), null, "gone");
+    assertThat(DescriptorWriter.naming(file, named)).isSameAs(named);
   }
 
   @Test
