@@ -2,6 +2,8 @@ package dev.aex.deployer.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.aex.attestation.AttestationException;
 import dev.aex.attestation.Collateral;
 import dev.aex.attestation.HexBytes;
@@ -11,24 +13,24 @@ import dev.aex.attestation.TcbStatus;
 import dev.aex.attestation.simulation.SimulationCollateral;
 import dev.aex.deployer.DeployerException;
 import dev.aex.deployer.descriptor.SgxMode;
+import dev.aex.deployer.descriptor.internal.Fields;
+import dev.aex.deployer.descriptor.internal.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * An SGX module's {@code ra_settings} file in aex (docs/sgx.md): the DCAP policy beyond the
  * MRENCLAVE from the build, and where the collateral is.
  *
  * <pre>{@code
- * { "collateral": "collateral.json",            // dcap-qvl bundle, relative to this file; not in simulation
+ * { "collateral": "collateral.json",  // dcap-qvl bundle, relative to this file; not in simulation
  *   "accept_tcb_statuses": ["SWHardeningNeeded"],  // besides UpToDate
  *   "accept_advisories": ["INTEL-SA-00615"],
  *   "allow_debug": false,
@@ -41,54 +43,43 @@ import java.util.TreeSet;
  */
 record SgxSettings(Optional<Path> collateral, List<TcbStatus> statuses, List<String> advisories,
     boolean allowDebug, Optional<HexBytes> mrSigner, int isvProdId, int minIsvSvn) {
-  private static final Set<String> FIELDS = Set.of("collateral", "accept_tcb_statuses",
+  private static final Set<String> FIELDS = Fields.ordered("collateral", "accept_tcb_statuses",
       "accept_advisories", "allow_debug", "mrsigner", "isv_prod_id", "min_isv_svn");
+  private static final String U16 = "an integer 0..65535";
 
   static SgxSettings read(Path file, Where where) throws DeployerException {
-    JsonNode json;
-    try {
-      json = new ObjectMapper().readTree(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw where.fail("cannot read ra_settings " + file + ": " + why(e),
-          "Give a JSON file with the attestation policy (docs/sgx.md), {} for the defaults", e);
-    }
-    if (json == null || !json.isObject()) {
-      throw where.fail("ra_settings " + file + " is not a JSON object", "Write {} for the defaults");
-    }
+    ObjectNode json = object(file, where);
     if (json.has("spid")) {
       throw where.fail("ra_settings " + file + " holds EPID/IAS settings (spid), which Intel has"
           + " shut down", "Write the aex DCAP settings instead (docs/sgx.md)");
     }
-    for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!FIELDS.contains(name)) {
-        throw where.fail("ra_settings " + file + ": unknown field \"" + name + "\"",
-            "Expected some of " + new TreeSet<>(FIELDS));
-      }
+    // Read as descriptor items are, so that every problem of the file is reported at once.
+    Problems problems = new Problems(file.toString());
+    Fields f = new Fields(json, problems.file(), FIELDS);
+    f.checkUnknown(true);
+    List<TcbStatus> statuses = f.optionalStrings("accept_tcb_statuses")
+        .map(names -> statuses(names, f)).orElse(List.of());
+    List<String> advisories = f.optionalStrings("accept_advisories").orElse(List.of());
+    boolean allowDebug = f.optionalBool("allow_debug").orElse(false);
+    Optional<Path> collateral = f.optionalName("collateral")
+        .map(c -> file.toAbsolutePath().resolveSibling(c));
+    Optional<HexBytes> signer = f.optionalString("mrsigner").flatMap(hex -> mrSigner(hex, f));
+    int isvProdId = f.optionalInt("isv_prod_id", 0, 0xFFFF, U16).orElse(0);
+    int minIsvSvn = f.optionalInt("min_isv_svn", 0, 0xFFFF, U16).orElse(0);
+    if (!f.present("mrsigner") && (f.present("isv_prod_id") || f.present("min_isv_svn"))) {
+      // Checked only with a signer (a product id means something only within its signer's
+      // products): alone they were ignored, and attestation passed a policy never applied.
+      f.report().error("isv_prod_id and min_isv_svn are checked together with mrsigner, the"
+          + " enclave signer's measurement: give mrsigner too");
     }
-    try {
-      List<TcbStatus> statuses = new ArrayList<>();
-      for (String s : strings(json, "accept_tcb_statuses")) {
-        statuses.add(TcbStatus.fromJson(s).orElseThrow(() -> new IllegalArgumentException(
-            "accept_tcb_statuses: \"" + s + "\" is not a TCB status (e.g. UpToDate, SWHardeningNeeded)")));
-      }
-      Optional<Path> collateral = string(json, "collateral")
-          .map(c -> file.toAbsolutePath().resolveSibling(c));
-      Optional<HexBytes> signer = string(json, "mrsigner").map(SgxSettings::mrSigner);
-      if (signer.isEmpty() && (json.has("isv_prod_id") || json.has("min_isv_svn"))) {
-        // Checked only with a signer (a product id means something only within its signer's
-        // products): alone they were ignored, and attestation passed a policy never applied.
-        throw new IllegalArgumentException("isv_prod_id and min_isv_svn are checked together with"
-            + " mrsigner, the enclave signer's measurement: give mrsigner too");
-      }
-      return new SgxSettings(collateral, statuses, strings(json, "accept_advisories"),
-          bool(json, "allow_debug"), signer, u16(json, "isv_prod_id"), u16(json, "min_isv_svn"));
-    } catch (IllegalArgumentException e) {
-      throw where.fail("ra_settings " + file + ": " + e.getMessage(), "See docs/sgx.md");
+    if (problems.errorCount() > 0) {
+      throw where.fail(problems.toException("ra_settings").getMessage(), "See docs/sgx.md");
     }
+    return new SgxSettings(collateral, statuses, advisories, allowDebug, signer, isvProdId,
+        minIsvSvn);
   }
 
-  /** The policy for a module built with {@code mrEnclave}; the simulation root only in simulation. */
+  /** The policy for a module built with {@code mrEnclave}; the simulation root in simulation. */
   SgxPolicy policy(HexBytes mrEnclave, SgxMode mode) {
     TcbPolicy.Builder tcb = TcbPolicy.builder()
         .acceptStatuses(statuses.toArray(TcbStatus[]::new))
@@ -130,52 +121,34 @@ record SgxSettings(Optional<Path> collateral, List<TcbStatus> statuses, List<Str
     return e instanceof NoSuchFileException ? "no such file" : e.getMessage();
   }
 
-  private static HexBytes mrSigner(String hex) {
-    if (!hex.matches("[0-9a-fA-F]{64}")) {
-      throw new IllegalArgumentException("mrsigner: expected 64 hex digits (32 bytes), found \""
-          + hex + "\"");
+  private static ObjectNode object(Path file, Where where) throws DeployerException {
+    JsonNode json;
+    try {
+      json = new ObjectMapper().readTree(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw where.fail("cannot read ra_settings " + file + ": " + why(e),
+          "Give a JSON file with the attestation policy (docs/sgx.md), {} for the defaults", e);
     }
-    return HexBytes.fromHex(hex);
+    if (json instanceof ObjectNode object) {
+      return object;
+    }
+    throw where.fail("ra_settings " + file + " is not a JSON object", "Write {} for the defaults");
   }
 
-  private static Optional<String> string(JsonNode json, String field) {
-    JsonNode v = json.get(field);
-    if (v != null && !v.isTextual()) {
-      throw new IllegalArgumentException(field + ": expected a string, found " + v);
+  private static List<TcbStatus> statuses(List<String> names, Fields f) {
+    List<TcbStatus> statuses = new ArrayList<>();
+    for (String name : names) {
+      TcbStatus.fromJson(name).ifPresentOrElse(statuses::add, () -> f.report().error(
+          "accept_tcb_statuses", "\"" + name + "\" is not a TCB status (e.g. UpToDate,"
+          + " SWHardeningNeeded)"));
     }
-    return Optional.ofNullable(v).map(JsonNode::textValue);
+    return statuses;
   }
 
-  /** A wrong type was read as the default ("yes" as false), so the policy was not the one given. */
-  private static boolean bool(JsonNode json, String field) {
-    JsonNode v = json.get(field);
-    if (v != null && !v.isBoolean()) {
-      throw new IllegalArgumentException(field + ": expected true or false, found " + v);
+  private static Optional<HexBytes> mrSigner(String hex, Fields f) {
+    if (hex.matches("[0-9a-fA-F]{64}")) {
+      return Optional.of(HexBytes.fromHex(hex));
     }
-    return v != null && v.booleanValue();
-  }
-
-  private static int u16(JsonNode json, String field) {
-    JsonNode v = json.get(field);
-    if (v == null) {
-      return 0;
-    }
-    if (!v.isIntegralNumber() || v.asLong(-1) < 0 || v.asLong(-1) > 0xFFFF) {
-      throw new IllegalArgumentException(field + ": expected an integer 0..65535, found " + v);
-    }
-    return v.intValue();
-  }
-
-  private static List<String> strings(JsonNode json, String field) {
-    JsonNode v = json.get(field);
-    if (v == null) {
-      return List.of();
-    }
-    if (!v.isArray()) {
-      throw new IllegalArgumentException(field + ": expected a list of strings");
-    }
-    List<String> out = new ArrayList<>();
-    v.forEach(e -> out.add(e.asText()));
-    return out;
+    return f.wrongType("mrsigner", "64 hex digits (32 bytes)", TextNode.valueOf(hex));
   }
 }

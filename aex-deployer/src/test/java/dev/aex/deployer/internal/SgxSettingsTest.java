@@ -28,7 +28,7 @@ class SgxSettingsTest {
 
   private void refused(String json, String message) {
     assertThatThrownBy(() -> read(json)).isInstanceOf(DeployerException.class)
-        .hasMessageContaining("ra_settings " + dir.resolve("ra.json") + ": " + message);
+        .hasMessageContaining(dir.resolve("ra.json") + ": " + message);
   }
 
   /** They were ignored without mrsigner: attestation passed a policy that was never applied. */
@@ -46,19 +46,33 @@ class SgxSettingsTest {
   /** A wrong type was read as the default: "yes" as false, "abc" as 0. */
   @Test
   void valuesOfTheWrongTypeAreRefused() {
-    refused("{\"allow_debug\": \"yes\"}", "allow_debug: expected true or false, found \"yes\"");
+    refused("{\"allow_debug\": \"yes\"}",
+        "field \"allow_debug\": expected true or false, found \"yes\" (a string)");
     refused("{\"mrsigner\": \"" + SIGNER + "\", \"isv_prod_id\": \"abc\"}",
-        "isv_prod_id: expected an integer 0..65535, found \"abc\"");
+        "field \"isv_prod_id\": expected an integer 0..65535, found \"abc\" (a string)");
     refused("{\"mrsigner\": \"" + SIGNER + "\", \"min_isv_svn\": -1}",
-        "min_isv_svn: expected an integer 0..65535, found -1");
-    refused("{\"collateral\": 3}", "collateral: expected a string, found 3");
+        "field \"min_isv_svn\": expected an integer 0..65535, found -1");
+    refused("{\"collateral\": 3}", "field \"collateral\": expected a non-empty string, found 3");
   }
 
   /** A signer of the wrong length was an "internal error" at attestation. */
   @Test
   void aSignerMustBe32Bytes() {
-    refused("{\"mrsigner\": \"abcd\"}", "mrsigner: expected 64 hex digits (32 bytes), found"
-        + " \"abcd\"");
+    refused("{\"mrsigner\": \"abcd\"}", "field \"mrsigner\": expected 64 hex digits (32 bytes),"
+        + " found \"abcd\" (a string)");
+  }
+
+  /** Read as a descriptor is: one run names every problem, and a misspelt field's likely name. */
+  @Test
+  void everyProblemIsNamedAtOnce() {
+    String json = "{\"allow_debug\": 1, \"accept_tcb_statuses\": [\"UpToDat\"],"
+        + " \"colateral\": \"c\"}";
+    assertThatThrownBy(() -> read(json))
+        .hasMessageContaining("Bad ra_settings " + dir.resolve("ra.json") + " (3 errors")
+        .hasMessageContaining("field \"allow_debug\": expected true or false, found 1")
+        .hasMessageContaining("field \"accept_tcb_statuses\": \"UpToDat\" is not a TCB status")
+        .hasMessageContaining("field \"colateral\": unknown field")
+        .hasMessageContaining("did you mean \"collateral\"?");
   }
 
   /** The message named the file twice and nothing else. */
