@@ -114,8 +114,11 @@ public final class ModuleBuilder {
   private static String manifest(JarContents contents, Path folder) throws ModuleBuildException {
     byte[] json = contents.entries().get(MANIFEST);
     if (json == null) {
-      throw new ModuleBuildException("module " + folder + " compiled but has no " + MANIFEST
-          + "; is the aex annotation processor on the processor path?");
+      // The builder always runs the processor, which writes the manifest for a @Module class
+      // (and fails the build when @Input and the like sit in a class without one).
+      throw new ModuleBuildException("module folder " + folder + " compiled, but no class in it"
+          + " is annotated @Module (dev.aex.module.Module): annotate the module's class"
+          + " (docs/modules.md)");
     }
     return new String(json, StandardCharsets.UTF_8);
   }

@@ -20,8 +20,9 @@ record SourceFolder(Path root, List<Path> sources, List<Path> libraries, Path re
     if (!Files.isDirectory(root)) {
       throw new ModuleBuildException("module folder " + root + " does not exist or is not a folder");
     }
-    Path sourceRoot = Files.isDirectory(root.resolve("src/main/java")) ? root.resolve("src/main/java") : root;
-    List<Path> sources = list(sourceRoot, ".java");
+    Path mavenRoot = root.resolve("src/main/java");
+    List<Path> sources = Files.isDirectory(mavenRoot) ? mavenSources(root, mavenRoot)
+        : list(root, ".java");
     if (sources.isEmpty()) {
       throw new ModuleBuildException("module folder " + root + " has no .java files; put the"
           + " @Module class there (or under src/main/java)");
@@ -29,6 +30,22 @@ record SourceFolder(Path root, List<Path> sources, List<Path> libraries, Path re
     Path lib = root.resolve("lib");
     List<Path> libraries = Files.isDirectory(lib) ? list(lib, ".jar") : List.of();
     return new SourceFolder(root, sources, libraries, root.resolve("src/main/resources"));
+  }
+
+  /**
+   * The sources under src/main/java. Java files directly in the folder as well would be left out
+   * without a word (the docs allow either place), so they are refused.
+   */
+  private static List<Path> mavenSources(Path root, Path mavenRoot) throws ModuleBuildException {
+    List<String> beside = list(root, ".java").stream()
+        .filter(p -> root.relativize(p).getNameCount() == 1)
+        .map(p -> p.getFileName().toString()).toList();
+    if (!beside.isEmpty()) {
+      throw new ModuleBuildException("module folder " + root + " has .java files both under"
+          + " src/main/java and directly in the folder (" + String.join(", ", beside) + "); only"
+          + " src/main/java would be compiled: move them there, or delete them");
+    }
+    return list(mavenRoot, ".java");
   }
 
   /** The same folder with {@code more} library jars (a pom's dependencies) after those of lib/. */

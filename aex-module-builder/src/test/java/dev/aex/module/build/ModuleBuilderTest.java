@@ -133,6 +133,30 @@ class ModuleBuilderTest {
         .hasMessageContaining("has no .java files");
   }
 
+  /** It said "is the aex annotation processor on the processor path?", which the builder sets. */
+  @Test
+  void aFolderWithoutAModuleClassSaysSo() throws IOException {
+    Path folder = out.resolve("plain");
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("M.java"), "package t; public final class M {}\n");
+    assertThatThrownBy(() -> ModuleBuilder.build(folder, ModuleStamp.of(1, 5000, KEY),
+            out.resolve("x")))
+        .hasMessageContaining("compiled, but no class in it is annotated @Module");
+  }
+
+  /** Only src/main/java was compiled; a Module class directly in the folder was left out. */
+  @Test
+  void javaFilesInBothPlacesAreRefused() throws IOException {
+    Path folder = out.resolve("both");
+    Files.createDirectories(folder.resolve("src/main/java/t"));
+    Files.writeString(folder.resolve("src/main/java/t/M.java"), "package t; public class M {}\n");
+    Files.writeString(folder.resolve("M2.java"), "package t; public class M2 {}\n");
+    assertThatThrownBy(() -> ModuleBuilder.build(folder, ModuleStamp.of(1, 5000, KEY),
+            out.resolve("x")))
+        .hasMessageContaining("has .java files both under src/main/java and directly in the"
+            + " folder (M2.java)");
+  }
+
   @Test
   void stampsAreCheckedAndNeverPrintTheKey() {
     assertThatThrownBy(() -> ModuleStamp.of(0, 5000, KEY)).hasMessageContaining("module id: 0");
