@@ -9,18 +9,17 @@ import dev.aex.wire.ResultCode;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
  * Calls into the module's code. A module that is not {@code concurrent} runs one call at a time
- * under a fair lock, held only around the user's method (crypto happens outside it). Whatever the
- * user's code throws becomes a {@link Rejection}: the module keeps serving, and the failure is
+ * ({@link OneAtATime}), held only around the user's method (crypto happens outside it). Whatever
+ * the user's code throws becomes a {@link Rejection}: the module keeps serving, and the failure is
  * logged as {@link UserFailures} says (by default its class only).
  */
 final class UserCalls {
   private final ModuleInstance instance;
-  private final Optional<ReentrantLock> lock;
+  private final Optional<OneAtATime> lock;
   private final Set<Integer> inputs;
   private final Set<Integer> handlers;
   private final Set<Integer> entries;
@@ -28,7 +27,7 @@ final class UserCalls {
 
   UserCalls(ModuleInstance instance, ModuleManifest manifest, ModuleNames names) {
     this.instance = instance;
-    this.lock = manifest.concurrent() ? Optional.empty() : Optional.of(new ReentrantLock(true));
+    this.lock = manifest.concurrent() ? Optional.empty() : Optional.of(new OneAtATime(names));
     this.inputs = ids(manifest.inputs());
     this.handlers = ids(manifest.handlers());
     this.entries = ids(manifest.entries());
@@ -68,7 +67,9 @@ final class UserCalls {
   }
 
   private <T> T call(String what, ResultCode unknownCode, UserCall<T> body) throws Rejection {
-    lock.ifPresent(ReentrantLock::lock);
+    if (lock.isPresent()) {
+      lock.get().enter(what);
+    }
     try {
       T result = body.call();
       if (result == null) {
@@ -85,7 +86,7 @@ final class UserCalls {
       UserFailures.log(names, what, e);
       throw new Rejection(ResultCode.INTERNAL_ERROR, what + " threw " + e.getClass().getName());
     } finally {
-      lock.ifPresent(ReentrantLock::unlock);
+      lock.ifPresent(OneAtATime::exit);
     }
   }
 
