@@ -62,20 +62,20 @@ final class EmLink {
   }
 
   private ResultMessage exchangeNow(Where where, Command command) throws DeployerException {
+    // An event manager answers a Load once the module listens, after up to its own load
+    // timeout (30 s by default, as this one): waiting only as long, the deployer would give up
+    // just as a slow module's Load succeeds, and leave a running module unrecorded. Other
+    // commands it forwards to a module, which it gives as long as this timeout to answer: its
+    // answer, which says what happened, must arrive before this deadline cuts it off.
+    Duration wait = command instanceof LoadMessage
+        ? timeout.multipliedBy(2) : timeout.plus(EM_ANSWER_GRACE);
     try {
-      // An event manager answers a Load once the module listens, after up to its own load
-      // timeout (30 s by default, as this one): waiting only as long, the deployer would give up
-      // just as a slow module's Load succeeds, and leave a running module unrecorded. Other
-      // commands it forwards to a module, which it gives as long as this timeout to answer: its
-      // answer, which says what happened, must arrive before this deadline cuts it off.
-      Duration wait = command instanceof LoadMessage
-          ? timeout.multipliedBy(2) : timeout.plus(EM_ANSWER_GRACE);
       Optional<ResultMessage> reply = client(where, wait).exchange(command);
       return reply.orElseThrow(() -> where.fail(
           "the event manager closed the connection without answering",
           "Check the event manager's log; is the port that of an event manager?"));
     } catch (IOException e) {
-      throw failure(where, e);
+      throw failure(where, e, wait);
     }
   }
 
@@ -95,7 +95,7 @@ final class EmLink {
       }
       return ConfirmedOutput.send(client(where, timeout.plus(EM_ANSWER_GRACE)), event);
     } catch (IOException e) {
-      throw failure(where, e);
+      throw failure(where, e, timeout.plus(EM_ANSWER_GRACE));
     } finally {
       link.unlock();
     }
@@ -105,13 +105,17 @@ final class EmLink {
     return WireClient.to(new InetSocketAddress(where.node().address().host(), where.port()), wait);
   }
 
-  private DeployerException failure(Where where, IOException e) {
+  /** {@code e} in words that say what to do; {@code waited}: how long an answer was awaited. */
+  private DeployerException failure(Where where, IOException e, Duration waited) {
     if (e instanceof ConnectException) {
       return where.fail("connection refused",
           "Is the event manager running? Start one with ./aex em --port " + where.port(), e);
     }
     if (e instanceof WireTimeoutException) {
-      return where.fail("no answer in time (of the reply it read " + e.getMessage() + ")",
+      // The wire's message (how many bytes of which field) stays in the cause, for --debug.
+      return where.fail("no answer within " + inWords(waited) + (waited.equals(timeout) ? ""
+              : " (the timeout and " + inWords(waited.minus(timeout)) + " for the event manager's"
+                  + " own answer)"),
           "Is the event manager or the module stuck? Check the event manager's log, or allow more"
               + " time with a longer timeout (aex --timeout SECONDS)", e);
     }
@@ -121,5 +125,9 @@ final class EmLink {
     }
     return where.fail(e.getClass().getSimpleName() + ": " + e.getMessage(),
         "Check that the node's host and port are right and reachable", e);
+  }
+
+  private static String inWords(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 }

@@ -25,12 +25,12 @@ final class Hints {
 
   /**
    * After InternalError for a message to module code ({@code code}: "The handler", "The entry"),
-   * which has two more causes: the code threw, or did not answer within the event manager's
-   * module timeout.
+   * which has three more causes: the code threw, answered more than one message holds, or did not
+   * answer within the event manager's module timeout.
    */
   static String codeFailedOrModuleNotReached(String code) {
-    return code + " threw or did not answer in time, or the module is not running (update"
-        + " brings it back). The event manager's log says which";
+    return code + " threw, answered more than one message holds, or did not answer in time; or"
+        + " the module is not running (update brings it back). The event manager's log says which";
   }
 
   private Hints() {}

@@ -1042,7 +1042,8 @@ class FailureTest {
       long start = System.nanoTime();
       assertThatThrownBy(() -> deployer.call("m", "7", new byte[0]))
           .hasMessageStartingWith("call m:7 on n (127.0.0.1:" + silent.getLocalPort()
-              + "): no answer")
+              + "): no answer within 3300 ms (the timeout and 3 s for the event manager's own"
+              + " answer). Is the event manager or the module stuck?")
           .hasMessageContaining("Check the event manager's log");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     } finally {
@@ -1147,8 +1148,8 @@ class FailureTest {
       assertThatThrownBy(() -> deployer.call("m", "7", new byte[0]))
           .hasMessageStartingWith("call m:7 on n (127.0.0.1:" + late.getLocalPort()
               + "): Reactive command Call failed with code INTERNAL_ERROR(3)")
-          .hasMessageContaining("The entry threw or did not answer in time, or the module is not"
-              + " running");
+          .hasMessageContaining("The entry threw, answered more than one message holds, or did"
+              + " not answer in time; or the module is not running");
     }
   }
 

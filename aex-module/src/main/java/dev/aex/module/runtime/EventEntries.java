@@ -36,8 +36,9 @@ final class EventEntries {
     if (answer.length + connection.cipher().overhead() > MAX_REPLY) {
       throw new Rejection(
           ResultCode.INTERNAL_ERROR,
-          connection.endpoint() + " answered " + answer.length + " bytes (expected: <= "
-              + (MAX_REPLY - connection.cipher().overhead()) + ")");
+          connection.endpoint() + " answered " + answer.length + " bytes; one reply holds at"
+              + " most " + (MAX_REPLY - connection.cipher().overhead()) + " on this connection:"
+              + " answer in parts");
     }
     return new ResultMessage(ResultCode.OK, Bytes.of(request.sealReply(answer)));
   }

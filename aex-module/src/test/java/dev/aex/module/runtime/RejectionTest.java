@@ -265,6 +265,20 @@ class RejectionTest {
     }
   }
 
+  /** The limit was in the log without saying what it is; the module keeps serving. */
+  @Test
+  void aReplyLongerThanOneMessageIsLoggedWithTheLimit() {
+    try (LogCapture log = new LogCapture(Level.INFO)) {
+      assertThat(request(TestModule.H_BIG)).isEqualTo(ResultCode.INTERNAL_ERROR);
+
+      assertThat(log.messages()).contains(
+          "module test_module: rejected entry handle_handler (4): INTERNAL_ERROR(3) (handler"
+              + " big_answer (49156) answered 70000 bytes; one reply holds at most 65511 on this"
+              + " connection: answer in parts); 1 rejected so far");
+    }
+    assertThat(request(TestModule.H_ECHO)).isEqualTo(ResultCode.OK);
+  }
+
   /** Ids a peer sends that the manifest lacks have no name: the log says they are unknown. */
   @Test
   void idsTheModuleDoesNotHaveAreLoggedAsUnknown() {

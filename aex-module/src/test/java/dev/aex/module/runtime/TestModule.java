@@ -30,6 +30,7 @@ final class TestModule implements ModuleDispatch {
   static final int H_THROW = 49153;
   static final int H_ASK = 49154; // asks its own request and answers with the reply
   static final int H_NULL = 49155; // a handler method that returns null
+  static final int H_BIG = 49156; // answers more than one reply holds
   static final int H_MISSING = 49160;
   static final int E_ECHO = 5;
   static final int E_FAIL = 6;
@@ -67,7 +68,8 @@ final class TestModule implements ModuleDispatch {
         List.of(new Endpoint("out", OUT)),
         List.of(new Endpoint("ask", REQ)),
         List.of(new Endpoint("echo", H_ECHO), new Endpoint("boom_handler", H_THROW),
-            new Endpoint("ask_handler", H_ASK), new Endpoint("null_answer", H_NULL)),
+            new Endpoint("ask_handler", H_ASK), new Endpoint("null_answer", H_NULL),
+            new Endpoint("big_answer", H_BIG)),
         List.of(
             new Endpoint("echo_entry", E_ECHO),
             new Endpoint("fail", E_FAIL),
@@ -107,6 +109,7 @@ final class TestModule implements ModuleDispatch {
         case H_THROW -> throw new IllegalStateException("handler failed on purpose");
         case H_ASK -> ask.call(data);
         case H_NULL -> null;
+        case H_BIG -> new byte[70_000];
         default -> throw new UnknownEndpointException("handler", handlerId);
       };
     }
