@@ -16,8 +16,9 @@ import dev.aex.wire.payload.ReservedEntry;
 final class Disables {
   private Disables() {}
 
-  static void disable(Context ctx, ModuleSlot slot) throws DeployerException {
-    if (!disableIfRunning(ctx, slot)) {
+  /** Disables the module; {@code what} names it in the progress line ("Disabled " + what). */
+  static void disable(Context ctx, ModuleSlot slot, String what) throws DeployerException {
+    if (!disableIfRunning(ctx, slot, what)) {
       throw where(ctx, slot.get()).fail(Hints.answered(ResultCode.INTERNAL_ERROR),
           Hints.MODULE_NOT_REACHED);
     }
@@ -28,7 +29,8 @@ final class Disables {
    * does not run there (it died, or the event manager restarted and lost it). Only the counter,
    * recorded, changed then.
    */
-  static boolean disableIfRunning(Context ctx, ModuleSlot slot) throws DeployerException {
+  static boolean disableIfRunning(Context ctx, ModuleSlot slot, String what)
+      throws DeployerException {
     Module m = slot.get();
     Where where = where(ctx, m);
     if (!m.common().deployed()) {
@@ -46,7 +48,7 @@ final class Disables {
       if (reply.code() == ResultCode.INTERNAL_ERROR) {
         return false;
       }
-      ctx.listener().info("Disabled " + m.name());
+      ctx.listener().info("Disabled " + what);
       return true;
     });
   }

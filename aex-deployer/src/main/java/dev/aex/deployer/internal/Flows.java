@@ -129,7 +129,7 @@ public final class Flows {
 
   public void disable(String module) throws DeployerException {
     module(module);
-    Disables.disable(ctx, ModuleSlot.inState(ctx.state(), module));
+    Disables.disable(ctx, ModuleSlot.inState(ctx.state(), module), module);
     // The module dropped its keys: say so, so that connect can establish them again.
     ctx.state().update(d -> d.withConnections(d.connections().stream()
         .map(c -> Modules.involves(c, module) ? Modules.unestablished(c) : c).toList(),

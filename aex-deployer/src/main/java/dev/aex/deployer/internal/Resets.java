@@ -31,7 +31,7 @@ final class Resets {
     // Each module on its own: the nodes are reset anyway, which stops the modules.
     Parallel.each(attested, false, m -> {
       try {
-        Disables.disable(ctx, ModuleSlot.inState(ctx.state(), m.name()));
+        Disables.disable(ctx, ModuleSlot.inState(ctx.state(), m.name()), m.name());
       } catch (DeployerException e) {
         notDisabled.put(m, e);
       }

@@ -231,6 +231,12 @@ final class Update {
         + " on " + old.common().oldNode() + ") does not run: " + why;
   }
 
+  /** The old instance as progress lines name it: "the old instance of db (module 3 on node1)". */
+  private static String oldInstance(Module old) {
+    return "the old instance of " + old.name() + " (module " + old.id().orElseThrow() + " on "
+        + old.common().oldNode() + ")";
+  }
+
   /** The old instance does not run ({@code why}), so a transfer cannot save its state. */
   private static DeployerException cannotTransfer(Module old, String why, String changed) {
     return new DeployerException(doesNotRun(old, why) + ", so its state cannot be transferred."
@@ -245,7 +251,7 @@ final class Update {
   private static Optional<String> disableOld(Context ctx, ModuleSlot old)
       throws DeployerException {
     try {
-      return Disables.disableIfRunning(ctx, old) ? Optional.empty()
+      return Disables.disableIfRunning(ctx, old, oldInstance(old.get())) ? Optional.empty()
           : Optional.of(answeredInternalError("its disable"));
     } catch (DeployerException e) {
       if (EmLink.refused(e)) {
@@ -293,7 +299,8 @@ final class Update {
       // could overtake the state event still on its way and drop it; its transfer entry is
       // harmless, since only the disabled old instance holds that key.
       try {
-        Disables.disable(ctx, oldSlot);
+        Disables.disable(ctx, oldSlot, oldInstance(oldSlot.get()) + " again, now that its state is"
+            + " sent (it holds the transfer key)");
       } catch (DeployerException e) {
         if (failure == null) {
           throw e;

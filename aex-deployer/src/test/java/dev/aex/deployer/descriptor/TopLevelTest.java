@@ -52,6 +52,17 @@ class TopLevelTest {
         "; as YAML, ");
   }
 
+  /** Hiding long tokens cut the JSON parser's message between two quoted words. */
+  @Test
+  void aParserMessageIsShownWhole(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("app.yaml");
+    Files.writeString(file, "nodes: []\nmodules: [{name: x, node: n1 type: native]\n");
+    DescriptorException e = catchThrowableOfType(DescriptorException.class,
+        () -> reader().read(file));
+    assertThat(e.getMessage()).contains("as JSON, Unrecognized token 'nodes': was expecting (JSON"
+        + " String, Number, Array, Object or token 'null', 'true' or 'false') at line 1");
+  }
+
   /** A YAML parser's problem, not only its context, and where the problem is. */
   @Test
   void aTabIndentingYamlIsNamedWhereItIs() {

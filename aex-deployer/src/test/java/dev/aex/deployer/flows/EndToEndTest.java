@@ -130,6 +130,11 @@ class EndToEndTest {
     assertThat(clone.common().attested()).isTrue();
     assertThat(updated.connections()).allMatch(Connection::established);
     assertThat(updated.connectionsCurrentId()).isEqualTo(before.connectionsCurrentId() + 1);
+    // Both disables are of the old instance; the log said "Disabled counter" twice.
+    assertThat(recorder.infos).filteredOn(i -> i.startsWith("Disabled ")).containsExactly(
+        "Disabled the old instance of counter (module " + oldId + " on node1)",
+        "Disabled the old instance of counter (module " + oldId + " on node1) again, now that its"
+            + " state is sent (it holds the transfer key)");
     awaitCount(result, workspace, "get", 3);
     Fixture.open(result, workspace, result, recorder).output("inc", new byte[] {9});
     awaitCount(result, workspace, "get", 4);

@@ -31,7 +31,11 @@ public final class DocumentParser {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
-  private static final Pattern LONG_TOKEN = Pattern.compile("'[^']{9,}'");
+  /**
+   * A long quoted token, such as a mistyped key; never the words between two short ones ("'nodes':
+   * was expecting (JSON String, … or token 'null'"), so no whitespace.
+   */
+  private static final Pattern LONG_TOKEN = Pattern.compile("'[^'\\s]{9,}'");
   /**
    * The YAML parser's place of its context or problem ({@code " in 'reader', line 2, column 1:"});
    * the quoted line after it, which may hold a key, is never shown.
