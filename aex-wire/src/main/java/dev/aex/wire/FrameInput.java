@@ -16,8 +16,12 @@ import java.util.Optional;
  * #describe} and fields by constant strings, which keeps string building off the hot path.
  */
 final class FrameInput {
-  /** Bodies grow by at most this much beyond what has arrived, whatever length was announced. */
-  private static final int CHUNK = 64 * 1024;
+  /**
+   * A body's first buffer, whatever length was announced: a peer that announces 64 KiB and sends
+   * nothing more holds this much, not 64 KiB, of a server's heap per connection. Larger bodies
+   * double it as their bytes arrive.
+   */
+  private static final int FIRST = 8 * 1024;
 
   private final InputStream in;
   private final Deadline deadline;
@@ -95,7 +99,7 @@ final class FrameInput {
     if (length > max) {
       throw new FrameTooLongException(name(field), length, max);
     }
-    byte[] buf = new byte[(int) Math.min(length, CHUNK)];
+    byte[] buf = new byte[(int) Math.min(length, FIRST)];
     int filled = 0;
     while (filled < length) {
       if (filled == buf.length) {
@@ -151,9 +155,9 @@ final class FrameInput {
     return shown.isEmpty() ? type : type + " " + shown;
   }
 
-  /** Doubles the buffer, by at least one chunk, but never beyond the announced length. */
+  /** Doubles the buffer, but never beyond the announced length. */
   private static byte[] grow(byte[] buf, long length) {
-    long next = (long) buf.length + Math.max(buf.length, CHUNK);
+    long next = 2L * buf.length;
     return Arrays.copyOf(buf, (int) Math.min(length, next));
   }
 

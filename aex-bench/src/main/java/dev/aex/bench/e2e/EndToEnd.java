@@ -45,7 +45,8 @@ import java.util.concurrent.TimeUnit;
 public final class EndToEnd {
   /** The flags of the {@code aex} script's JVM, which runs {@code aex em}. */
   public static final String AEX_EM_JVM =
-      "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -Xmx512m -XX:TrimNativeHeapInterval=2000";
+      "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn16m -Xmx512m -XX:+ExitOnOutOfMemoryError"
+          + " -XX:TrimNativeHeapInterval=2000";
   private static final long SINK_LIMIT_NS = TimeUnit.SECONDS.toNanos(60);
   private static final long STALL_LIMIT_NS = TimeUnit.SECONDS.toNanos(5);
   private static final long POLL_PAUSE_MS = 2;

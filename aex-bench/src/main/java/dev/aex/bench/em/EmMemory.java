@@ -21,14 +21,14 @@ import java.util.regex.Pattern;
 
 /**
  * Memory of an event manager process ({@code dev.aex.em.EmMain} with the JVM flags {@code ./aex em}
- * runs it with) with 0 to 5000 client connections held open between commands: resident set size,
+ * runs it with) with 0 to 4000 client connections held open between commands: resident set size,
  * heap in use after a full GC, and JVM threads (a platform thread for each of the first 64
  * connections, virtual threads beyond). Linux only ({@code /proc}, {@code jcmd}).
  *
  * <pre>bash scripts/bench.sh em-memory</pre>
  */
 public final class EmMemory {
-  private static final int[] CONNECTIONS = {0, 10, 100, 1000, 5000};
+  private static final int[] CONNECTIONS = {0, 10, 100, 1000, 4000};
   private static final Duration SETTLE = Duration.ofSeconds(2);
   /** A generation's (serial) or the whole heap's (G1) line of {@code GC.heap_info}. */
   private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");

@@ -107,7 +107,9 @@ public record Settings(
   /**
    * Resource limits.
    *
-   * @param maxConnections open client connections beyond which new ones are closed at once
+   * @param maxConnections open client connections beyond which new ones are closed at once; each
+   *     may hold a frame of up to 64 KiB, so the default's 256 MiB fit the 512 MiB heap that
+   *     {@code ./aex em} gives an event manager beside its queued events and a Load
    * @param laneCapacity events that may wait for one destination
    * @param idleModuleConnections idle connections kept open per module
    * @param queuedBytes bytes of events that may wait in all lanes together
@@ -118,6 +120,6 @@ public record Settings(
   public record Limits(
       int maxConnections, int laneCapacity, int idleModuleConnections, int queuedBytes,
       int platformClients) {
-    public static final Limits DEFAULT = new Limits(10_000, 10_000, 16, 32 << 20, 64);
+    public static final Limits DEFAULT = new Limits(4_096, 10_000, 16, 32 << 20, 64);
   }
 }

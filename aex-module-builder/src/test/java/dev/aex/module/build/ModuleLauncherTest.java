@@ -79,6 +79,12 @@ class ModuleLauncherTest extends CounterBinaryFixture {
     assertThat(argumentsGivenTo(javaThatEchoes("21"))).contains("-Xmx64m").doesNotContain("Trim");
   }
 
+  /** After an OutOfMemoryError a JVM may stay broken (code it failed to link), so it exits. */
+  @Test
+  void aModuleOutOfMemoryExits() throws Exception {
+    assertThat(argumentsGivenTo(javaThatEchoes("25.0.3"))).contains("-XX:+ExitOnOutOfMemoryError");
+  }
+
   private static String argumentsGivenTo(Path javaHome) throws Exception {
     ModuleProcess.Finished run = ModuleProcess.run(counter.binary(),
         env -> env.put("JAVA_HOME", javaHome.toString()));

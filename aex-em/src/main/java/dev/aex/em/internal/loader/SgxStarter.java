@@ -39,7 +39,8 @@ final class SgxStarter {
   private static ProcessBuilder simulation(Path folder) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmn4m", "-Xmx64m"));
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmn4m", "-Xmx64m",
+        "-XX:+ExitOnOutOfMemoryError"));
     if (hasNativeTrim(Runtime.version())) {
       command.add(NATIVE_TRIM);
     }
