@@ -22,12 +22,14 @@ import java.util.Optional;
  * @param periodicTasks {@code --periodic-tasks}, else {@code EM_PERIODIC_TASKS=true}
  * @param sgx {@code --sgx gramine|simulation}: an SGX node and how its modules start; empty for a
  *     native node
+ * @param routeToUnloaded {@code --route-unloaded-modules}: messages may go to module ids it did
+ *     not Load, as the original's do
  * @param help whether {@code --help} was given
  * @param notes what was ignored, to print at start
  */
 public record EmOptions(
     InetAddress host, int port, LogLevel logLevel, boolean periodicTasks, Optional<SgxLoading> sgx,
-    boolean help, List<String> notes) {
+    boolean routeToUnloaded, boolean help, List<String> notes) {
   public EmOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(sgx, "sgx");
@@ -47,6 +49,7 @@ public record EmOptions(
   public static String usage() {
     return """
         usage: aex em [--host ADDRESS] [--port PORT] [--log LEVEL] [--periodic-tasks] [--sgx MODE]
+                      [--route-unloaded-modules]
           --host ADDRESS     address to listen on (default: all interfaces)
           --port PORT        port to listen on, 1..65535; modules listen on PORT + module id
                              (default: $EM_PORT, else 5000)
@@ -56,6 +59,11 @@ public record EmOptions(
                              gramine-sgx (MODE gramine) or, INSECURE and for tests only, as
                              plain JVMs with simulated quotes (MODE simulation); default: a
                              native node
+          --route-unloaded-modules
+                             also send events, calls and requests to module ids this event
+                             manager did not Load (modules started by hand beside it), as the
+                             original does; by default a client cannot make it talk to other
+                             services on loopback
           -h, --help         show this help
         exit status: 0 after a clean stop (Ctrl-C or SIGTERM), 1 if it cannot start (the
         message says why, e.g. a port in use), 2 for a bad option or value
@@ -78,6 +86,7 @@ public record EmOptions(
       switch (name) {
         case "-h", "--help" -> b.help = true;
         case "--periodic-tasks" -> b.periodic = true;
+        case "--route-unloaded-modules" -> b.routeToUnloaded = true;
         case "--host", "--port", "--log", "--sgx" -> {
           String value = inline ? arg.substring(eq + 1) : valueAfter(args, i++, name);
           b.set(name, value);
@@ -91,7 +100,8 @@ public record EmOptions(
   /** Options for {@link EventManager#builder()}. */
   public EventManager.Builder toBuilder() {
     EventManager.Builder builder =
-        EventManager.builder().host(host).port(port).logLevel(logLevel).periodicTasks(periodicTasks);
+        EventManager.builder().host(host).port(port).logLevel(logLevel).periodicTasks(periodicTasks)
+            .routeToUnloadedModules(routeToUnloaded);
     sgx.ifPresent(builder::sgx);
     return builder;
   }
@@ -110,6 +120,7 @@ public record EmOptions(
     private LogLevel log;
     private boolean periodic;
     private Optional<SgxLoading> sgx = Optional.empty();
+    private boolean routeToUnloaded;
     private boolean help;
 
     Builder(Map<String, String> env, List<String> notes) throws UsageException {
@@ -135,7 +146,7 @@ public record EmOptions(
     }
 
     EmOptions build() {
-      return new EmOptions(host, port, log, periodic, sgx, help, notes);
+      return new EmOptions(host, port, log, periodic, sgx, routeToUnloaded, help, notes);
     }
 
     private void ignored(Map<String, String> env, String name, String why) {

@@ -111,6 +111,7 @@ public final class EventManager implements AutoCloseable {
     private UnaryOperator<InetSocketAddress> peerAddresses = UnaryOperator.identity();
     private boolean reuseModuleConnections = true;
     private boolean keepPeerConnections = true;
+    private boolean routeToUnloadedModules;
     private long maxLoadBytes = ReadLimits.AEX_EM_MAX_LOAD;
     private Settings.Timeouts timeouts = Settings.Timeouts.DEFAULT;
     private Optional<SgxLoading> sgx = Optional.empty();
@@ -193,6 +194,18 @@ public final class EventManager implements AutoCloseable {
     }
 
     /**
+     * Whether events, calls and requests may go to module ids this event manager did not Load
+     * (modules started by hand beside it), as the original's do; default false. Off, a client
+     * cannot make the event manager send its bytes to any loopback port above its own (EM_PORT +
+     * id) and relay the answer; messages to an id it did not Load are refused, as to a module that
+     * died.
+     */
+    public Builder routeToUnloadedModules(boolean route) {
+      this.routeToUnloadedModules = route;
+      return this;
+    }
+
+    /**
      * The largest executable a Load may carry; default 64 MiB. The length is checked before
      * anything is read.
      *
@@ -221,7 +234,8 @@ public final class EventManager implements AutoCloseable {
     /** An event manager with these options, not yet started. */
     public EventManager build() {
       return new EventManager(new Settings(host, port, logLevel, periodicTasks, workDirectory,
-          peerAddresses, reuseModuleConnections, keepPeerConnections, maxLoadBytes, timeouts,
+          peerAddresses, reuseModuleConnections, keepPeerConnections, routeToUnloadedModules,
+          maxLoadBytes, timeouts,
           Settings.Limits.DEFAULT, sgx));
     }
 

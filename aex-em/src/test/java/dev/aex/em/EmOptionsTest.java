@@ -19,6 +19,13 @@ class EmOptionsTest {
     assertThat(options.host().isAnyLocalAddress()).isTrue();
     assertThat(options.logLevel()).isEqualTo(LogLevel.INFO);
     assertThat(options.periodicTasks()).isFalse();
+    assertThat(options.routeToUnloaded()).isFalse();
+  }
+
+  @Test
+  void routingToModulesStartedByHandIsAnOption() throws Exception {
+    assertThat(EmOptions.parse(List.of("--route-unloaded-modules"), Map.of()).routeToUnloaded())
+        .isTrue();
   }
 
   @Test

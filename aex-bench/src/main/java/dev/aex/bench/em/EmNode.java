@@ -7,7 +7,10 @@ import java.net.InetAddress;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** An in-process event manager on loopback with one counting module, id 1, behind it. */
+/**
+ * An in-process event manager on loopback with one counting module, id 1, behind it: not loaded,
+ * so the event manager routes to modules it did not load.
+ */
 record EmNode(EventManager em, CountingModule module) implements AutoCloseable {
   private static final int ATTEMPTS = 100;
 
@@ -20,7 +23,7 @@ record EmNode(EventManager em, CountingModule module) implements AutoCloseable {
       }
       try {
         EventManager em = EventManager.builder().host(InetAddress.getLoopbackAddress()).port(port)
-            .logLevel(LogLevel.WARN).build().start();
+            .logLevel(LogLevel.WARN).routeToUnloadedModules(true).build().start();
         return new EmNode(em, module.get());
       } catch (IOException taken) {
         module.get().close();

@@ -52,7 +52,8 @@ public final class Node implements AutoCloseable {
     Delivery delivery = new Delivery(settings, port::get, folder);
     ModuleTable modules = new ModuleTable(id -> delivery.modulePort(id).ifPresent(delivery::forgetModule));
     Duration replyWait = settings.timeouts().module().plus(settings.timeouts().laneWait());
-    EventRouter events = new EventRouter(routes, delivery, replyWait);
+    EventRouter events = new EventRouter(routes, delivery, replyWait,
+        settings.routeToUnloadedModules() ? id -> true : modules::serves);
     PeriodicTasks periodic = new PeriodicTasks(settings.periodicTasks(), events::periodicCall);
     Node node = new Node(folder, routes, delivery, modules, periodic);
     ModuleLoader loader = new ModuleLoader(modules, folder, port::get, settings.timeouts().load(),

@@ -25,6 +25,8 @@ import java.util.function.UnaryOperator;
  *     module that closes after one message is detected and then gets one connection per message)
  * @param keepPeerConnections whether to keep connections to other event managers open, for those
  *     that answer the aex hello (others always get one connection per command)
+ * @param routeToUnloadedModules whether messages may go to module ids this event manager did not
+ *     Load (modules started by hand), as the original's do
  * @param maxLoadBytes the largest executable a Load may carry
  * @param timeouts the time limits
  * @param limits the resource limits
@@ -39,6 +41,7 @@ public record Settings(
     UnaryOperator<InetSocketAddress> peerAddresses,
     boolean reuseModuleConnections,
     boolean keepPeerConnections,
+    boolean routeToUnloadedModules,
     long maxLoadBytes,
     Timeouts timeouts,
     Limits limits,

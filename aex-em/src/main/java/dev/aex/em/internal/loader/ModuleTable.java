@@ -5,6 +5,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -19,6 +20,8 @@ public final class ModuleTable {
 
   private final IntConsumer onDeath;
   private final List<LoadedModule> modules = new ArrayList<>(); // guarded by this
+  /** Ids of the live modules that listen; replaced on every change, so reads take no lock. */
+  private volatile BitSet serving = new BitSet();
   private int nextIndex; // guarded by this
 
   /** {@code onDeath} gets the id of every module that ends after it listened. */
@@ -39,10 +42,17 @@ public final class ModuleTable {
   synchronized void listening(LoadedModule module, int id) {
     modules.removeIf(m -> m != module && m.id().orElse(-1) == id && !m.process().isAlive());
     module.listening(id);
+    updateServing();
   }
 
   synchronized void remove(LoadedModule module) {
     modules.remove(module);
+    updateServing();
+  }
+
+  /** Whether a module this event manager loaded listens as {@code id} and has not ended. */
+  public boolean serves(int id) {
+    return serving.get(id);
   }
 
   public synchronized List<ModuleInfo> snapshot() {
@@ -60,6 +70,7 @@ public final class ModuleTable {
       stopped = List.copyOf(modules);
       modules.clear();
       nextIndex = 0;
+      updateServing();
     }
     List<List<ProcessHandle>> trees = stopped.stream().map(LoadedModule::signalStop).toList();
     long deadline = System.nanoTime() + wait.toNanos();
@@ -68,7 +79,16 @@ public final class ModuleTable {
     }
   }
 
+  private void updateServing() {
+    BitSet ids = new BitSet();
+    modules.stream().filter(m -> m.process().isAlive()).forEach(m -> m.id().ifPresent(ids::set));
+    serving = ids;
+  }
+
   private void exited(LoadedModule module) {
+    synchronized (this) {
+      updateServing();
+    }
     if (module.id().isEmpty()) {
       return; // died while starting: the loader reports it with the Load's answer
     }

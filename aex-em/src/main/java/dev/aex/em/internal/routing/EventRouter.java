@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntPredicate;
 
 /**
  * Call, RemoteOutput, RemoteRequest and ModuleOutput as the original SGX/native event manager
@@ -39,12 +40,18 @@ public final class EventRouter {
   private final RouteTable routes;
   private final Delivery delivery;
   private final Duration replyWait;
+  private final IntPredicate loaded;
 
-  /** {@code replyWait} bounds the wait for a queued local event's reply. */
-  public EventRouter(RouteTable routes, Delivery delivery, Duration replyWait) {
+  /**
+   * {@code replyWait} bounds the wait for a queued local event's reply; {@code loaded} tells the
+   * module ids that messages may go to (those this event manager loaded, or any).
+   */
+  public EventRouter(RouteTable routes, Delivery delivery, Duration replyWait,
+      IntPredicate loaded) {
     this.routes = routes;
     this.delivery = delivery;
     this.replyWait = replyWait;
+    this.loaded = loaded;
   }
 
   /** Call (1): the module's reply, unchanged; InternalError if it cannot be reached. */
@@ -79,10 +86,9 @@ public final class EventRouter {
       return Outcome.drop();
     }
     int toSm = u16(payload, 0);
-    OptionalInt port = delivery.modulePort(toSm);
     String what = "event on connection " + u16(payload, 2) + " for module " + toSm;
+    OptionalInt port = portOf(toSm, what, "dropped");
     if (port.isEmpty()) {
-      LOG.log(Level.WARNING, "{0}: dropped: no port for module {1}", what, String.valueOf(toSm));
       return Outcome.drop();
     }
     Message event = new Message(withHead(payload, HANDLE_INPUT));
@@ -163,9 +169,8 @@ public final class EventRouter {
     if (entry != HANDLE_INPUT) {
       return exchange(route.toSm(), message, what, ResultCode.GENERIC_ERROR);
     }
-    OptionalInt port = delivery.modulePort(route.toSm());
+    OptionalInt port = portOf(route.toSm(), what, "dropped");
     if (port.isEmpty()) {
-      LOG.log(Level.WARNING, "{0}: dropped: no port for module {1}", what, String.valueOf(route.toSm()));
       return Outcome.reply(ResultCode.GENERIC_ERROR);
     }
     return toModule(port.getAsInt(), message, turn, what, await);
@@ -199,9 +204,8 @@ public final class EventRouter {
 
   /** A message to module {@code smId} answered at once; {@code failure} if it cannot be had. */
   private Outcome exchange(int smId, Message message, String what, ResultCode failure) {
-    OptionalInt port = delivery.modulePort(smId);
+    OptionalInt port = portOf(smId, what, "refused");
     if (port.isEmpty()) {
-      LOG.log(Level.WARNING, "{0}: no port for module {1} (EM_PORT + id must be a port, id > 0)", what, String.valueOf(smId));
       return Outcome.reply(failure);
     }
     try {
@@ -240,5 +244,25 @@ public final class EventRouter {
     copy[0] = (byte) (head >>> 8);
     copy[1] = (byte) head;
     return Bytes.of(copy);
+  }
+
+  /**
+   * The port of module {@code smId} where a message may go there, else empty, logged as {@code
+   * what} and its {@code outcome}. Only to a module this event manager loaded: EM_PORT + id could
+   * otherwise be any service on loopback, whose answer a client would get back.
+   */
+  private OptionalInt portOf(int smId, String what, String outcome) {
+    if (!loaded.test(smId)) {
+      LOG.log(Level.WARNING, "{0}: {1}: no module {2} runs here (the event manager sends only to"
+          + " the modules it loaded, and a module that died gets nothing until it is loaded"
+          + " again)", what, outcome, String.valueOf(smId));
+      return OptionalInt.empty();
+    }
+    OptionalInt port = delivery.modulePort(smId);
+    if (port.isEmpty()) {
+      LOG.log(Level.WARNING, "{0}: {1}: no port for module {2} (EM_PORT + id must be a port, id >"
+          + " 0)", what, outcome, String.valueOf(smId));
+    }
+    return port;
   }
 }

@@ -32,10 +32,11 @@ class EventRouterTest {
           Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
           Duration.ofMillis(250), Duration.ofMillis(100));
       Settings settings = new Settings(InetAddress.getLoopbackAddress(), emPort, LogLevel.WARN,
-          false, folder, a -> a, true, true, 1 << 20, timeouts,
+          false, folder, a -> a, true, true, true, 1 << 20, timeouts,
           new Settings.Limits(100, 1, 16, 32 << 20, 4), Optional.empty());
       Delivery delivery = new Delivery(settings, () -> emPort, folder);
-      EventRouter router = new EventRouter(new RouteTable(), delivery, Duration.ofSeconds(5));
+      EventRouter router =
+          new EventRouter(new RouteTable(), delivery, Duration.ofSeconds(5), id -> true);
       Bytes event = Bytes.fromHex("00010005010203"); // to module 1, connection 5, 3 bytes
 
       // The first is taken by the lane's thread, which waits for the module's reply; the next
