@@ -16,7 +16,7 @@ class EmLoggingTest {
 
   /**
    * --log off silenced the event manager's own records but not those of the wire code it runs
-   * (a kept stream's "does not know this stream's events"), which also came in the JVM's
+   * (a kept stream's "took 0 of this stream's events"), which also came in the JVM's
    * two-line format.
    */
   @Test

@@ -59,6 +59,8 @@ public final class EventStream implements AutoCloseable {
   private final Condition acknowledged = lock.newCondition();
   private final UnackedEvents unacked = new UnackedEvents(); // guarded by lock
   private long taken; // events of this session the peer has taken, as far as known; guarded by lock
+  /** When the peer last made progress while events were due (nanoTime); guarded by lock. */
+  private long progressAt;
   private StreamLink current; // guarded by lock
   private boolean closed; // guarded by lock
 
@@ -113,6 +115,9 @@ public final class EventStream implements AutoCloseable {
         awaitRoom(event.payload().size());
       } catch (NotAexException e) { // found while making room: this event goes back too
         throw e.with(event);
+      }
+      if (unacked.isEmpty()) {
+        progressAt = System.nanoTime();
       }
       unacked.addLast(event);
       if (current == null) {
@@ -202,7 +207,8 @@ public final class EventStream implements AutoCloseable {
   /** A new connection, then every unacknowledged event again except those the peer took. */
   private void reconnect() throws IOException {
     IOException failure = null;
-    long end = System.nanoTime() + RECONNECT_BUDGET.toNanos();
+    long start = System.nanoTime();
+    long end = start + RECONNECT_BUDGET.toNanos();
     int attempts = 0;
     do {
       pause(attempts++);
@@ -224,6 +230,7 @@ public final class EventStream implements AutoCloseable {
         continue;
       }
       current = link;
+      progressAt = System.nanoTime();
       Thread.ofPlatform().daemon(true).name("aex-events-" + peer).start(() -> readAcknowledgements(link));
       return;
     } while (end - System.nanoTime() > 0);
@@ -233,8 +240,10 @@ public final class EventStream implements AutoCloseable {
     // stream then sends everything unacknowledged again (as to a restarted peer): never twice.
     taken += dropped;
     acknowledged.signalAll();
-    throw new IOException(peer + " could not be reached in " + attempts + " attempts over "
-        + RECONNECT_BUDGET.toMillis() + " ms: " + dropped
+    // The budget is checked between attempts; one attempt may take the timeout (a peer that
+    // accepts but does not answer the hello), so the message gives the time it took.
+    throw new IOException(peer + " could not be reached in " + attempts + " attempt(s) over "
+        + (System.nanoTime() - start) / 1_000_000 + " ms: " + dropped
         + " unacknowledged event(s) dropped (they may have arrived)", failure);
   }
 
@@ -250,8 +259,11 @@ public final class EventStream implements AutoCloseable {
     long more = accepted - taken;
     if (more < 0 || more > unacked.size()) {
       if (taken > 0) {
-        LOG.log(Level.INFO, "{0} does not know this stream''s events (restarted?): count {1}, expected {2};"
-            + " sending the unacknowledged ones again", peer, String.valueOf(accepted), String.valueOf(taken));
+        // Also after a failed reconnect, which counted the events it dropped as taken.
+        LOG.log(Level.INFO, "{0} took {1} of this stream''s events, not {2}: it restarted, or"
+            + " lacks events dropped here before (each drop was logged); sending the {3}"
+            + " unacknowledged event(s) again", peer, String.valueOf(accepted),
+            String.valueOf(taken), String.valueOf(unacked.size()));
       }
       taken = accepted;
       return;
@@ -282,7 +294,7 @@ public final class EventStream implements AutoCloseable {
   private void readAcknowledgements(StreamLink link) {
     try {
       while (true) {
-        ResultMessage reply = link.awaitReply(this::expectsReply);
+        ResultMessage reply = link.awaitReply(this::acknowledgementDueBy);
         if (!acknowledge(link, reply)) {
           return;
         }
@@ -303,10 +315,14 @@ public final class EventStream implements AutoCloseable {
     }
   }
 
-  private boolean expectsReply() {
+  /**
+   * When the peer must have acknowledged an event: a timeout after its last progress (an
+   * acknowledgement, or the first event written after none was due); never, while none is due.
+   */
+  private long acknowledgementDueBy() {
     lock.lock();
     try {
-      return !unacked.isEmpty();
+      return unacked.isEmpty() ? Long.MAX_VALUE : progressAt + timeout.toNanos();
     } finally {
       lock.unlock();
     }
@@ -323,6 +339,7 @@ public final class EventStream implements AutoCloseable {
         throw new IOException("an acknowledgement for no event: " + reply.code());
       }
       taken++;
+      progressAt = System.nanoTime();
       acknowledged.signalAll();
     } finally {
       lock.unlock();

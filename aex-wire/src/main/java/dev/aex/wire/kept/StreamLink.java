@@ -15,7 +15,7 @@ import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /** One connection of an {@link EventStream}: events out, their acknowledgements in. */
 final class StreamLink {
@@ -67,15 +67,16 @@ final class StreamLink {
   }
 
   /**
-   * The next reply. Its first byte may take the timeout while an acknowledgement is due, and any
-   * time while none is (the peer closes idle connections); the rest of the frame must follow
-   * within the timeout, however it trickles.
+   * The next reply. Its first byte may wait until {@code dueBy} ({@link System#nanoTime}: the
+   * time by which an acknowledgement is due, or {@link Long#MAX_VALUE} while none is; the peer
+   * closes idle connections); the rest of the frame must follow within the timeout, however it
+   * trickles.
    */
-  ResultMessage awaitReply(BooleanSupplier due) throws IOException {
+  ResultMessage awaitReply(LongSupplier dueBy) throws IOException {
     while (true) {
       try {
         // The reader's frame deadline leaves the socket's read timeout at what was left of it.
-        transport.setReadTimeoutNanos(timeout.toNanos());
+        transport.setReadTimeoutNanos(untilDue(dueBy.getAsLong()));
         in.mark(1);
         if (in.read() < 0) {
           throw new EOFException("closed by " + peer);
@@ -83,12 +84,20 @@ final class StreamLink {
         in.reset();
         return reader.readResult().orElseThrow(() -> new EOFException("closed by " + peer));
       } catch (SocketTimeoutException e) {
-        if (due.getAsBoolean()) {
+        // Measured from the due time, not from when this read began: a read that began while
+        // the link was idle would otherwise give up on an event written a moment ago.
+        if (dueBy.getAsLong() - System.nanoTime() <= 0) {
           throw new SocketTimeoutException(
               "no acknowledgement from " + peer + " within " + timeout.toMillis() + " ms");
         }
       }
     }
+  }
+
+  /** How long the next read may wait: until {@code due}, and at most the timeout. */
+  private long untilDue(long due) {
+    long left = due == Long.MAX_VALUE ? timeout.toNanos() : due - System.nanoTime();
+    return Math.max(1, Math.min(left, timeout.toNanos()));
   }
 
   void close() {

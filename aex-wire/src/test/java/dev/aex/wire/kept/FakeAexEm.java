@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bytes) a byte every 150 ms.
  */
 final class FakeAexEm implements AutoCloseable {
-  enum Mode { AEX, REFUSE_HELLO, NO_ACKS, TRICKLED_ACKS }
+  enum Mode { AEX, REFUSE_HELLO, NO_ACKS, TRICKLED_ACKS, ACKS_AFTER_A_SECOND }
 
   private final ServerSocket server;
   private final Mode mode;
@@ -89,6 +89,9 @@ final class FakeAexEm implements AutoCloseable {
         }
         if (mode == Mode.TRICKLED_ACKS) {
           trickle(out, Bytes.fromHex("0000080102030405060708"));
+        } else if (mode == Mode.ACKS_AFTER_A_SECOND) {
+          pause(1000);
+          ResultMessage.of(ResultCode.OK).writeTo(out);
         } else {
           ResultMessage.of(ResultCode.OK).writeTo(out);
         }
@@ -102,12 +105,16 @@ final class FakeAexEm implements AutoCloseable {
     for (byte b : frame.toByteArray()) {
       out.write(b);
       out.flush();
-      try {
-        Thread.sleep(150);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      }
+      pause(150);
+    }
+  }
+
+  private static void pause(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
     }
   }
 
