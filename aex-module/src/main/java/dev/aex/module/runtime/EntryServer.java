@@ -61,6 +61,8 @@ final class EntryServer implements AutoCloseable {
   private final ConnectionThreads threads = new ConnectionThreads(CONNECTION_THREAD + "-idle",
       PLATFORM_CONNECTIONS, 0, ConnectionThreads.KEEP_ALIVE);
   private volatile Optional<Local> local = Optional.empty();
+  /** Whether the limit was logged since there was last room: one warning per flood. */
+  private final AtomicBoolean warnedFull = new AtomicBoolean();
 
   /** The Unix domain socket beside the port; its accept loop ends when the channel closes. */
   private record Local(Path file, ServerSocketChannel server) {}
@@ -145,11 +147,15 @@ final class EntryServer implements AutoCloseable {
 
   private void serveOnItsThread(Transport transport) {
     if (open.size() >= MAX_CONNECTIONS) {
-      LOG.log(Level.WARNING, "{0} connections open already: one more closed at once (is something"
-          + " other than the event manager connecting?)", String.valueOf(MAX_CONNECTIONS));
+      if (warnedFull.compareAndSet(false, true)) {
+        LOG.log(Level.WARNING, "{0} connections open already: closing new ones at once until some"
+            + " end (is something other than the event manager connecting?)",
+            String.valueOf(MAX_CONNECTIONS));
+      }
       closeQuietly(transport);
       return;
     }
+    warnedFull.set(false);
     open.add(transport);
     try {
       threads.start(CONNECTION_THREAD, () -> serve(transport));
