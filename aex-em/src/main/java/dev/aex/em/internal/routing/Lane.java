@@ -29,13 +29,20 @@ final class Lane {
 
   private final String name;
   private final QueuedBytes budget;
+  private final QueuedBytes share;
   private final ArrayBlockingQueue<Task> queue;
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicLong cleared = new AtomicLong(); // counts clear()s
 
-  Lane(String name, int capacity, QueuedBytes budget) {
+  /**
+   * {@code budget}: the event manager's bytes of queued events, which every lane shares; {@code
+   * share}: this lane's own bound within it, so that one stuck destination leaves room to the
+   * others.
+   */
+  Lane(String name, int capacity, QueuedBytes budget, QueuedBytes share) {
     this.name = name;
     this.budget = budget;
+    this.share = share;
     // Fair: senders blocked on a full queue get in in the order they came, so none is starved
     // (events of one connection that fall too far behind the others' counters would be refused).
     this.queue = new ArrayBlockingQueue<>(capacity, true);
@@ -65,8 +72,15 @@ final class Lane {
   CompletableFuture<Optional<ResultMessage>> submit(
       String what, int bytes, Work work, Duration wait, boolean inline) throws InterruptedException {
     Task task = new Task(what, bytes, work, new CompletableFuture<>());
-    long deadline = System.nanoTime() + wait.toNanos(); // one wait for both bounds, not one each
-    if (!budget.reserve(bytes, wait)) {
+    long deadline = System.nanoTime() + wait.toNanos(); // one wait for all bounds, not one each
+    if (!share.reserve(bytes, wait)) {
+      fail(task, new RejectedExecutionException("the queue to " + name + " held its share, "
+          + share.max() + " bytes, for " + wait.toMillis() + " ms (its destination is slower than"
+          + " its senders)"));
+      return task.result();
+    }
+    if (!budget.reserve(bytes, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+      share.release(bytes);
       fail(task, new RejectedExecutionException("the event manager held " + budget.max()
           + " bytes of queued events for " + wait.toMillis() + " ms (destinations slower than senders)"));
       return task.result();
@@ -81,7 +95,7 @@ final class Lane {
       draining.set(false); // another sender queued first: queue behind it
     }
     if (!queue.offer(task, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-      budget.release(bytes);
+      release(bytes);
       fail(task, new RejectedExecutionException(
           "the queue to " + name + " stayed full for " + wait.toMillis() + " ms"));
       return task.result();
@@ -130,8 +144,14 @@ final class Lane {
     }
   }
 
+  /** Gives back the room of an event that left the lane. */
+  private void release(int bytes) {
+    share.release(bytes);
+    budget.release(bytes);
+  }
+
   private void run(Task task, boolean more) {
-    budget.release(task.bytes());
+    release(task.bytes());
     try {
       task.work().deliver(more).whenComplete((reply, failure) -> {
         if (failure != null) {
@@ -159,7 +179,7 @@ final class Lane {
   }
 
   private void cancel(List<Task> tasks) {
-    tasks.forEach(t -> budget.release(t.bytes()));
+    tasks.forEach(t -> release(t.bytes()));
     tasks.forEach(t -> t.result().completeExceptionally(new CancellationException("event manager reset")));
   }
 

@@ -22,7 +22,7 @@ class LaneTest {
 
   @Test
   void inlineAndQueuedDeliveriesKeepTheOrderOfSubmission() throws Exception {
-    Lane lane = new Lane("test", 100, new QueuedBytes(1 << 20));
+    Lane lane = lane("test", 100, new QueuedBytes(1 << 20));
     List<Integer> order = Collections.synchronizedList(new ArrayList<>());
     List<CompletableFuture<Optional<ResultMessage>>> results = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
@@ -41,7 +41,7 @@ class LaneTest {
   @Test
   void clearCancelsWhatTheLanesThreadTookButHadNotDelivered() throws Exception {
     QueuedBytes budget = new QueuedBytes(1 << 20);
-    Lane lane = new Lane("reset", 100, budget);
+    Lane lane = lane("reset", 100, budget);
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     List<Integer> delivered = Collections.synchronizedList(new ArrayList<>());
@@ -113,6 +113,28 @@ class LaneTest {
     stuck.release().countDown();
   }
 
+  /** One stuck destination held every other one back once it filled the whole budget. */
+  @Test
+  void aStuckLaneHoldsItsShareAndLeavesTheRestToTheOthers() throws Exception {
+    QueuedBytes budget = new QueuedBytes(8 * EVENT);
+    Stuck stuck = stuckLane(budget, new QueuedBytes(2 * EVENT), 100);
+    stuck.submit("second", WAIT);
+    stuck.submit("third", WAIT);
+
+    assertThat(stuck.submit("fourth", WAIT)).failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(RejectedExecutionException.class)
+        .withMessageContaining("the queue to slow held its share, " + 2 * EVENT + " bytes");
+    assertThat(budget.reserve(6 * EVENT, Duration.ZERO)).as("room for the other lanes").isTrue();
+    budget.release(6 * EVENT);
+    stuck.release().countDown();
+  }
+
+  /** A lane with no share of its own, as the tests of the budget alone want. */
+  private static Lane lane(String name, int capacity, QueuedBytes budget) {
+    return new Lane(name, capacity, budget, new QueuedBytes(Integer.MAX_VALUE));
+  }
+
   /** A lane whose thread blocks in its first delivery until {@code release} counts down. */
   private record Stuck(Lane lane, CountDownLatch release) {
     CompletableFuture<Optional<ResultMessage>> submit(String what, Duration wait)
@@ -126,7 +148,12 @@ class LaneTest {
 
   /** A {@link Stuck} lane of {@code capacity}; the first delivery's bytes are back in the budget. */
   private static Stuck stuckLane(QueuedBytes budget, int capacity) throws InterruptedException {
-    Stuck stuck = new Stuck(new Lane("slow", capacity, budget), new CountDownLatch(1));
+    return stuckLane(budget, new QueuedBytes(Integer.MAX_VALUE), capacity);
+  }
+
+  private static Stuck stuckLane(QueuedBytes budget, QueuedBytes share, int capacity)
+      throws InterruptedException {
+    Stuck stuck = new Stuck(new Lane("slow", capacity, budget, share), new CountDownLatch(1));
     stuck.submit("first", WAIT);
     awaitBudget(budget, budget.max());
     return stuck;
