@@ -80,7 +80,11 @@ final class GuardedInput extends InputStream {
         timedOut = true;
       }
     }
-    if (timedOut) {
+    // Bytes that came are returned even if the deadline fired meanwhile: after this process was
+    // stopped for longer than the timeout (SIGSTOP, a paused VM), the watchdog and the woken read
+    // race, and the read may hold events that arrived while it was stopped. The input is shut, so
+    // the next read fails.
+    if (timedOut && n <= 0) {
       throw new SocketTimeoutException(
           "no data within " + TimeUnit.NANOSECONDS.toMillis(timeout) + " ms");
     }
