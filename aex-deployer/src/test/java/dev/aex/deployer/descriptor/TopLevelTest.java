@@ -44,23 +44,24 @@ class TopLevelTest {
 
   @Test
   void neitherJsonNorYamlNamesBothParsers(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("bad.json");
-    Files.writeString(file, "{\"nodes\": [\n  - x: : y\n");
-    DescriptorException e = catchThrowableOfType(DescriptorException.class,
-        () -> reader().read(file));
-    assertThat(e.getMessage()).contains("is not a JSON, nor a YAML", "as JSON, ", "line 2",
-        "; as YAML, ");
+    assertThat(readerMessage(dir.resolve("bad.json"), "{\"nodes\": [\n  - x: : y\n"))
+        .contains("is not a JSON, nor a YAML", "as JSON, ", "line 2", "; as YAML, ");
   }
 
   /** Hiding long tokens cut the JSON parser's message between two quoted words. */
   @Test
   void aParserMessageIsShownWhole(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("app.yaml");
-    Files.writeString(file, "nodes: []\nmodules: [{name: x, node: n1 type: native]\n");
-    DescriptorException e = catchThrowableOfType(DescriptorException.class,
-        () -> reader().read(file));
-    assertThat(e.getMessage()).contains("as JSON, Unrecognized token 'nodes': was expecting (JSON"
-        + " String, Number, Array, Object or token 'null', 'true' or 'false') at line 1");
+    assertThat(readerMessage(dir.resolve("app.yaml"),
+        "nodes: []\nmodules: [{name: x, node: n1 type: native]\n"))
+        .contains("as JSON, Unrecognized token 'nodes': was expecting (JSON String, Number, Array,"
+            + " Object or token 'null', 'true' or 'false') at line 1");
+  }
+
+  /** The reader's message for {@code file} written with {@code text}, which it refuses. */
+  private static String readerMessage(Path file, String text) throws Exception {
+    Files.writeString(file, text);
+    return catchThrowableOfType(DescriptorException.class, () -> reader().read(file))
+        .getMessage();
   }
 
   /** A YAML parser's problem, not only its context, and where the problem is. */
