@@ -57,7 +57,8 @@ final class DemoCommand extends UpBase {
   String descriptorOption;
 
   @Option(names = "--result", paramLabel = "FILE",
-      description = "Write the result here (default: native.result.json beside the descriptor).")
+      description = "Write the result here (default: NAME.result.json beside the descriptor"
+          + " NAME.json).")
   String result;
 
   @Override

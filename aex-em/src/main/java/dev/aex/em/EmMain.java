@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code aex em}: runs an event manager until the process is stopped (SIGINT or SIGTERM), then
- * stops its modules and deletes its temporary files. Exit status 0 after a clean stop, 1 if it
+ * stops its modules and deletes its temporary files. Exit status 130 after SIGINT (Ctrl-C) and 143
+ * after SIGTERM, as for any process a signal ends (the stop runs in a shutdown hook), 1 if it
  * cannot start (the message says why), 2 for a usage error.
  */
 public final class EmMain {

@@ -65,8 +65,8 @@ public record EmOptions(
                              original does; by default a client cannot make it talk to other
                              services on loopback
           -h, --help         show this help
-        exit status: 0 after a clean stop (Ctrl-C or SIGTERM), 1 if it cannot start (the
-        message says why, e.g. a port in use), 2 for a bad option or value
+        exit status: 130 after Ctrl-C and 143 after SIGTERM (it stopped cleanly), 1 if it
+        cannot start (the message says why, e.g. a port in use), 2 for a bad option or value
         """;
   }
 
