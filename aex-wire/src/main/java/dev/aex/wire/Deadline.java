@@ -6,16 +6,19 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The time one frame may take to arrive. A per-read SO_TIMEOUT alone would let a peer that sends
- * one byte just before each timeout hold a thread forever, so each read gets only what is left of
- * the frame's budget.
+ * The time one frame may take to arrive: its first byte within the timeout of the wait for it,
+ * and the rest within the timeout of the first byte. A per-read SO_TIMEOUT alone would let a
+ * peer that sends one byte just before each timeout hold a thread forever, so each read gets only
+ * what is left of the budget. The budget starts again at the first byte: counted from the start
+ * of the wait, a frame that came after a long wait (a process stopped for longer than the
+ * timeout, whose frames arrived meanwhile) found its budget spent before its second byte was read.
  */
 final class Deadline {
   private static final Deadline NONE = new Deadline(Optional.empty(), Duration.ZERO, 0);
 
   private final Optional<Transport> transport;
   private final Duration timeout;
-  private final long endNanos;
+  private long endNanos;
 
   private Deadline(Optional<Transport> transport, Duration timeout, long endNanos) {
     this.transport = transport;
@@ -46,6 +49,13 @@ final class Deadline {
       throw new SocketTimeoutException("frame deadline passed");
     }
     transport.get().setReadTimeoutNanos(leftNanos);
+  }
+
+  /** The frame's first byte arrived: the rest has the whole timeout from now. */
+  void firstByteArrived() {
+    if (transport.isPresent()) {
+      endNanos = System.nanoTime() + timeout.toNanos();
+    }
   }
 
   WireTimeoutException expired(String progress, SocketTimeoutException cause) {

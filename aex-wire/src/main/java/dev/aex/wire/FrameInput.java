@@ -138,6 +138,9 @@ final class FrameInput {
     try {
       deadline.beforeRead();
       int n = in.read(buf, off, len);
+      if (consumed == 0 && n > 0) {
+        deadline.firstByteArrived();
+      }
       consumed += Math.max(n, 0);
       return n;
     } catch (SocketTimeoutException e) {

@@ -14,6 +14,12 @@ import java.util.concurrent.locks.LockSupport;
  * in the kernel stays one system call: the thread looks at the armed deadlines every {@link
  * #TICK_NANOS} (a deadline fires up to that late), and sleeps until the next arm once nothing has
  * been armed for a second.
+ *
+ * <p>Time the process spends stopped does not count: a tick that comes more than {@link
+ * #PAUSE_NANOS} late (SIGSTOP, a paused VM, a debugger) moves every armed deadline on by the
+ * delay. Otherwise, on waking, every read that had waited would time out at once, and a read
+ * holding the first bytes of what arrived meanwhile would be cut off (a module stopped for 35 s
+ * lost the events that came in the pause, found by a hostile-network test).
  */
 final class IoWatchdog {
   private static final long DISARMED = Long.MIN_VALUE;
@@ -21,6 +27,8 @@ final class IoWatchdog {
   private static final long NOTHING_ARMED = Long.MAX_VALUE;
   private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final int IDLE_TICKS = 10;
+  /** A tick this much later than asked means the process was stopped, not busy. */
+  static final long PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final IoWatchdog INSTANCE = new IoWatchdog();
 
   private final Set<Guard> guards = ConcurrentHashMap.newKeySet();
@@ -61,7 +69,13 @@ final class IoWatchdog {
       long earliest = expireAndFindEarliest();
       if (earliest != NOTHING_ARMED) {
         idleTicks = 0;
-        LockSupport.parkNanos(this, Math.min(TICK_NANOS, earliest - System.nanoTime()));
+        long asked = Math.max(0, Math.min(TICK_NANOS, earliest - System.nanoTime()));
+        long start = System.nanoTime();
+        LockSupport.parkNanos(this, asked);
+        long stopped = pauseBeyond(asked, System.nanoTime() - start);
+        if (stopped > 0) {
+          guards.forEach(guard -> guard.postpone(stopped));
+        }
       } else if (++idleTicks < IDLE_TICKS) {
         LockSupport.parkNanos(this, TICK_NANOS);
       } else {
@@ -74,6 +88,12 @@ final class IoWatchdog {
         idleTicks = 0;
       }
     }
+  }
+
+  /** How long the process was stopped, given a park of {@code asked} that took {@code took}. */
+  static long pauseBeyond(long asked, long took) {
+    long late = took - asked;
+    return late > PAUSE_NANOS ? late : 0;
   }
 
   private long expireAndFindEarliest() {
@@ -117,6 +137,14 @@ final class IoWatchdog {
     /** Whether the deadline passed (and the expiry action ran) since {@link #arm}. */
     boolean disarm() {
       return state.getAndSet(DISARMED) == FIRED;
+    }
+
+    /** Moves an armed deadline on by {@code nanos}: time the process was stopped. */
+    void postpone(long nanos) {
+      long deadline = state.get();
+      if (deadline != DISARMED && deadline != FIRED) {
+        state.compareAndSet(deadline, deadline + nanos);
+      }
     }
 
     /** Forgets this guard; it never fires after this. */

@@ -83,6 +83,31 @@ class ReadTimeoutTest {
     });
   }
 
+  /**
+   * A frame whose first byte came late in the wait for it has the whole timeout for the rest: a
+   * module stopped longer than the timeout lost the events that arrived meanwhile, cut off after
+   * their first byte (found by the hostile-network re-check).
+   */
+  @ParameterizedTest
+  @EnumSource(Kind.class)
+  void aFrameHasTheTimeoutFromItsFirstByte(Kind kind) {
+    assertTimeoutPreemptively(BOUND, () -> {
+      Duration timeout = Duration.ofSeconds(1);
+      try (Pair pair = connect(kind)) {
+        peers.submit(() -> {
+          Thread.sleep(700); // the first byte 0.7 s into the wait, the rest 0.7 s later
+          pair.peer().write(new byte[] {0, 0});
+          Thread.sleep(700);
+          pair.peer().write(new byte[] {0});
+          return null;
+        });
+        WireReader reader = WireReader.of(pair.reader(), timeout, () -> {});
+
+        assertThat(reader.readResult()).contains(ResultMessage.of(ResultCode.OK));
+      }
+    });
+  }
+
   @ParameterizedTest
   @EnumSource(Kind.class)
   void aCleanCloseBeforeAFrameIsEmptyAndInsideOneIsTruncated(Kind kind) throws Exception {
