@@ -189,7 +189,9 @@ final class Lane {
       // Sent, and logged once for its whole connection by ModulePipe.
       LOG.log(Level.DEBUG, "{0}: unconfirmed: {1}", task.what(), cause.getMessage());
     } else {
-      LOG.log(Level.WARNING, "{0}: dropped: {1}", task.what(), cause.toString());
+      // A refusal of the lane's own says all in its message; other failures need their class.
+      LOG.log(Level.WARNING, "{0}: dropped: {1}", task.what(),
+          cause instanceof RejectedExecutionException ? cause.getMessage() : cause.toString());
     }
     task.result().completeExceptionally(cause);
   }
