@@ -44,7 +44,7 @@ class FirstAppTest {
       Matcher block = SH_BLOCK.matcher(page);
       while (block.find()) {
         for (String line : block.group(1).lines().filter(l -> l.startsWith("$AEX ")).toList()) {
-          ran.add(run(line));
+          ran.add(run(line.replace("127.0.0.1:5000", "127.0.0.1:" + em.port())));
         }
       }
       assertThat(ran).as("the page's commands").contains("up", "output", "request", "status",
