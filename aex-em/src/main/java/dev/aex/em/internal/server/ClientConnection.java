@@ -34,6 +34,8 @@ import java.util.OptionalInt;
  */
 final class ClientConnection implements Runnable {
   private static final Logger LOG = System.getLogger(ClientConnection.class.getName());
+  /** Warnings about clients' bad commands: 20 per 10 s, then a count (a flood of them). */
+  private static final WarningBudget BAD_COMMANDS = new WarningBudget(20, Duration.ofSeconds(10));
   /** Reset's length bytes are optional (§1.6.5): a bare {@code 04} then silence is a Reset. */
   private static final Duration RESET_LENGTH_WAIT = Duration.ofSeconds(1);
   /** A hello arrives in one piece; anything slower is not one, and gets IllegalCommand. */
@@ -159,8 +161,8 @@ final class ClientConnection implements Runnable {
   private Outcome hello(CommandInput input, boolean ordered) throws IOException, InterruptedException {
     Optional<Long> session = input.readExact(HELLO_LENGTH, HELLO_WAIT).flatMap(AexHello::session);
     if (session.isEmpty()) {
-      LOG.log(Level.WARNING, "client {0}: bad command, replied IllegalCommand and closed: unknown code {1}",
-          peer, String.valueOf(AexHello.CODE));
+      badCommand("client {0}: bad command, {1}: unknown code {2}{3}",
+          "replied IllegalCommand and closed", String.valueOf(AexHello.CODE));
       return Outcome.replyAndClose(ResultCode.ILLEGAL_COMMAND);
     }
     Turn turn = ordered ? slot.awaitTurn() : Turn.NONE;
@@ -212,9 +214,22 @@ final class ClientConnection implements Runnable {
   private Outcome failed(int code, WireException e) {
     Outcome outcome = ReadFailure.outcome(code, e);
     // aex up's probe is expected; a warning for it would say that something is wrong.
-    LOG.log(code == CommandCode.PROBE ? Level.DEBUG : Level.WARNING,
-        "client {0}: bad command, {1}: {2}", peer, describe(outcome), e.getMessage());
+    if (code == CommandCode.PROBE) {
+      LOG.log(Level.DEBUG, "client {0}: bad command, {1}: {2}", peer, describe(outcome),
+          e.getMessage());
+    } else {
+      badCommand("client {0}: bad command, {1}: {2}{3}", describe(outcome), e.getMessage());
+    }
     return outcome;
+  }
+
+  /** A warning about a client's bad command, within {@link #BAD_COMMANDS}; at debug beyond it. */
+  private void badCommand(String format, String what, String why) {
+    if (BAD_COMMANDS.admit(System.nanoTime())) {
+      LOG.log(Level.WARNING, format, peer, what, why, BAD_COMMANDS.suppressedNote());
+    } else {
+      LOG.log(Level.DEBUG, format, peer, what, why, "");
+    }
   }
 
   private Duration deadlineFor(int code) {
