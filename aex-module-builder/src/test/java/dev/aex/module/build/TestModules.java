@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -38,9 +39,25 @@ final class TestModules {
     return target;
   }
 
-  /** Compiles one class and writes it as a jar, as a third-party library would come. */
+  /**
+   * Compiles one class and writes it as a jar, as a third-party library would come. The compiler's
+   * folder is deleted afterwards (every test run left one in /tmp).
+   */
   static void writeLibrary(Path jar, String className, String source) throws IOException {
     Path work = Files.createTempDirectory("aex-lib-");
+    try {
+      compileToJar(work, jar, className, source);
+    } finally {
+      try (Stream<Path> walk = Files.walk(work)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  private static void compileToJar(Path work, Path jar, String className, String source)
+      throws IOException {
     Path file = work.resolve(className.substring(className.lastIndexOf('.') + 1) + ".java");
     Files.writeString(file, source);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
