@@ -164,7 +164,8 @@ public final class ModuleBuilder {
     }
   }
 
-  private static void deleteQuietly(Path dir) {
+  /** Deletes {@code dir} and what it holds, as far as it can. */
+  static void deleteQuietly(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -48,11 +47,7 @@ final class TestModules {
     try {
       compileToJar(work, jar, className, source);
     } finally {
-      try (Stream<Path> walk = Files.walk(work)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+      ModuleBuilder.deleteQuietly(work);
     }
   }
 
