@@ -2,6 +2,7 @@ package dev.aex.deployer;
 
 import dev.aex.crypto.Sha256;
 import dev.aex.crypto.SymmetricKey;
+import dev.aex.deployer.descriptor.internal.FileFailures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -56,7 +57,7 @@ final class FolderLedger implements CounterLedger {
       file.truncate(0).write(ByteBuffer.wrap(next), 0);
       file.force(true);
     } catch (IOException e) {
-      throw new IOException(path + ": " + e.getMessage(), e);
+      throw FileFailures.naming(path, e);
     }
   }
 

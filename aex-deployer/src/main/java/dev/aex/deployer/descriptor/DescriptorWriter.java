@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.aex.deployer.descriptor.internal.FileFailures;
 import dev.aex.deployer.descriptor.internal.ResultTrees;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -77,20 +78,10 @@ public final class DescriptorWriter {
       move(temp, absolute);
       syncFolder(absolute.getParent());
     } catch (IOException e) {
-      throw naming(file, e);
+      throw FileFailures.naming(file, e);
     } finally {
       Files.deleteIfExists(temp);
     }
-  }
-
-  /**
-   * {@code failure} with {@code file} in its message: a write that fails for want of space says
-   * only "No space left on device".
-   */
-  static IOException naming(Path file, IOException failure) {
-    String message = String.valueOf(failure.getMessage());
-    return message.contains(file.toString()) ? failure
-        : new IOException(file + ": " + message, failure);
   }
 
   /** Puts the rename on disk; where a folder cannot be opened for that, the file system decides. */

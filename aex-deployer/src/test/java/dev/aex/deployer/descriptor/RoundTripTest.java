@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.aex.deployer.descriptor.internal.FileFailures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,10 +132,10 @@ class RoundTripTest {
   @Test
   void aFailedSaveNamesTheFileOnce() {
     Path file = Path.of("/results/res.json");
-    assertThat(DescriptorWriter.naming(file, new IOException("No space left on device")))
+    assertThat(FileFailures.naming(file, new IOException("No space left on device")))
         .hasMessage(file + ": No space left on device");
     IOException named = new java.nio.file.NoSuchFileException(file.toString(), null, "gone");
-    assertThat(DescriptorWriter.naming(file, named)).isSameAs(named);
+    assertThat(FileFailures.naming(file, named)).isSameAs(named);
   }
 
   @Test
