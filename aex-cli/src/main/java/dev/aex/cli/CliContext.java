@@ -25,6 +25,11 @@ record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Pat
         SessionOpener.deployer());
   }
 
+  /** How the user runs aex, for the commands that messages suggest: the aex script passes it. */
+  String program() {
+    return env.getOrDefault("AEX_PROGRAM", "aex");
+  }
+
   /**
    * A path the user typed, relative to this run's folder. In the process's own folder it stays as
    * typed, so that messages show the user's spelling.

@@ -153,6 +153,10 @@ abstract class DeployerCommand implements Callable<Integer> {
     Session session = context.opener().open(input, settings);
     if (resultFile != null) {
       resultFile.inputFormat(session::format);
+      if (!ResultFile.real(resultFile.target()).equals(ResultFile.real(input))) {
+        PreviousResult.requireNoneLost(resultFile.target(), session.state(), context.opener(),
+            settings, context.program(), log);
+      }
     }
     run(session);
     if (resultFile != null && savesAtTheEnd() && !savesOnlyItsCounter()) {

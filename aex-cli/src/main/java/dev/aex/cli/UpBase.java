@@ -116,7 +116,7 @@ abstract class UpBase implements Callable<Integer> {
     LocalNodes nodes = LocalNodes.start(session.state(), input, emLog(flags), context.err(),
         spec.name());
     stop.onStop(nodes::close);
-    String program = context.env().getOrDefault("AEX_PROGRAM", "aex");
+    String program = context.program();
     try {
       PreviousResult.requireNotLive(result, nodes, program, log);
       log.info("Deploying, attesting, connecting and registering " + input);
