@@ -144,7 +144,7 @@ class StatusCommandTest {
     String descriptor = Files.readString(dir.resolve("d.json"));
     Files.writeString(dir.resolve("d.result.json"), descriptor.replace(
         "\"name\": \"db\", \"node\": \"node1\"}", "\"name\": \"db\", \"node\": \"node1\","
-            + " \"deployed\": true}"));
+            + " \"deployed\": true, \"id\": 1, \"key\": \"000102030405060708090a0b0c0d0e0f\"}"));
 
     CliRun run = CliRun.run(dir, fake, "status", "d.json");
 

@@ -22,6 +22,7 @@ class ModuleRulesTest {
       + "vendor_id: 33, vendor_key: '0b7bf3ae40880a8be430d0da34fb76f0'}";
   private static final String SGX = "{type: sgx, name: x1, host: h, reactive_port: 5000}";
   private static final String A = "modules[0] \"a\"";
+  private static final String KEY = "'000102030405060708090a0b0c0d0e0f'";
 
   @Test
   void nativeModuleGetsTheDefaults() throws Exception {
@@ -50,9 +51,46 @@ class ModuleRulesTest {
   void everyCommonFieldIsRead() throws Exception {
     Module m = parse(withModules(NATIVE + ", {type: native, name: n2, host: h, reactive_port: 1}",
         "{type: native, name: a, node: n2, old_node: n1, priority: -3, deployed: true, nonce: 7,"
-            + " attested: true}")).modules().get(0);
+            + " attested: true, id: 1, key: " + KEY + "}")).modules().get(0);
     assertThat(m.common()).isEqualTo(new ModuleCommon("a", "n2", "n1", Optional.of(-3), true, 7,
         true));
+  }
+
+  /**
+   * A deployed module without its id or key would get made-up ones from the next command, which
+   * writes them back: the only record of how to reach the module lost (found by a user test).
+   */
+  @Test
+  void aDeployedModuleMustCarryItsIdAndKey() throws Exception {
+    Problem p = error(withModules(NATIVE, "{type: native, name: a, node: n1, deployed: true,"
+        + " id: 3}"), A, "deployed");
+    assertThat(p.message()).isEqualTo("true requires id and key; missing: key. Take them from the"
+        + " result file that deployed the module; to deploy it again instead, reset its node and"
+        + " set deployed to false");
+    assertThat(error(withModules(NATIVE, "{type: native, name: a, node: n1, deployed: true,"
+        + " key: " + KEY + "}"), A, "deployed").message())
+        .startsWith("true requires id and key; missing: id.");
+    assertThat(error(withModules(SANCUS, "{type: sancus, name: a, node: s1, files: [],"
+        + " deployed: true, key: null}"), A, "deployed").message())
+        .startsWith("true requires id and key; missing: id, key.");
+  }
+
+  /**
+   * An SGX module's key is agreed when it is attested: deployed, not attested, it has none. A
+   * TrustZone module's key is derived from its binary.
+   */
+  @Test
+  void aDeployedSgxModuleNeedsItsKeyOnlyOnceAttestedAndATrustZoneOneNever() throws Exception {
+    String sgx = "{type: sgx, name: a, node: x1, vendor_key: v, ra_settings: r, deployed: true,"
+        + " id: 1";
+    assertThat(parse(withModules(SGX, sgx + "}")).modules()).hasSize(1);
+    assertThat(parse(withModules(TZ, "{type: trustzone, name: a, node: t1, deployed: true, id: 1,"
+        + " binary: a.ta}")).modules()).hasSize(1);
+    assertThat(error(withModules(SGX, sgx + ", attested: true}"), A, "deployed").message())
+        .startsWith("true requires id and key; missing: key.");
+    assertThat(error(withModules(SGX, "{type: sgx, name: a, node: x1, vendor_key: v, ra_settings:"
+        + " r, deployed: true}"), A, "deployed").message()).startsWith("true requires id; missing:"
+        + " id.");
   }
 
   /** An aex module's counter runs to 2^63 − 1 (SECURITY.md §4); a u16 was the original's. */
@@ -177,10 +215,10 @@ class ModuleRulesTest {
     // a module with the same id. The id is in use where the module runs, its old_node.
     String nodes = NATIVE + ", {type: native, name: n2, host: 127.0.0.1, reactive_port: 6000}";
     Descriptor d = parse(withModules(nodes, "{type: native, name: a, node: n2, old_node: n1, "
-        + "deployed: true, id: 1}, {type: native, name: b, node: n2, id: 1}"));
+        + "deployed: true, id: 1, key: " + KEY + "}, {type: native, name: b, node: n2, id: 1}"));
     assertThat(d.modules()).hasSize(2);
     Problem p = error(withModules(nodes, "{type: native, name: a, node: n2, old_node: n1, "
-        + "deployed: true, id: 1}, {type: native, name: b, node: n1, id: 1}"),
+        + "deployed: true, id: 1, key: " + KEY + "}, {type: native, name: b, node: n1, id: 1}"),
         "modules[1] \"b\"", "id");
     assertThat(p.message()).contains("also the id of module \"a\" on node \"n1\"");
   }

@@ -67,18 +67,24 @@ final class RandomDescriptors {
     Node node = pick(nodes);
     ModuleCommon common = new ModuleCommon(name, node.name(), pick(nodes).name(),
         maybe(r::nextInt), r.nextBoolean(), counter(), r.nextBoolean());
-    Optional<Integer> ids = maybe(() -> id);
+    // A deployed module carries its id and key (an SGX one its key once attested).
+    boolean deployed = common.deployed();
+    Optional<Integer> ids = deployed ? Optional.of(id) : maybe(() -> id);
+    Architecture type = node.architecture();
+    boolean keyed = deployed && (type == Architecture.NATIVE || type == Architecture.SANCUS
+        || type == Architecture.SGX && common.attested());
+    Supplier<Optional<SymmetricKey>> key = () -> keyed ? Optional.of(key(16)) : maybe(() -> key(16));
     return switch (node.architecture()) {
       case NATIVE -> new NativeModule(common, "f" + name, strings(), ids, maybe(() -> 6000 + id),
-          maybe(() -> "/b/" + name), maybe(() -> key(16)), maybe(() -> data(false)),
-          r.nextBoolean());
+          maybe(() -> "/b/" + name), key.get(), maybe(() -> data(false)), r.nextBoolean());
       case SGX -> new SgxModule(common, "vk.pem", "ra.json", name, strings(), ids, maybe(() -> 7000),
-          maybe(() -> "elf"), maybe(() -> "sgxs"), maybe(() -> "sig"), maybe(() -> key(16)),
+          maybe(() -> "elf"), maybe(() -> "sgxs"), maybe(() -> "sig"), key.get(),
           maybe(() -> data(false)));
       case SANCUS -> new SancusModule(common, strings(), strings(), strings(), name + "_1",
-          maybe(() -> ""), ids, maybe(() -> "sym.ld"), maybe(() -> key(r.nextBoolean() ? 8 : 16)));
+          maybe(() -> ""), ids, maybe(() -> "sym.ld"), keyed ? Optional.of(key(8 << r.nextInt(2)))
+              : maybe(() -> key(r.nextBoolean() ? 8 : 16)));
       case TRUSTZONE -> new TrustZoneModule(common, name, ids, maybe(() -> "x.ta"),
-          maybe(() -> new BigInteger(128, r)), maybe(() -> key(16)), maybe(() -> data(true)));
+          maybe(() -> new BigInteger(128, r)), key.get(), maybe(() -> data(true)));
     };
   }
 

@@ -1214,8 +1214,8 @@ class FailureTest {
                     "vendor_id": 4660, "vendor_key": "0b7bf3ae40880a8be430d0da34fb76f0"}],
          "modules": [
            {"type": "sgx", "name": "enclave", "node": "s", "vendor_key": "v.pem",
-            "ra_settings": "s.json", "deployed": true},
-           {"type": "trustzone", "name": "ta", "node": "t", "deployed": true},
+            "ra_settings": "s.json", "deployed": true, "id": 1},
+           {"type": "trustzone", "name": "ta", "node": "t", "deployed": true, "id": 1},
            {"type": "trustzone", "name": "fresh-ta", "node": "t"},
            {"type": "sancus", "name": "sm", "node": "mcu", "files": []}]}
         """);

@@ -3,7 +3,9 @@ package dev.aex.deployer.descriptor.internal;
 import dev.aex.deployer.descriptor.Architecture;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.ModuleCommon;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One {@code modules} item: the rules of default/module.yaml and the per-type fields whose absence
@@ -24,8 +26,31 @@ public final class ModuleParser {
       case SANCUS -> ModuleTypes.sancus(f, common);
       case TRUSTZONE -> ModuleTypes.trustZone(f, common);
     });
+    module.ifPresent(m -> checkDeployed(f, m));
     f.ignoreUnknown(ModuleFields.ALL);
     return report.errorCount() > before ? Optional.empty() : module;
+  }
+
+  /**
+   * A deployed module must carry its id and key: without them, a later command would make them
+   * up (the node's next id, a random key), write them back, and so lose the only record of how to
+   * reach the module. An SGX module's key is agreed when it is attested; a TrustZone module's is
+   * derived from its binary when the result has none (attest says when it has neither).
+   */
+  private static void checkDeployed(Fields f, Module m) {
+    if (!m.common().deployed()) {
+      return;
+    }
+    Architecture type = m.architecture();
+    boolean keyed = type == Architecture.NATIVE || type == Architecture.SANCUS
+        || type == Architecture.SGX && m.common().attested();
+    List<String> missing = Stream.of("id", "key")
+        .filter(k -> !f.present(k) && (k.equals("id") || keyed)).toList();
+    if (!missing.isEmpty()) {
+      f.report().error("deployed", "true requires " + (keyed ? "id and key" : "id") + "; missing: "
+          + String.join(", ", missing) + ". Take them from the result file that deployed the"
+          + " module; to deploy it again instead, reset its node and set deployed to false");
+    }
   }
 
   private static Optional<ModuleCommon> common(Fields f) {
