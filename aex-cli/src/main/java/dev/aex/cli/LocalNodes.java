@@ -104,6 +104,12 @@ final class LocalNodes implements AutoCloseable {
     if (probe == Probe.EVENT_MANAGER) {
       return new Entry(node, socket, Optional.empty(), local);
     }
+    if (probe == Probe.SILENT) {
+      throw new CliException(where + ": something accepts connections on port " + port + " but"
+          + " does not answer within " + PROBE_TIMEOUT.toSeconds() + " s: an event manager that"
+          + " is stopped or busy (resume it, or wait and run this again), or another service"
+          + " (stop it, or give " + node.name() + " another reactive_port in " + file + ")");
+    }
     if (probe == Probe.OTHER) {
       throw new CliException(where + ": port " + port + " is in use by something that is not an"
           + " event manager (it does not answer as one); stop it, or give " + node.name()
@@ -163,9 +169,14 @@ final class LocalNodes implements AutoCloseable {
   }
 
   enum Probe {
+    /** Connection refused, or no route. */
     NOTHING,
+    /** The connection itself timed out. */
     TIMEOUT,
     EVENT_MANAGER,
+    /** It accepted the connection, then said nothing in time: a stopped or busy event manager? */
+    SILENT,
+    /** An answer that no event manager gives, or a close without one. */
     OTHER
   }
 
@@ -194,7 +205,7 @@ final class LocalNodes implements AutoCloseable {
       return reply.length == 3 && (reply[0] & 0xff) <= 7 && reply[1] == 0 && reply[2] == 0
           ? Probe.EVENT_MANAGER : Probe.OTHER;
     } catch (SocketTimeoutException e) {
-      return Probe.OTHER;
+      return Probe.SILENT;
     } catch (IOException e) {
       return Probe.OTHER;   // it accepted, then reset or closed without an answer
     }

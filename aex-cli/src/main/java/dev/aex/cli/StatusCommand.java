@@ -111,6 +111,8 @@ final class StatusCommand extends RecordingCommand {
       case NOTHING -> "no event manager: nothing listens";
       case TIMEOUT -> "no event manager: no answer within "
           + LocalNodes.PROBE_TIMEOUT.toSeconds() + " s";
+      case SILENT -> "accepts connections but answers nothing within "
+          + LocalNodes.PROBE_TIMEOUT.toSeconds() + " s: a stopped or busy event manager?";
       case OTHER -> "something that is not an event manager listens";
     };
   }

@@ -117,6 +117,23 @@ class StatusCommandTest {
   }
 
   @Test
+  void aNodeThatAcceptsButSaysNothingIsShownAsPossiblyStopped() throws IOException {
+    try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      Files.writeString(dir.resolve("d.json"), Files.readString(dir.resolve("d.json"))
+          .replace("\"reactive_port\": " + dead, "\"reactive_port\": " + silent.getLocalPort()));
+      fake.health = List.of(new ModuleHealth.NotDeployed("controller"),
+          new ModuleHealth.NotDeployed("db"));
+
+      CliRun run = CliRun.run(dir, fake, "status", "d.json");
+
+      assertThat(run.status()).isEqualTo(1);
+      assertThat(run.out()).contains("  node2        native    127.0.0.1:"
+          + silent.getLocalPort(), "accepts connections but answers nothing within 2 s: a"
+          + " stopped or busy event manager?\n");
+    }
+  }
+
+  @Test
   void everythingAnsweringExitsZero() throws IOException {
     bothNodesAnswer();
     fake.health = List.of(new ModuleHealth.Answers("controller"),

@@ -378,6 +378,21 @@ class UpTest {
   }
 
   @Test
+  void aListenerThatAcceptsButSaysNothingIsNotCalledAnotherService() throws Exception {
+    // A stopped event manager (SIGSTOP): the kernel accepts its connections, nobody answers.
+    try (ServerSocket silent = new ServerSocket(0)) {
+      descriptor("127.0.0.1", silent.getLocalPort());
+      CliRun run = aex("up", "--no-wait", "d.json");
+      assertThat(run.status()).as(run.toString()).isEqualTo(1);
+      assertThat(run.err()).isEqualTo("ERROR: node node1 (127.0.0.1:" + silent.getLocalPort()
+          + "): something accepts connections on port " + silent.getLocalPort() + " but does not"
+          + " answer within 2 s: an event manager that is stopped or busy (resume it, or wait and"
+          + " run this again), or another service (stop it, or give node1 another reactive_port"
+          + " in " + dir.resolve("d.json") + ")\n");
+    }
+  }
+
+  @Test
   void aRemoteNodeThatDoesNotAnswerIsAClearError() throws Exception {
     descriptor("192.0.2.1", 5000);   // TEST-NET-1: never this machine
     CliRun run = aex("up", "--no-wait", "d.json");
