@@ -6,6 +6,7 @@ import dev.aex.deployer.descriptor.internal.DocumentParser;
 import dev.aex.deployer.descriptor.internal.ManagerParser;
 import dev.aex.deployer.descriptor.internal.Problems;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -100,6 +101,9 @@ public final class DescriptorReader {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw fileProblem(file, "Input file " + file + " does not exist");
+    } catch (CharacterCodingException e) {
+      throw fileProblem(file, "the file is not UTF-8 text (expected: a JSON or YAML descriptor;"
+          + " a binary or damaged file?)");
     } catch (IOException e) {
       throw fileProblem(file, "cannot read input file " + file + ": " + e.getMessage());
     }

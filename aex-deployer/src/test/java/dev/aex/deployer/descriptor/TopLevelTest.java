@@ -82,10 +82,22 @@ class TopLevelTest {
             .doesNotContain("Source:", "REDACTED"));
   }
 
+  /** The file's name comes first, once (it was said twice). */
   @Test
-  void emptyFileIsAnError() {
-    assertThat(errors("  \n")).singleElement()
-        .satisfies(p -> assertThat(p.message()).contains("is empty"));
+  void emptyFileIsAnError(@TempDir Path dir) throws Exception {
+    Path empty = dir.resolve("empty.json");
+    assertThat(readerMessage(empty, "  \n")).isEqualTo(empty + ": the file is empty (expected: a"
+        + " JSON or YAML descriptor)");
+  }
+
+  /** A binary file said "Input length = 1", the JDK decoder's words. */
+  @Test
+  void aFileThatIsNotUtf8TextSaysSo(@TempDir Path dir) throws Exception {
+    Path garbage = dir.resolve("garbage.json");
+    Files.write(garbage, new byte[] {'{', (byte) 0xff, (byte) 0xfe, 0, 1});
+    assertThatThrownBy(() -> reader().read(garbage)).isInstanceOf(DescriptorException.class)
+        .hasMessage(garbage + ": the file is not UTF-8 text (expected: a JSON or YAML descriptor;"
+            + " a binary or damaged file?)");
   }
 
   @Test

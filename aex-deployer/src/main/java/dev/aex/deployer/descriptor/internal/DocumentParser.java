@@ -53,7 +53,7 @@ public final class DocumentParser {
 
   public static Optional<Document> parse(String fileName, String text, Report file) {
     if (text.isBlank()) {
-      file.error("Input file " + fileName + " is empty (expected: a JSON or YAML descriptor)");
+      file.error("the file is empty (expected: a JSON or YAML descriptor)");
       return Optional.empty();
     }
     String jsonError;
