@@ -37,7 +37,8 @@ interface Session {
 
   void disable(String module) throws DeployerException;
 
-  void update(String module, Optional<StateTransfer> transfer) throws DeployerException;
+  /** Updates {@code modules} together; a transfer only with one module. */
+  void update(List<String> modules, Optional<StateTransfer> transfer) throws DeployerException;
 
   void reset() throws DeployerException;
 

@@ -82,8 +82,13 @@ interface SessionOpener {
     }
 
     @Override
-    public void update(String module, Optional<StateTransfer> transfer) throws DeployerException {
-      deployer.update(module, transfer);
+    public void update(List<String> modules, Optional<StateTransfer> transfer)
+        throws DeployerException {
+      if (modules.size() == 1) {
+        deployer.update(modules.get(0), transfer);
+      } else {
+        deployer.update(modules); // UpdateCommand takes a transfer with one module only
+      }
     }
 
     @Override

@@ -93,10 +93,13 @@ final class StatusCommand extends RecordingCommand {
     out.println("Problems");
     problems.forEach(p -> out.println("  " + p));
     String result = UpReport.quote(config);
-    if (health.stream().anyMatch(h -> h instanceof ModuleHealth.NotAnswering)) {
-      out.println("A module that died comes back with: aex update --module NAME " + result
-          + "; after an event manager restarted, update each of its modules, then aex connect "
-          + result + " (or reset, then deploy, attest and connect again).");
+    List<String> silent = health.stream().filter(h -> h instanceof ModuleHealth.NotAnswering)
+        .map(h -> "--module " + h.module()).toList();
+    if (!silent.isEmpty()) {
+      out.println("Modules that died, or ran on an event manager that restarted, come back with"
+          + " (together, so that their connections are established once all run):\n  aex update "
+          + String.join(" ", silent) + " " + result + "\n(or reset, then deploy, attest and"
+          + " connect again).");
     }
     if (health.stream().anyMatch(h -> h instanceof ModuleHealth.Refuses)) {
       out.println("A module that refuses runs, but " + result + " is not the file that last"

@@ -1,6 +1,7 @@
 package dev.aex.cli;
 
 import dev.aex.deployer.StateTransfer;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -9,15 +10,18 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code aex update}: moves a module to the node its {@code node} field now names, with an optional
- * state transfer, re-keying its connections; then writes the result.
+ * state transfer, re-keying its connections; then writes the result. Several modules (repeated
+ * {@code --module}) are updated together: their connections are established once all run.
  */
 @Command(name = "update",
     description = "Redeploy a module (on the node its 'node' field names), optionally transferring"
         + " its state, and re-key its connections. Run it from the workspace the module was"
         + " built in.")
 final class UpdateCommand extends RecordingCommand {
-  @Option(names = "--module", paramLabel = "NAME", required = true, description = "The module.")
-  String module;
+  @Option(names = "--module", paramLabel = "NAME", required = true,
+      description = "The module; repeat it to update several together (without state transfer),"
+          + " e.g. every module of an event manager that restarted.")
+  List<String> modules;
 
   @Option(names = "--entry", paramLabel = "ENTRY",
       description = "State transfer: the old module's entry that emits its state.")
@@ -41,6 +45,10 @@ final class UpdateCommand extends RecordingCommand {
       throw new ParameterException(spec.commandLine(),
           "Required either none or all: [--entry, --output, --input]");
     }
+    if (modules.size() > 1) {
+      throw new ParameterException(spec.commandLine(), "A state transfer (--entry, --output,"
+          + " --input) moves the state of one module: give one --module");
+    }
     return Optional.of(new StateTransfer(entry, output, input));
   }
 
@@ -51,6 +59,6 @@ final class UpdateCommand extends RecordingCommand {
 
   @Override
   void run(Session session) throws Exception {
-    session.update(module, transfer());
+    session.update(modules, transfer());
   }
 }

@@ -141,9 +141,11 @@ final class FakeDeployment implements SessionOpener {
     }
 
     @Override
-    public void update(String module, Optional<StateTransfer> transfer) throws DeployerException {
-      step("update " + module + " " + transfer.map(Object::toString).orElse("-"),
-          "Update time for " + module);
+    public void update(List<String> modules, Optional<StateTransfer> transfer)
+        throws DeployerException {
+      String names = String.join(", ", modules);
+      step("update " + names + " " + transfer.map(Object::toString).orElse("-"),
+          "Update time for " + names);
     }
 
     @Override

@@ -157,8 +157,10 @@ class ResultWritingTest {
         .isZero();
     assertThat(run("update", "descriptor.json", "--module", "db", "--entry", "e", "--output", "o",
         "--input", "i").status()).isZero();
+    assertThat(run("update", "descriptor.json", "--module", "db", "--module", "web").status())
+        .isZero();
     assertThat(fake.calls).containsExactly("output init beef", "request 2 ",
-        "update db StateTransfer[entry=e, output=o, input=i]");
+        "update db StateTransfer[entry=e, output=o, input=i]", "update db, web -");
     assertThat(Files.readString(input)).isEqualTo(rendered(DescriptorFormat.JSON));
     assertThat(dir.resolve("r.json")).exists();
   }

@@ -83,9 +83,9 @@ class StatusCommandTest {
         "Connections\n  init             not established (aex connect)\n",
         "Periodic events\n  ticks            db.tick every 500 ms: not registered (aex register)\n",
         "Problems\n  status db on node1: the answer was INTERNAL_ERROR(3). Is the module still"
-            + " running?\nA module that died comes back with: aex update --module NAME d.json;"
-            + " after an event manager restarted, update each of its modules, then aex connect"
-            + " d.json (or reset, then deploy, attest and connect again).\n");
+            + " running?\nModules that died, or ran on an event manager that restarted, come back"
+            + " with (together, so that their connections are established once all run):\n  aex"
+            + " update --module db d.json\n(or reset, then deploy, attest and connect again).\n");
     assertThat(run.err()).isEqualTo("ERROR: not running as " + dir.resolve("d.json")
         + " records: node node2, db\n");
   }
@@ -105,7 +105,7 @@ class StatusCommandTest {
             + " latest result file\nA module that refuses runs, but d.json is not the file that"
             + " last talked to it: use that one (another copy of this file, or the result of"
             + " another deploy).\n")
-        .doesNotContain("A module that died");
+        .doesNotContain("Modules that died");
     assertThat(run.err()).isEqualTo("ERROR: not running as " + dir.resolve("d.json")
         + " records: db\n");
   }

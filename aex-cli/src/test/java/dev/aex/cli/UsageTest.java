@@ -129,6 +129,9 @@ class UsageTest {
     assertUsageError(run("request", "d.json"), "--connection");
     assertUsageError(run("disable", "d.json"), "--module");
     assertUsageError(run("update", "d.json"), "--module");
+    assertUsageError(run("update", "d.json", "--module", "a", "--module", "b", "--entry", "e",
+        "--output", "o", "--input", "i"), "A state transfer (--entry, --output, --input) moves"
+        + " the state of one module: give one --module");
   }
 
   @ParameterizedTest

@@ -171,7 +171,22 @@ public final class Deployer {
 
   /** Moves a module to the node its {@code node} field names now (§5.1), re-keying its connections. */
   public void update(String module, Optional<StateTransfer> transfer) throws DeployerException {
-    flows.update(module, transfer);
+    flows.update(List.of(module), transfer);
+  }
+
+  /**
+   * Updates several modules at once, without state transfer: each new instance replaces its old
+   * one in turn, then the connections of all of them are established (a connection between two
+   * of them once both run), then their periodic events. This is how the modules of an event
+   * manager that restarted come back, where updating them one by one fails on each connection to
+   * one not updated yet:
+   *
+   * <pre>{@code
+   * deployer.update(List.of("webserver", "db", "controller"));
+   * }</pre>
+   */
+  public void update(List<String> modules) throws DeployerException {
+    flows.update(modules, Optional.empty());
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.aex.deployer.descriptor.PeriodicEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -136,9 +137,15 @@ public final class Flows {
         d.connectionsCurrentId()));
   }
 
-  public void update(String module, Optional<StateTransfer> transfer) throws DeployerException {
-    module(module);
-    Update.update(ctx, module, transfer);
+  public void update(List<String> modules, Optional<StateTransfer> transfer)
+      throws DeployerException {
+    if (modules.isEmpty()) {
+      throw new DeployerException("update: no module named; name the modules to update");
+    }
+    for (String name : modules) {
+      module(name);
+    }
+    Update.update(ctx, List.copyOf(new LinkedHashSet<>(modules)), transfer);
   }
 
   public void reset() throws DeployerException {

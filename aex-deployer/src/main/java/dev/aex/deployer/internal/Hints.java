@@ -9,8 +9,9 @@ final class Hints {
    * or its event manager was restarted and lost its modules. An update brings each back.
    */
   static final String MODULE_NOT_REACHED = "Is the module still running? update brings back a"
-      + " module that died, and each module of an event manager restarted since the deploy (then"
-      + " connect). The event manager's log says why the module was not reached";
+      + " module that died; the modules of an event manager restarted since the deploy come back"
+      + " updated together (update --module A --module B ...; status lists them). The event"
+      + " manager's log says why the module was not reached";
 
   /**
    * What an answer other than Ok says: InternalError is most often the event manager's own, for

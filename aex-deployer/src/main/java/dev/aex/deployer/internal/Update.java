@@ -19,6 +19,7 @@ import dev.aex.wire.payload.Encryption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
  * module is re-established with a fresh key, one at a time, in list order.
  *
  * Last, the periodic events registered for the old instance are registered for the new one (the
- * original leaves them calling the old one).
+ * original leaves them calling the old one). Several modules updated together (aex's own) are
+ * each replaced in turn, and their connections established only once all new instances run.
  *
  * <p>The clone replaces the old module in the state as soon as the old one is disabled, with its
  * connections (and periodic events) marked not established, so a failure later leaves a result
@@ -44,7 +46,41 @@ final class Update {
 
   private Update() {}
 
-  static void update(Context ctx, String name, Optional<StateTransfer> transfer)
+  /**
+   * Updates {@code names} (one, or several without a transfer, as {@link
+   * dev.aex.deployer.Deployer} asks): each new instance replaces its old one in turn, then the
+   * connections of all of them are established, once all run (a connection between two of them
+   * needs both), then their periodic events registered.
+   */
+  static void update(Context ctx, List<String> names, Optional<StateTransfer> transfer)
+      throws DeployerException {
+    List<Module> olds = new ArrayList<>();
+    for (String name : names) {
+      olds.add(checked(ctx, name, transfer));
+    }
+    String subject = String.join(", ", names);
+    Timer.time(ctx.listener(), "update", subject, "Update time for " + subject, () -> {
+      List<PeriodicEvent> registered = new ArrayList<>();
+      List<String> done = new ArrayList<>();
+      for (Module old : olds) {
+        try {
+          registered.addAll(replace(ctx, old, transfer));
+        } catch (DeployerException e) {
+          throw done.isEmpty() ? e : new DeployerException(e.getMessage() + ". Updated before: "
+              + String.join(", ", done) + ", whose connections are not established yet: update "
+              + old.name() + " and the others, then run connect", e);
+        }
+        done.add(old.name());
+      }
+      Timer.time(ctx.listener(), "connect", subject, "Connect time for " + subject,
+          () -> reConnect(ctx, names, !registered.isEmpty()));
+      reRegister(ctx, subject, registered);
+      ctx.listener().info("Update complete");
+    });
+  }
+
+  /** The old instance of {@code name}, once checked that it can be updated as asked. */
+  private static Module checked(Context ctx, String name, Optional<StateTransfer> transfer)
       throws DeployerException {
     Module old = ctx.state().module(name);
     if (!old.common().deployed()) {
@@ -63,83 +99,97 @@ final class Update {
       Endpoints.id(old, EndpointKind.OUTPUT, EndpointRef.of(transfer.get().output()));
       requireRunning(ctx, old);
     }
-    Timer.time(ctx.listener(), "update", name, "Update time for " + name, () -> {
-      Module clone = cloneOnTarget(ctx, old);
-      ctx.listener().info("Updating " + name + ": new instance " + clone.id().orElseThrow()
-          + " on " + clone.node() + " (old: " + old.id().orElseThrow() + " on "
-          + old.common().oldNode() + ")");
-      ModuleSlot cloneSlot = ModuleSlot.inMemory(clone);
-      Path staged = Staging.emptied(ctx.workspace(), name);
-      Builds.buildInto(ctx, cloneSlot, staged);
-      if (transfer.isPresent()) {
-        Endpoints.id(cloneSlot.get(), EndpointKind.INPUT, EndpointRef.of(transfer.get().input()));
-      }
-      requireWhatTheResultNames(ctx, cloneSlot.get());
-      Loads.deploy(ctx, cloneSlot);
-      ModuleSlot oldInState = ModuleSlot.inState(ctx.state(), name);
-      String unused = "the new one (module " + clone.id().orElseThrow() + " on " + clone.node()
-          + ") stays loaded but unused: it has no connections, and its key was not kept. A reset"
-          + " of " + clone.node() + " stops it";
-      Optional<String> gone;
-      try {
-        Attestation.attest(ctx, cloneSlot);
-        gone = disableOld(ctx, oldInState);
-      } catch (DeployerException e) {
-        throw new DeployerException(e.getMessage() + ". The old instance still runs as the result"
-            + " says; " + unused, e);
-      }
-      if (gone.isPresent()) {
-        replacingAGoneInstance(ctx, old, gone.get(), transfer, unused);
-      }
-      Module oldNow = oldInState.get();
-      Module fresh = cloneSlot.get();
-      List<PeriodicEvent> registered = ctx.state().get().periodicEvents().stream()
-          .filter(e -> e.module().equals(name) && e.established()).toList();
-      ctx.state().update(d -> d.withModules(d.modules().stream()
-          .map(m -> m.name().equals(name) ? fresh : m).toList())
-          .withConnections(d.connections().stream()
-              .map(c -> Modules.involves(c, name) ? Modules.unestablished(c) : c).toList(),
-              d.connectionsCurrentId())
-          // The event manager calls the old instance's entry; register calls the new one's.
-          .withPeriodicEvents(d.periodicEvents().stream()
-              .map(e -> e.module().equals(name) ? Modules.unregistered(e) : e).toList(),
-              d.eventsCurrentId()));
-      ModuleSlot oldSlot = ModuleSlot.inMemory(oldNow);
-      ModuleSlot newSlot = ModuleSlot.inState(ctx.state(), name);
-      Staging.swap(staged, ctx.workspace().buildDir(name), newSlot);
-      if (transfer.isPresent()) {
-        transfer(ctx, name, transfer.get(), oldSlot, newSlot);
-      }
-      Timer.time(ctx.listener(), "connect", name, "Connect time for " + name,
-          () -> reConnect(ctx, name, !registered.isEmpty()));
-      reRegister(ctx, name, registered);
-      ctx.listener().info("Update complete");
-    });
+    return old;
   }
 
   /**
-   * Re-establishes the module's connections with fresh keys, in list order. A failure says what
-   * the update has done by then, and what is left for connect (and register, for {@code events}
-   * of the module).
+   * Builds, loads and attests the new instance of {@code old}, disables the old one and puts the
+   * new one in its place in the state (its connections and periodic events not established), then
+   * transfers the state if asked. Returns the periodic events that were registered for the old
+   * instance.
    */
-  private static void reConnect(Context ctx, String name, boolean events)
+  private static List<PeriodicEvent> replace(Context ctx, Module old,
+      Optional<StateTransfer> transfer) throws DeployerException {
+    String name = old.name();
+    Module clone = cloneOnTarget(ctx, old);
+    ctx.listener().info("Updating " + name + ": new instance " + clone.id().orElseThrow()
+        + " on " + clone.node() + " (old: " + old.id().orElseThrow() + " on "
+        + old.common().oldNode() + ")");
+    ModuleSlot cloneSlot = ModuleSlot.inMemory(clone);
+    Path staged = Staging.emptied(ctx.workspace(), name);
+    Builds.buildInto(ctx, cloneSlot, staged);
+    if (transfer.isPresent()) {
+      Endpoints.id(cloneSlot.get(), EndpointKind.INPUT, EndpointRef.of(transfer.get().input()));
+    }
+    requireWhatTheResultNames(ctx, cloneSlot.get());
+    Loads.deploy(ctx, cloneSlot);
+    ModuleSlot oldInState = ModuleSlot.inState(ctx.state(), name);
+    String unused = "the new one (module " + clone.id().orElseThrow() + " on " + clone.node()
+        + ") stays loaded but unused: it has no connections, and its key was not kept. A reset"
+        + " of " + clone.node() + " stops it";
+    Optional<String> gone;
+    try {
+      Attestation.attest(ctx, cloneSlot);
+      gone = disableOld(ctx, oldInState);
+    } catch (DeployerException e) {
+      throw new DeployerException(e.getMessage() + ". The old instance still runs as the result"
+          + " says; " + unused, e);
+    }
+    if (gone.isPresent()) {
+      replacingAGoneInstance(ctx, old, gone.get(), transfer, unused);
+    }
+    Module oldNow = oldInState.get();
+    Module fresh = cloneSlot.get();
+    List<PeriodicEvent> registered = ctx.state().get().periodicEvents().stream()
+        .filter(e -> e.module().equals(name) && e.established()).toList();
+    ctx.state().update(d -> d.withModules(d.modules().stream()
+        .map(m -> m.name().equals(name) ? fresh : m).toList())
+        .withConnections(d.connections().stream()
+            .map(c -> Modules.involves(c, name) ? Modules.unestablished(c) : c).toList(),
+            d.connectionsCurrentId())
+        // The event manager calls the old instance's entry; register calls the new one's.
+        .withPeriodicEvents(d.periodicEvents().stream()
+            .map(e -> e.module().equals(name) ? Modules.unregistered(e) : e).toList(),
+            d.eventsCurrentId()));
+    ModuleSlot oldSlot = ModuleSlot.inMemory(oldNow);
+    ModuleSlot newSlot = ModuleSlot.inState(ctx.state(), name);
+    Staging.swap(staged, ctx.workspace().buildDir(name), newSlot);
+    if (transfer.isPresent()) {
+      transfer(ctx, name, transfer.get(), oldSlot, newSlot);
+    }
+    return registered;
+  }
+
+  /**
+   * Re-establishes the modules' connections with fresh keys, in list order. A failure says what
+   * the update has done by then, and what is left for connect (and register, for {@code events}
+   * of the modules).
+   */
+  private static void reConnect(Context ctx, List<String> names, boolean events)
       throws DeployerException {
     for (Connection c : ctx.state().get().connections()) {
-      if (!Modules.involves(c, name)) {
+      if (!involvesAny(c, names)) {
         continue;
       }
       try {
         Connections.establishInState(ctx, c);
       } catch (DeployerException e) {
         List<String> left = ctx.state().get().connections().stream()
-            .filter(x -> Modules.involves(x, name) && !x.established())
+            .filter(x -> involvesAny(x, names) && !x.established())
             .map(x -> x.name().orElse("?")).toList();
-        throw new DeployerException(e.getMessage() + ". The new instance of " + name + " runs and"
-            + " the old one is disabled, but these of its connections are not established: "
-            + String.join(", ", left) + ". Run connect" + (events ? ", then register," : "")
-            + " once that is fixed", e);
+        String done = names.size() == 1
+            ? "The new instance of " + names.get(0) + " runs and the old one is disabled, but these"
+                + " of its connections are not established: "
+            : "The new instances of " + String.join(", ", names) + " run and the old ones are"
+                + " disabled, but these of their connections are not established: ";
+        throw new DeployerException(e.getMessage() + ". " + done + String.join(", ", left)
+            + ". Run connect" + (events ? ", then register," : "") + " once that is fixed", e);
       }
     }
+  }
+
+  private static boolean involvesAny(Connection c, List<String> names) {
+    return names.stream().anyMatch(name -> Modules.involves(c, name));
   }
 
   /**

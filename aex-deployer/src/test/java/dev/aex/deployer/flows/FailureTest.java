@@ -13,6 +13,7 @@ import dev.aex.deployer.ModuleHealth;
 import dev.aex.deployer.ResultSink;
 import dev.aex.deployer.Selection;
 import dev.aex.deployer.StateTransfer;
+import dev.aex.deployer.descriptor.Connection;
 import dev.aex.deployer.descriptor.Descriptor;
 import dev.aex.deployer.descriptor.DescriptorException;
 import dev.aex.deployer.descriptor.DescriptorFormat;
@@ -20,6 +21,7 @@ import dev.aex.deployer.descriptor.DescriptorWriter;
 import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.NativeModule;
 import dev.aex.em.EventManager;
+import dev.aex.em.LogLevel;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -322,6 +324,53 @@ class FailureTest {
         .hasMessageEndingWith(". The new instance of a runs and the old one is disabled, but these"
             + " of its connections are not established: a-to-b, inc. Run connect once that is"
             + " fixed");
+  }
+
+  /**
+   * After the event manager restarted, the modules it ran come back in one update: each new
+   * instance replaces its gone old one, then their connections are established once both run
+   * (one by one, the first update failed on the connection to the second).
+   */
+  @Test
+  void theModulesOfARestartedEventManagerComeBackInOneUpdate() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("restart"));
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "a", "node": "n", "folder": "counter"},
+                     {"type": "native", "name": "b", "node": "n", "folder": "counter"}],
+         "connections": [
+           {"name": "a-to-b", "from_module": "a", "from_output": "counted", "to_module": "b",
+            "to_input": "increment", "encryption": "aes"},
+           {"name": "inc", "direct": true, "to_module": "a", "to_input": "increment",
+            "encryption": "aes"}]}
+        """.formatted(live.port()));
+    Path result = ws.resolve("result.json");
+    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all().inOrder());
+    Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+    Fixture.open(result, ws, result, new Fixture.Recorder()).connect(Selection.all());
+    int port = live.port();
+    live.close();
+    live = EventManager.builder().port(port).logLevel(LogLevel.WARN).build().start();
+
+    Fixture.Recorder recorder = new Fixture.Recorder();
+    Fixture.open(result, ws, result, recorder).update(List.of("a", "b"));
+
+    Descriptor after = Fixture.read(result);
+    assertThat(after.connections()).allMatch(Connection::established);
+    assertThat(live.modules()).hasSize(2);
+    assertThat(Fixture.open(result, ws, result, new Fixture.Recorder()).health())
+        .containsExactly(new ModuleHealth.Answers("a"), new ModuleHealth.Answers("b"));
+    assertThat(recorder.warnings).anyMatch(w -> w.startsWith("update a: the old instance"))
+        .anyMatch(w -> w.startsWith("update b: the old instance"));
+    // Events flow through the new instances: a direct output to a, which passes it on to b.
+    Deployer deployer = Fixture.open(result, ws, result, new Fixture.Recorder());
+    deployer.output("inc", new byte[0]);
+    byte[] count = deployer.call("b", "peek", new byte[0]);
+    for (int i = 0; i < 50 && count[3] == 0; i++) {
+      Thread.sleep(100);
+      count = deployer.call("b", "peek", new byte[0]);
+    }
+    assertThat(count).containsExactly(0, 0, 0, 1);
   }
 
   /**
