@@ -59,6 +59,12 @@ public final class Flows {
         .sorted(Comparator.comparing(m -> m.common().priority().orElseThrow())).toList();
     List<Module> rest = todo.stream().filter(m -> m.common().priority().isEmpty()).toList();
     ctx.listener().info("To deploy: " + names(todo));
+    if (todo.isEmpty() && !picked.isEmpty()) {
+      // Nothing is asked of the nodes: after their event managers restarted, this file's modules
+      // are gone, and only status (or the first output) would tell.
+      ctx.listener().info("Every module is recorded as deployed already, so nothing was loaded;"
+          + " status shows whether they still run");
+    }
     // Built first, so that a name the descriptor gets wrong stops the deploy before any Load:
     // the result would otherwise record running modules whose connections can never be made.
     Parallel.each(todo, selection.sequential(),
