@@ -57,14 +57,19 @@ public final class EmLogging {
     }
   }
 
-  private static final class LineFormatter extends Formatter {
+  /**
+   * One line per record, stamped with the time it is written: the console handler formats under
+   * its lock, so the lines' times go up as the lines do (a record's own time, taken before that
+   * lock, put lines of concurrent threads a few milliseconds out of order).
+   */
+  static final class LineFormatter extends Formatter {
     private static final DateTimeFormatter UTC =
         DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @Override
     public String format(LogRecord record) {
       StringBuilder line = new StringBuilder()
-          .append(UTC.format(Instant.ofEpochMilli(record.getMillis())))
+          .append(UTC.format(Instant.now()))
           .append(' ')
           .append(String.format("%-5s", name(record.getLevel())))
           .append(' ')
