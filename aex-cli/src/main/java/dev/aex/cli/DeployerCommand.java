@@ -124,6 +124,9 @@ abstract class DeployerCommand implements Callable<Integer> {
     Path workspace = context.resolve(workspaceOption());
     Path input = isInWorkspace() ? workspace.resolve(config).normalize() : context.resolve(config);
     configPath = input;
+    if (isInWorkspace()) {
+      requireNotRelativeToHere(workspace, input);
+    }
     ResultFile.requireInput(input);
     if (!writesResult()) {
       operate(flags, workspace, input, ResultSink.discard());
@@ -163,6 +166,22 @@ abstract class DeployerCommand implements Callable<Integer> {
       // Also when nothing changed: the original always writes (and --output converts).
       resultFile.save(session.state());
     }
+  }
+
+  /**
+   * A CONFIG missing from the workspace but present relative to the current folder was given as a
+   * path from here, the usual slip with {@code --workspace}: say how to give it.
+   */
+  private void requireNotRelativeToHere(Path workspace, Path input) throws CliException {
+    Path here = context.resolve(config);
+    if (Files.isRegularFile(input) || !Files.isRegularFile(here)) {
+      return;
+    }
+    Path absolute = context.cwd().resolve(workspace).normalize();
+    throw new CliException("Input file " + input + " does not exist: " + spec.name() + " reads"
+        + " CONFIG (and --result) relative to --workspace " + workspaceOption() + ", as the"
+        + " original does; " + config + " is a path from the current folder. Give "
+        + absolute.relativize(context.cwd().resolve(here).normalize()));
   }
 
   /** build and deploy read the descriptor from the workspace. */

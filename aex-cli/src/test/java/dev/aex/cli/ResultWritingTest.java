@@ -240,6 +240,20 @@ class ResultWritingTest {
     assertThat(fake.opened).isNull();
   }
 
+  /** CONFIG given from the current folder, not from --workspace: the message says how. */
+  @Test
+  void aConfigGivenFromHereInsteadOfFromTheWorkspaceSaysHowToGiveIt() throws IOException {
+    Files.createDirectories(dir.resolve("app/sub"));
+    Files.copy(input, dir.resolve("app/sub/native.json"));
+    CliRun run = run("deploy", "--workspace", "app", "app/sub/native.json");
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("ERROR: Input file " + dir.resolve("app/app/sub/native.json")
+        + " does not exist: deploy reads CONFIG (and --result) relative to --workspace app, as the"
+        + " original does; app/sub/native.json is a path from the current folder. Give"
+        + " sub/native.json\n");
+    assertThat(fake.opened).isNull();
+  }
+
   @Test
   void aBadDescriptorPrintsEveryProblem() throws IOException {
     Files.writeString(input, """
