@@ -128,7 +128,8 @@ public final class ModuleBuilder {
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, ".aex-module-", ".tmp");
     Files.write(tmp, binary);
-    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    // Owner-only, as the result file: a native module's binary holds its module key.
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx------"));
     Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 

@@ -27,7 +27,10 @@ class ModuleBuilderTest {
 
     byte[] binary = Files.readAllBytes(built.binary());
     assertThat(new String(binary, 0, 10, StandardCharsets.US_ASCII)).isEqualTo("#!/bin/sh\n");
-    assertThat(Files.getPosixFilePermissions(built.binary())).contains(PosixFilePermission.OWNER_EXECUTE);
+    // The binary holds the module key: readable and runnable by its owner only (it was 0755).
+    assertThat(Files.getPosixFilePermissions(built.binary())).containsExactlyInAnyOrder(
+        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+        PosixFilePermission.OWNER_EXECUTE);
     assertThat(built.manifestJson()).contains("\"increment\"", "\"counted\"", "\"get_count\"", "\"reset\"");
     try (JarFile jar = new JarFile(built.binary().toFile())) {
       assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
