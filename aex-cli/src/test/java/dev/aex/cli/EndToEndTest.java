@@ -223,4 +223,44 @@ class EndToEndTest {
     assertThat(run.err()).startsWith("ERROR: ");
     assertThat(run.err()).contains("not deployed");
   }
+
+  /**
+   * deploy DESCRIPTOR --result res.json while res.json's modules run would lose the only copy of
+   * their keys: it stops before it changes anything. Over a result whose modules are gone (their
+   * event manager restarted) it goes on.
+   */
+  @Test
+  void aResultWhoseModulesRunIsNotReplacedByAnotherFilesState() throws Exception {
+    Files.writeString(workspace.resolve("descriptor.json"), descriptor(em.port()));
+    Path result = workspace.resolve("res.json");
+    ok("deploy", "descriptor.json", "--result", "res.json");
+    ok("attest", "res.json");
+    ok("connect", "res.json");
+    String live = Files.readString(result);
+
+    CliRun again = aex("deploy", "descriptor.json", "--result", "res.json");
+    assertThat(again.status()).as(again.toString()).isEqualTo(1);
+    assertThat(again.err()).isEqualTo("ERROR: " + result + " records modules that still run,"
+        + " counter on node1 (127.0.0.1:" + em.port() + "), and holds the only copy of their keys:"
+        + " replacing it with the state of the input file would lose them, and they would keep"
+        + " their ports. To go on with that deployment, give " + result + " itself as CONFIG; to"
+        + " start over, reset them first (aex reset " + result + "); or give another --result\n");
+    assertThat(Files.readString(result)).isEqualTo(live);
+    assertThat(em.modules()).hasSize(1);
+
+    // The result itself as CONFIG goes on with it; a copy of it loses nothing.
+    assertThat(ok("--verbose", "deploy", "res.json").err()).contains("INFO: Every module is"
+        + " recorded as deployed already, so nothing was loaded; status shows whether they still"
+        + " run");
+    Files.copy(result, workspace.resolve("copy.json"));
+    ok("connect", "copy.json", "--result", "res.json");
+
+    int port = em.port();
+    em.close();
+    em = EventManager.builder().port(port).logLevel(LogLevel.WARN).build().start();
+    ok("deploy", "descriptor.json", "--result", "res.json");
+    assertThat(em.modules()).hasSize(1);
+    ok("attest", "res.json");
+    ok("status", "res.json");
+  }
 }

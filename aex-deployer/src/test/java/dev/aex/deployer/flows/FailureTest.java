@@ -293,13 +293,10 @@ class FailureTest {
   }
 
   /**
-   * An update whose connection to a module that died cannot be re-established says what it did:
-   * the new instance runs, the old one is disabled, and which connections connect must finish (it
-   * named the failed set_key only).
+   * Counter modules a and b in {@code ws} on the live event manager, with a-to-b and the direct
+   * inc to a, deployed, attested and connected; returns the result file.
    */
-  @Test
-  void anUpdateThatCannotReConnectSaysWhatItDidAndWhatIsLeft() throws Exception {
-    Path ws = Fixture.workspace(dir.resolve("reconnect"));
+  private Path connectedPair(Path ws) throws Exception {
     Path file = descriptor(ws, """
         {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
          "modules": [{"type": "native", "name": "a", "node": "n", "folder": "counter"},
@@ -314,6 +311,18 @@ class FailureTest {
     Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all().inOrder());
     Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
     Fixture.open(result, ws, result, new Fixture.Recorder()).connect(Selection.all());
+    return result;
+  }
+
+  /**
+   * An update whose connection to a module that died cannot be re-established says what it did:
+   * the new instance runs, the old one is disabled, and which connections connect must finish (it
+   * named the failed set_key only).
+   */
+  @Test
+  void anUpdateThatCannotReConnectSaysWhatItDidAndWhatIsLeft() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("reconnect"));
+    Path result = connectedPair(ws);
     ProcessHandle b = ProcessHandle.of(live.modules().get(1).pid()).orElseThrow();
     b.destroyForcibly();
     b.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -334,20 +343,7 @@ class FailureTest {
   @Test
   void theModulesOfARestartedEventManagerComeBackInOneUpdate() throws Exception {
     Path ws = Fixture.workspace(dir.resolve("restart"));
-    Path file = descriptor(ws, """
-        {"nodes": [{"type": "native", "name": "n", "host": "127.0.0.1", "reactive_port": %d}],
-         "modules": [{"type": "native", "name": "a", "node": "n", "folder": "counter"},
-                     {"type": "native", "name": "b", "node": "n", "folder": "counter"}],
-         "connections": [
-           {"name": "a-to-b", "from_module": "a", "from_output": "counted", "to_module": "b",
-            "to_input": "increment", "encryption": "aes"},
-           {"name": "inc", "direct": true, "to_module": "a", "to_input": "increment",
-            "encryption": "aes"}]}
-        """.formatted(live.port()));
-    Path result = ws.resolve("result.json");
-    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all().inOrder());
-    Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
-    Fixture.open(result, ws, result, new Fixture.Recorder()).connect(Selection.all());
+    Path result = connectedPair(ws);
     int port = live.port();
     live.close();
     live = EventManager.builder().port(port).logLevel(LogLevel.WARN).build().start();
