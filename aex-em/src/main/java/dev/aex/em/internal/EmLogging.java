@@ -1,14 +1,15 @@
 package dev.aex.em.internal;
 
 import dev.aex.em.LogLevel;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -45,7 +46,7 @@ public final class EmLogging {
 
   /** Logs to stderr in the event manager's own format instead of the JVM's default handler. */
   public static void useConsole() {
-    ConsoleHandler console = new ConsoleHandler();
+    Handler console = new LineHandler(System.err);
     console.setLevel(Level.ALL);
     console.setFormatter(new LineFormatter());
     for (Logger root : ROOTS) {
@@ -58,7 +59,39 @@ public final class EmLogging {
   }
 
   /**
-   * One line per record, stamped with the time it is written: the console handler formats under
+   * Formats and writes each record under one lock, so that {@link LineFormatter}'s times go up as
+   * the lines do. The JDK's console handler writes under its lock but formats before it takes it
+   * (JDK 25, JDK-8349206), so its lines of concurrent threads could still be out of order.
+   */
+  static final class LineHandler extends Handler {
+    private final PrintStream out;
+
+    LineHandler(PrintStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public synchronized void publish(LogRecord record) {
+      if (!isLoggable(record)) {
+        return;
+      }
+      out.print(getFormatter().format(record));
+      out.flush();
+    }
+
+    @Override
+    public synchronized void flush() {
+      out.flush();
+    }
+
+    @Override
+    public void close() {
+      flush();
+    }
+  }
+
+  /**
+   * One line per record, stamped with the time it is written: {@link LineHandler} formats under
    * its lock, so the lines' times go up as the lines do (a record's own time, taken before that
    * lock, put lines of concurrent threads a few milliseconds out of order).
    */
