@@ -157,8 +157,9 @@ abstract class DeployerCommand implements Callable<Integer> {
     if (resultFile != null) {
       resultFile.inputFormat(session::format);
       if (!ResultFile.real(resultFile.target()).equals(ResultFile.real(input))) {
-        PreviousResult.requireNoneLost(resultFile.target(), session.state(), context.opener(),
-            settings, context.program(), log);
+        PreviousResult.requireNoneLost(resultFile.target(), asConfig(workspace,
+            resultFile.target()), session.state(), context.opener(), settings, context.program(),
+            log);
       }
     }
     run(session);
@@ -177,11 +178,19 @@ abstract class DeployerCommand implements Callable<Integer> {
     if (Files.isRegularFile(input) || !Files.isRegularFile(here)) {
       return;
     }
-    Path absolute = context.cwd().resolve(workspace).normalize();
     throw new CliException("Input file " + input + " does not exist: " + spec.name() + " reads"
-        + " CONFIG (and --result) relative to --workspace " + workspaceOption() + ", as the"
-        + " original does; " + config + " is a path from the current folder. Give "
-        + absolute.relativize(context.cwd().resolve(here).normalize()));
+        + " CONFIG" + (resultInWorkspace() ? " (and --result)" : "") + " relative to --workspace "
+        + workspaceOption() + ", as the original does; " + config + " is a path from the current"
+        + " folder. Give " + asConfig(workspace, here));
+  }
+
+  /** {@code file} as this command's CONFIG would name it (build and deploy: from the workspace). */
+  private String asConfig(Path workspace, Path file) {
+    if (!isInWorkspace()) {
+      return file.toString();
+    }
+    Path root = context.cwd().resolve(workspace).normalize();
+    return root.relativize(context.cwd().resolve(file).normalize()).toString();
   }
 
   /** build and deploy read the descriptor from the workspace. */

@@ -61,10 +61,11 @@ final class PreviousResult {
    * file, records deployed modules that {@code input} does not record with the same key, and one
    * of them still runs. They are asked as {@code aex status} asks them (a fresh challenge; an
    * original module, which has none, counts as running while its event manager answers), so a
-   * result whose modules are gone (their event managers restarted) is replaced as before.
+   * result whose modules are gone (their event managers restarted) is replaced as before. {@code
+   * asConfig}: the result as this command's CONFIG would name it.
    */
-  static void requireNoneLost(Path result, Descriptor input, SessionOpener opener,
-      DeployerSettings settings, String program, CliLog log)
+  static void requireNoneLost(Path result, String asConfig, Descriptor input,
+      SessionOpener opener, DeployerSettings settings, String program, CliLog log)
       throws CliException, DeployerException, IOException {
     Optional<Descriptor> previous = read(result, log);
     if (previous.isEmpty()) {
@@ -93,7 +94,7 @@ final class PreviousResult {
       throw new CliException(result + " records modules that still run, " + String.join(", ",
           running) + ", and holds the only copy of their keys: replacing it with the state of "
           + "the input file would lose them, and they would keep their ports. To go on with that"
-          + " deployment, give " + result + " itself as CONFIG; to start over, reset them first ("
+          + " deployment, give " + asConfig + " itself as CONFIG; to start over, reset them first ("
           + program + " reset " + result + "); or give another --result");
     }
   }

@@ -243,7 +243,7 @@ class EndToEndTest {
     assertThat(again.err()).isEqualTo("ERROR: " + result + " records modules that still run,"
         + " counter on node1 (127.0.0.1:" + em.port() + "), and holds the only copy of their keys:"
         + " replacing it with the state of the input file would lose them, and they would keep"
-        + " their ports. To go on with that deployment, give " + result + " itself as CONFIG; to"
+        + " their ports. To go on with that deployment, give res.json itself as CONFIG; to"
         + " start over, reset them first (aex reset " + result + "); or give another --result\n");
     assertThat(Files.readString(result)).isEqualTo(live);
     assertThat(em.modules()).hasSize(1);

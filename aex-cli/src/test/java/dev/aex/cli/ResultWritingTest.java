@@ -252,6 +252,8 @@ class ResultWritingTest {
         + " original does; app/sub/native.json is a path from the current folder. Give"
         + " sub/native.json\n");
     assertThat(fake.opened).isNull();
+    assertThat(run("build", "--workspace", "app", "app/sub/native.json").err())
+        .contains(": build reads CONFIG relative to --workspace app, as");
   }
 
   @Test
