@@ -3,6 +3,7 @@ package dev.aex.cli;
 import dev.aex.deployer.ModuleHealth;
 import dev.aex.deployer.descriptor.Connection;
 import dev.aex.deployer.descriptor.Descriptor;
+import dev.aex.deployer.descriptor.Module;
 import dev.aex.deployer.descriptor.Node;
 import dev.aex.deployer.descriptor.PeriodicEvent;
 import java.io.PrintStream;
@@ -34,11 +35,12 @@ final class StatusCommand extends RecordingCommand {
   void run(Session session) throws Exception {
     Descriptor state = session.state();
     PrintStream out = context.out();
-    List<String> silent = new ArrayList<>(printNodes(out, state));
+    List<String> silentNodes = printNodes(out, state);
+    List<String> silent = new ArrayList<>(silentNodes.stream().map(n -> "node " + n).toList());
     List<ModuleHealth> health = session.health();
     silent.addAll(printModules(out, state, health));
     printConnections(out, state);
-    printProblems(out, health);
+    printProblems(out, state, health, silentNodes);
     MistakenDescriptor.deployedResultBeside(configPath, session).ifPresent(result -> out.println(
         "\nNothing of " + UpReport.quote(config) + " is deployed: it is a descriptor. The result"
             + " that aex up wrote beside it: aex status "
@@ -50,7 +52,7 @@ final class StatusCommand extends RecordingCommand {
     }
   }
 
-  /** The nodes' rows; returns those whose event manager does not answer. */
+  /** The nodes' rows; returns the names of those whose event manager does not answer. */
   private static List<String> printNodes(PrintStream out, Descriptor state) {
     List<String> silent = new ArrayList<>();
     out.println("Nodes");
@@ -59,7 +61,7 @@ final class StatusCommand extends RecordingCommand {
           new InetSocketAddress(node.address().host(), node.address().reactivePort()));
       out.println(Rows.node(node, describe(probe)));
       if (probe != LocalNodes.Probe.EVENT_MANAGER) {
-        silent.add("node " + node.name());
+        silent.add(node.name());
       }
     }
     return silent;
@@ -84,7 +86,8 @@ final class StatusCommand extends RecordingCommand {
     };
   }
 
-  private void printProblems(PrintStream out, List<ModuleHealth> health) {
+  private void printProblems(PrintStream out, Descriptor state, List<ModuleHealth> health,
+      List<String> silentNodes) {
     List<String> problems = health.stream().flatMap(h -> problem(h).stream()).toList();
     if (problems.isEmpty()) {
       return;
@@ -92,19 +95,30 @@ final class StatusCommand extends RecordingCommand {
     out.println();
     out.println("Problems");
     problems.forEach(p -> out.println("  " + p));
-    String result = UpReport.quote(config);
-    List<String> silent = health.stream().filter(h -> h instanceof ModuleHealth.NotAnswering)
-        .map(h -> "--module " + h.module()).toList();
-    if (!silent.isEmpty()) {
+    List<Module> gone = health.stream().filter(h -> h instanceof ModuleHealth.NotAnswering)
+        .map(h -> state.module(h.module()).orElseThrow()).toList();
+    // An update loads a new instance on the module's node: where that event manager does not
+    // answer (stopped, stuck), it may still start it late, unrecorded, holding its port.
+    List<Module> toUpdate = gone.stream()
+        .filter(m -> !silentNodes.contains(m.common().oldNode())).toList();
+    if (!toUpdate.isEmpty()) {
+      String modules = String.join(" ", toUpdate.stream().map(m -> "--module " + m.name()).toList());
+      Path cwd = context.cwd();
       out.println("Modules that died, or ran on an event manager that restarted, come back with"
-          + " (together, so that their connections are established once all run):\n  aex update "
-          + String.join(" ", silent) + " " + result + "\n(or reset, then deploy, attest and"
-          + " connect again).");
+          + " (together, so that their connections are established once all run):\n  "
+          + UpdateLine.of(context.program(), cwd, UpdateLine.workspaceOf(toUpdate).orElse(cwd),
+              modules, config)
+          + "\n(or reset, then deploy, attest and connect again).");
+    }
+    if (gone.size() > toUpdate.size()) {
+      out.println("The event managers of " + String.join(", ", silentNodes) + " do not answer:"
+          + " start or resume them first, then run status again (an update now could load a"
+          + " module there that a stuck event manager starts late, unrecorded).");
     }
     if (health.stream().anyMatch(h -> h instanceof ModuleHealth.Refuses)) {
-      out.println("A module that refuses runs, but " + result + " is not the file that last"
-          + " talked to it: use that one (another copy of this file, or the result of another"
-          + " deploy).");
+      out.println("A module that refuses runs, but " + UpReport.quote(config) + " is not the file"
+          + " that last talked to it: use that one (another copy of this file, or the result of"
+          + " another deploy).");
     }
   }
 

@@ -117,7 +117,8 @@ final class UpReport {
     out.println("  " + program + " status " + res);
     out.println();
     out.println("After changing a module's code, its new instance (the others run on):");
-    out.println("  " + updateCommand(res));
+    out.println("  " + UpdateLine.of(program, cwd, workspace, "--module MODULE",
+        result.toString()));
     List<String> hints = hints(res);
     if (!hints.isEmpty()) {
       out.println();
@@ -141,26 +142,6 @@ final class UpReport {
         .toList();
   }
 
-  /**
-   * update builds from the current folder, which must be the workspace: where this run is in
-   * another, the command enters the workspace first, in a subshell, with paths relative to it.
-   */
-  private String updateCommand(String res) {
-    String update = " update --module MODULE ";
-    if (cwd.equals(workspace)) {
-      return program + update + res;
-    }
-    String aex = program.contains("/") ? fromWorkspace(program) : program;
-    return "(cd " + quote(cwd.relativize(workspace).toString()) + " && " + quote(aex) + update
-        + quote(fromWorkspace(result.toString())) + ")";
-  }
-
-  /** A path given relative to this run's folder, relative to the workspace. */
-  private String fromWorkspace(String path) {
-    return workspace.relativize(cwd.resolve(path).normalize()).toString();
-  }
-
-  /** A path or name as a shell reads it back. */
   static String quote(String word) {
     return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
