@@ -122,7 +122,16 @@ final class Update {
       Endpoints.id(cloneSlot.get(), EndpointKind.INPUT, EndpointRef.of(transfer.get().input()));
     }
     requireWhatTheResultNames(ctx, cloneSlot.get());
-    Loads.deploy(ctx, cloneSlot);
+    try {
+      Loads.deploy(ctx, cloneSlot);
+    } catch (DeployerException e) {
+      // A Load that failed by a timeout may still be carried out by an event manager that was
+      // stuck, once it resumes: that instance is in no result, so say how it goes.
+      throw new DeployerException(e.getMessage() + ". The old instance is as the result says;"
+          + " should " + clone.node() + "'s event manager still load the new one (a stuck one"
+          + " may, once it resumes), it stays loaded but unused until a reset of " + clone.node(),
+          e);
+    }
     ModuleSlot oldInState = ModuleSlot.inState(ctx.state(), name);
     String unused = "the new one (module " + clone.id().orElseThrow() + " on " + clone.node()
         + ") stays loaded but unused: it has no connections, and its key was not kept. A reset"

@@ -794,6 +794,52 @@ class FailureTest {
   }
 
   /**
+   * An update whose Load times out says that a stuck event manager may still load the new
+   * instance, and how that one goes (a re-check loaded one late on a resumed event manager).
+   */
+  @Test
+  void anUpdateWhoseLoadTimesOutSaysTheNewInstanceMayStillBeLoaded() throws Exception {
+    Path ws = Fixture.workspace(dir.resolve("stuck"));
+    Path result = ws.resolve("result.json");
+    List<Socket> held = new CopyOnWriteArrayList<>();
+    try (ServerSocket stuck = new ServerSocket(0)) {
+      Thread.ofVirtual().start(() -> {
+        try {
+          for (int i = 0; i < 4; i++) {
+            held.add(stuck.accept()); // accept, never answer: a stopped event manager
+          }
+        } catch (IOException closed) {
+          // the test is over
+        }
+      });
+      Path file = descriptor(ws, """
+          {"nodes": [{"type": "native", "name": "here", "host": "127.0.0.1", "reactive_port": %d},
+                     {"type": "native", "name": "there", "host": "127.0.0.1", "reactive_port": %d}],
+           "modules": [{"type": "native", "name": "a", "node": "here", "folder": "counter"}]}
+          """.formatted(live.port(), stuck.getLocalPort()));
+      Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+      Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+      DescriptorWriter.write(EndToEndTest.moveTo(Fixture.read(result), "a", "there"),
+          DescriptorFormat.JSON, result);
+      Deployer d = Deployer.open(result, DeployerSettings.defaults(ws)
+          .withTimeout(Duration.ofMillis(300))
+          .withResultSink(state -> DescriptorWriter.write(state, DescriptorFormat.JSON, result)));
+
+      assertThatThrownBy(() -> d.update("a", Optional.empty()))
+          .hasMessageStartingWith("deploy a on there (127.0.0.1:" + stuck.getLocalPort() + "): no"
+              + " answer within")
+          .hasMessageEndingWith(". The old instance is as the result says; should there's event"
+              + " manager still load the new one (a stuck one may, once it resumes), it stays"
+              + " loaded but unused until a reset of there");
+      assertThat(d.health()).containsExactly(new ModuleHealth.Answers("a"));
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  /**
    * An update to another node takes that node's next id, as the original's clone does: the old
    * instance runs on its old_node, so its id is not taken on the node it moves to (it was,
    * through its edited node field: the new instance got id 2 on an empty node).
