@@ -45,7 +45,7 @@ public final class DescriptorException extends Exception {
     }
     String header = "Bad " + what + " " + file + " (" + count(problems.size(), "error")
         + (warnings.isEmpty() ? "" : ", " + count(warnings.size(), "warning"))
-        + "; fix them and run again):";
+        + (problems.size() + warnings.size() == 1 ? "; fix it" : "; fix them") + " and run again):";
     return Stream.concat(problems.stream(), warnings.stream()).map(p -> "  " + p)
         .collect(Collectors.joining("\n", header + "\n", ""));
   }

@@ -18,6 +18,14 @@ class ErrorFormatTest {
         + "name \"nl\" (declared nodes: n1); did you mean \"n1\"?");
   }
 
+  @Test
+  void oneErrorIsOneToFix() {
+    DescriptorException e = catchThrowableOfType(DescriptorException.class,
+        () -> Fixture.parse(Fixture.withModules(Fixture.NODE, "{type: native, name: a, node: nx}")));
+    assertThat(e.getMessage()).startsWith("Bad deployment descriptor test.yaml (1 error; fix it"
+        + " and run again):\n");
+  }
+
   /** An ignored misspelt field may be why an error comes: the error's message lists it too. */
   @Test
   void aRejectedDescriptorListsItsWarningsAfterItsErrors() {

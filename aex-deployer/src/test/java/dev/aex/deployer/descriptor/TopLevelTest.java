@@ -90,6 +90,14 @@ class TopLevelTest {
         + " JSON or YAML descriptor)");
   }
 
+  /** A byte order mark alone is no document either (it was "a YAML document, but  instead"). */
+  @Test
+  void aFileOfOnlyAByteOrderMarkIsEmpty(@TempDir Path dir) throws Exception {
+    Path bom = dir.resolve("bom.yaml");
+    assertThat(readerMessage(bom, "\uFEFF\n")).isEqualTo(bom + ": the file is empty (expected: a"
+        + " JSON or YAML descriptor)");
+  }
+
   /** A binary file said "Input length = 1", the JDK decoder's words. */
   @Test
   void aFileThatIsNotUtf8TextSaysSo(@TempDir Path dir) throws Exception {

@@ -46,13 +46,16 @@ public final class DocumentParser {
   private static final Pattern SOURCE_REF =
       Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
 
+  /** What some editors put first in a UTF-8 file; alone, the file is as empty as without it. */
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
+
   /** A parsed document and the format it was in. */
   public record Document(JsonNode root, DescriptorFormat format) {}
 
   private DocumentParser() {}
 
   public static Optional<Document> parse(String fileName, String text, Report file) {
-    if (text.isBlank()) {
+    if (text.replace(BYTE_ORDER_MARK, "").isBlank()) {
       file.error("the file is empty (expected: a JSON or YAML descriptor)");
       return Optional.empty();
     }
