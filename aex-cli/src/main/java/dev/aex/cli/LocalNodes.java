@@ -119,7 +119,7 @@ final class LocalNodes implements AutoCloseable {
       throw new CliException(where + ": no event manager answers ("
           + (probe == Probe.TIMEOUT ? "timed out" : "connection refused or no route") + "), and " + host
           + " is not this machine, so aex up cannot start one: start it there with"
-          + " 'aex em --port " + port + "'");
+          + " 'aex em --host " + host + " --port " + port + "'");
     }
     if (node.architecture() != Architecture.NATIVE && node.architecture() != Architecture.SGX) {
       throw new CliException(where + ": no event manager listens there, and aex up starts"

@@ -398,6 +398,6 @@ class UpTest {
     CliRun run = aex("up", "--no-wait", "d.json");
     assertThat(run.status()).as(run.toString()).isEqualTo(1);
     assertThat(run.err()).startsWith("ERROR: node node1 (192.0.2.1:5000): no event manager answers")
-        .contains("is not this machine").contains("aex em --port 5000");
+        .contains("is not this machine").contains("aex em --host 192.0.2.1 --port 5000");
   }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -36,10 +35,7 @@ public final class EmMain {
       return 0;
     }
     options.notes().forEach(note -> err.println("aex em: " + note));
-    if (options.sgx().equals(Optional.of(SgxLoading.SIMULATION))) {
-      err.println("aex em: WARNING: SGX SIMULATION: modules run as plain processes with INSECURE"
-          + " test quotes; nothing is isolated (for tests and demos only)");
-    }
+    options.warnings().forEach(warning -> err.println("aex em: WARNING: " + warning));
     EmLogging.useConsole();
     return serve(options, err);
   }

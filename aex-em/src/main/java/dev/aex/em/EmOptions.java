@@ -37,6 +37,24 @@ public record EmOptions(
     notes = List.copyOf(notes);
   }
 
+  /**
+   * Warnings to print at start: an SGX node whose modules are simulated, and an event manager
+   * that listens on every interface (whoever reaches its port can Load and run a program).
+   */
+  public List<String> warnings() {
+    List<String> warnings = new ArrayList<>();
+    if (sgx.equals(Optional.of(SgxLoading.SIMULATION))) {
+      warnings.add("SGX SIMULATION: modules run as plain processes with INSECURE test quotes;"
+          + " nothing is isolated (for tests and demos only)");
+    }
+    if (host.isAnyLocalAddress()) {
+      warnings.add("listening on all interfaces: whoever reaches port " + port + " can load and"
+          + " run a program here (Load is unauthenticated, as in the original). On one machine,"
+          + " give --host 127.0.0.1; otherwise keep the port behind a firewall");
+    }
+    return warnings;
+  }
+
   /** A wrong option or variable; the message says which, the value, and what is expected. */
   public static final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;

@@ -56,6 +56,19 @@ class EmOptionsTest {
         .anyMatch(n -> n.startsWith("EM_SGX=true ignored"));
   }
 
+  /** Whoever reaches the port can Load and run a program: a default that says so at start. */
+  @Test
+  void listeningOnEveryInterfaceIsWarnedOfAndLoopbackIsNot() throws Exception {
+    assertThat(EmOptions.parse(List.of("--port", "5000"), Map.of()).warnings()).containsExactly(
+        "listening on all interfaces: whoever reaches port 5000 can load and run a program here"
+            + " (Load is unauthenticated, as in the original). On one machine, give --host"
+            + " 127.0.0.1; otherwise keep the port behind a firewall");
+    assertThat(EmOptions.parse(List.of("--host", "127.0.0.1"), Map.of()).warnings()).isEmpty();
+    assertThat(EmOptions.parse(List.of("--host", "127.0.0.1", "--sgx", "simulation"), Map.of())
+        .warnings()).singleElement().asString().startsWith("SGX SIMULATION: modules run as plain"
+            + " processes with INSECURE test quotes");
+  }
+
   @Test
   void sgxNodesSayHowTheirModulesStart() throws Exception {
     assertThat(EmOptions.parse(List.of(), Map.of()).sgx()).isEmpty();

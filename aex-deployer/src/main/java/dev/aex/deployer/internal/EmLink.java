@@ -109,7 +109,8 @@ final class EmLink {
   private DeployerException failure(Where where, IOException e, Duration waited) {
     if (e instanceof ConnectException) {
       return where.fail("connection refused",
-          "Is the event manager running? Start one with ./aex em --port " + where.port(), e);
+          "Is the event manager running? Start one with ./aex em --host "
+              + where.node().address().host() + " --port " + where.port(), e);
     }
     if (e instanceof WireTimeoutException) {
       // The wire's message (how many bytes of which field) stays in the cause, for --debug.

@@ -140,7 +140,7 @@ class FailureTest {
         .deploy(Selection.all()))
         .isInstanceOf(DeployerException.class)
         .hasMessage("deploy b on down (127.0.0.1:%d): connection refused. Is the event manager"
-            + " running? Start one with ./aex em --port %d", dead, dead);
+            + " running? Start one with ./aex em --host 127.0.0.1 --port %d", dead, dead);
 
     Descriptor state = Fixture.read(result);
     assertThat(state.module("a").orElseThrow().common().deployed()).isTrue();
