@@ -114,7 +114,8 @@ final class PreviousResult {
   /** Whether {@code input} records {@code module} deployed where it is, under the same key. */
   private static boolean keptIn(Descriptor input, Module module) {
     return input.module(module.name())
-        .filter(m -> m.common().deployed() && m.common().oldNode().equals(module.common().oldNode()))
+        .filter(m -> m.common().deployed()
+            && m.common().oldNode().equals(module.common().oldNode()))
         .filter(m -> m.id().equals(module.id()) && m.key().equals(module.key()))
         .isPresent();
   }
@@ -134,7 +135,8 @@ final class PreviousResult {
 
   private static String where(Descriptor previous, Module module) {
     return module.name() + " on " + previous.node(module.common().oldNode())
-        .map(node -> node.name() + " (" + key(node.address()) + ")").orElse(module.common().oldNode());
+        .map(node -> node.name() + " (" + key(node.address()) + ")")
+        .orElse(module.common().oldNode());
   }
 
   private static String key(NodeAddress address) {

@@ -102,7 +102,8 @@ final class StatusCommand extends RecordingCommand {
     List<Module> toUpdate = gone.stream()
         .filter(m -> !silentNodes.contains(m.common().oldNode())).toList();
     if (!toUpdate.isEmpty()) {
-      String modules = String.join(" ", toUpdate.stream().map(m -> "--module " + m.name()).toList());
+      String modules = String.join(" ",
+          toUpdate.stream().map(m -> "--module " + m.name()).toList());
       Path cwd = context.cwd();
       out.println("Modules that died, or ran on an event manager that restarted, come back with"
           + " (together, so that their connections are established once all run):\n  "

@@ -349,7 +349,10 @@ class FailureTest {
     live = EventManager.builder().port(port).logLevel(LogLevel.WARN).build().start();
 
     Fixture.Recorder recorder = new Fixture.Recorder();
-    Fixture.open(result, ws, result, recorder).update(List.of("a", "b"));
+    Deployer restarted = Fixture.open(result, ws, result, recorder);
+    assertThatThrownBy(() -> restarted.update(List.of()))
+        .hasMessage("update: no module named; name the modules to update");
+    restarted.update(List.of("a", "b"));
 
     Descriptor after = Fixture.read(result);
     assertThat(after.connections()).allMatch(Connection::established);

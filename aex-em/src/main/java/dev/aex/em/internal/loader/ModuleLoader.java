@@ -36,7 +36,7 @@ import java.util.function.IntSupplier;
  * InternalError, and the log says its exit status and last stderr lines.
  */
 public final class ModuleLoader {
-  /** The largest write of an executable, so that the thread's temporary direct buffer stays small. */
+  /** The largest write of an executable: the thread's temporary direct buffer stays as small. */
   static final int WRITE_SLICE = 64 * 1024;
   private static final Logger LOG = System.getLogger(ModuleLoader.class.getName());
   private static final Duration POLL = Duration.ofMillis(20);
