@@ -763,6 +763,22 @@ class FailureTest {
   }
 
   /**
+   * Counter module "a" in {@code ws}, deployed and attested on node {@code on} of two, "here"
+   * (event manager port {@code here}) and "there"; returns the result file.
+   */
+  private Path attestedA(Path ws, int here, int there, String on) throws Exception {
+    Path file = descriptor(ws, """
+        {"nodes": [{"type": "native", "name": "here", "host": "127.0.0.1", "reactive_port": %d},
+                   {"type": "native", "name": "there", "host": "127.0.0.1", "reactive_port": %d}],
+         "modules": [{"type": "native", "name": "a", "node": "%s", "folder": "counter"}]}
+        """.formatted(here, there, on));
+    Path result = ws.resolve("result.json");
+    Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
+    Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+    return result;
+  }
+
+  /**
    * A module whose event manager is gone moves to another node with update: the disable of the
    * old instance is refused a connection, which says it does not run (it failed the update, and
    * left the moved node field in the result pointing at a module that was not there).
@@ -770,15 +786,9 @@ class FailureTest {
   @Test
   void anUpdateMovesAModuleOffANodeWhoseEventManagerIsGone() throws Exception {
     Path ws = Fixture.workspace(dir.resolve("gone"));
-    Path result = ws.resolve("result.json");
+    Path result;
     try (EventManager there = Fixture.em()) {
-      Path file = descriptor(ws, """
-          {"nodes": [{"type": "native", "name": "here", "host": "127.0.0.1", "reactive_port": %d},
-                     {"type": "native", "name": "there", "host": "127.0.0.1", "reactive_port": %d}],
-           "modules": [{"type": "native", "name": "a", "node": "there", "folder": "counter"}]}
-          """.formatted(live.port(), there.port()));
-      Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
-      Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+      result = attestedA(ws, live.port(), there.port(), "there");
     }
     DescriptorWriter.write(EndToEndTest.moveTo(Fixture.read(result), "a", "here"),
         DescriptorFormat.JSON, result);
@@ -803,7 +813,6 @@ class FailureTest {
   @Test
   void anUpdateWhoseLoadTimesOutSaysTheNewInstanceMayStillBeLoaded() throws Exception {
     Path ws = Fixture.workspace(dir.resolve("stuck"));
-    Path result = ws.resolve("result.json");
     List<Socket> held = new CopyOnWriteArrayList<>();
     try (ServerSocket stuck = new ServerSocket(0)) {
       Thread.ofVirtual().start(() -> {
@@ -815,13 +824,7 @@ class FailureTest {
           // the test is over
         }
       });
-      Path file = descriptor(ws, """
-          {"nodes": [{"type": "native", "name": "here", "host": "127.0.0.1", "reactive_port": %d},
-                     {"type": "native", "name": "there", "host": "127.0.0.1", "reactive_port": %d}],
-           "modules": [{"type": "native", "name": "a", "node": "here", "folder": "counter"}]}
-          """.formatted(live.port(), stuck.getLocalPort()));
-      Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
-      Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+      Path result = attestedA(ws, live.port(), stuck.getLocalPort(), "here");
       DescriptorWriter.write(EndToEndTest.moveTo(Fixture.read(result), "a", "there"),
           DescriptorFormat.JSON, result);
       Deployer d = Deployer.open(result, DeployerSettings.defaults(ws)
@@ -851,14 +854,7 @@ class FailureTest {
   void anUpdateToAnotherNodeTakesThatNodesNextId() throws Exception {
     try (EventManager there = Fixture.em()) {
       Path ws = Fixture.workspace(dir.resolve("move"));
-      Path file = descriptor(ws, """
-          {"nodes": [{"type": "native", "name": "here", "host": "127.0.0.1", "reactive_port": %d},
-                     {"type": "native", "name": "there", "host": "127.0.0.1", "reactive_port": %d}],
-           "modules": [{"type": "native", "name": "a", "node": "here", "folder": "counter"}]}
-          """.formatted(live.port(), there.port()));
-      Path result = ws.resolve("result.json");
-      Fixture.open(file, ws, result, new Fixture.Recorder()).deploy(Selection.all());
-      Fixture.open(result, ws, result, new Fixture.Recorder()).attest(Selection.all());
+      Path result = attestedA(ws, live.port(), there.port(), "here");
       DescriptorWriter.write(EndToEndTest.moveTo(Fixture.read(result), "a", "there"),
           DescriptorFormat.JSON, result);
 
