@@ -225,11 +225,9 @@ final class ClientConnection implements Runnable {
 
   /** A warning about a client's bad command, within {@link #BAD_COMMANDS}; at debug beyond it. */
   private void badCommand(String format, String what, String why) {
-    if (BAD_COMMANDS.admit(System.nanoTime())) {
-      LOG.log(Level.WARNING, format, peer, what, why, BAD_COMMANDS.suppressedNote());
-    } else {
-      LOG.log(Level.DEBUG, format, peer, what, why, "");
-    }
+    Optional<String> note = BAD_COMMANDS.admit(System.nanoTime());
+    LOG.log(note.isPresent() ? Level.WARNING : Level.DEBUG, format, peer, what, why,
+        note.orElse(""));
   }
 
   private Duration deadlineFor(int code) {

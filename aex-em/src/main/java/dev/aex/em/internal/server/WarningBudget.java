@@ -1,6 +1,7 @@
 package dev.aex.em.internal.server;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * At most so many warnings of one kind per window of time; the rest go to the debug level and are
@@ -20,28 +21,24 @@ final class WarningBudget {
     this.windowNanos = window.toNanos();
   }
 
-  /** Whether a warning may be logged at {@code now} ({@link System#nanoTime}); if not, counted. */
-  synchronized boolean admit(long now) {
+  /**
+   * Whether a warning may be logged at {@code now} ({@link System#nanoTime}): if so, what it adds
+   * about those logged at debug since the last one (empty text when none), in the same step, so
+   * that a concurrent warning cannot take another's count; if not, it is counted, and empty.
+   */
+  synchronized Optional<String> admit(long now) {
     if (used == 0 || now - windowStart >= windowNanos) {
       windowStart = now;
       used = 0;
     }
-    if (used < max) {
-      used++;
-      return true;
+    if (used == max) {
+      suppressed++;
+      return Optional.empty();
     }
-    suppressed++;
-    return false;
-  }
-
-  /** What an admitted warning adds about those logged at debug since the last one; then none. */
-  synchronized String suppressedNote() {
-    if (suppressed == 0) {
-      return "";
-    }
-    String note = " (and " + suppressed + " more like it before, logged at debug: more than "
-        + max + " in " + Duration.ofNanos(windowNanos).toSeconds() + " s)";
+    used++;
+    String note = suppressed == 0 ? "" : " (and " + suppressed + " more like it before, logged at"
+        + " debug: more than " + max + " in " + Duration.ofNanos(windowNanos).toSeconds() + " s)";
     suppressed = 0;
-    return note;
+    return Optional.of(note);
   }
 }
